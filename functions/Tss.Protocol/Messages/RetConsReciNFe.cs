@@ -1,0 +1,12 @@
+namespace Tss.Protocol.Messages;
+
+/// <summary>NFeRetAutorizacao4 answer: 104 with one protNFe per document, 105 processing, 106 unknown receipt, 656…</summary>
+public sealed record RetConsReciNFe(
+    int tpAmb,
+    string verAplic,
+    string nRec,
+    int cStat,
+    string xMotivo,
+    int cUF,
+    DateTimeOffset dhRecbto,
+    IReadOnlyList<ProtNFe> protNFe);
