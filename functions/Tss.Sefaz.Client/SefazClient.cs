@@ -46,27 +46,24 @@ public sealed partial class SefazClient : IDisposable
     /// <summary>NFeRetAutorizacao4 for a receipt.</summary>
     public async Task<RetConsReciNFe> ConsultarReciboAsync(SefazTarget target, X509Certificate2 certificate, string nRec, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        var payload = NfeRequests.ConsReciNFe(target.tpAmb, nRec);
-        var reply = await SendAsync(_endpoints.Resolve(target, SefazService.NFeRetAutorizacao4), certificate, payload, ct).ConfigureAwait(false);
+        var endpoint = _endpoints.Resolve(target, SefazService.NFeRetAutorizacao4);
+        var reply = await SendAsync(endpoint, certificate, NfeRequests.ConsReciNFe(target.tpAmb, nRec), ct).ConfigureAwait(false);
         return Parse(reply, NfeResponses.ParseRetConsReciNFe);
     }
 
     /// <summary>NFeStatusServico4.</summary>
     public async Task<RetConsStatServ> StatusServicoAsync(SefazTarget target, X509Certificate2 certificate, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        var payload = NfeRequests.ConsStatServ(target.tpAmb, UfCodes.ToCode(target.Uf));
-        var reply = await SendAsync(_endpoints.Resolve(target, SefazService.NFeStatusServico4), certificate, payload, ct).ConfigureAwait(false);
+        var endpoint = _endpoints.Resolve(target, SefazService.NFeStatusServico4);
+        var reply = await SendAsync(endpoint, certificate, NfeRequests.ConsStatServ(target.tpAmb, UfCodes.ToCode(target.Uf)), ct).ConfigureAwait(false);
         return Parse(reply, NfeResponses.ParseRetConsStatServ);
     }
 
     /// <summary>NFeConsultaProtocolo4 by access key.</summary>
     public async Task<RetConsSitNFe> ConsultarProtocoloAsync(SefazTarget target, X509Certificate2 certificate, string chNFe, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        var payload = NfeRequests.ConsSitNFe(target.tpAmb, chNFe);
-        var reply = await SendAsync(_endpoints.Resolve(target, SefazService.NFeConsultaProtocolo4), certificate, payload, ct).ConfigureAwait(false);
+        var endpoint = _endpoints.Resolve(target, SefazService.NFeConsultaProtocolo4);
+        var reply = await SendAsync(endpoint, certificate, NfeRequests.ConsSitNFe(target.tpAmb, chNFe), ct).ConfigureAwait(false);
         return Parse(reply, NfeResponses.ParseRetConsSitNFe);
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Tss.Protocol.Messages;
 using Tss.Sefaz.Client.Tests.Infrastructure;
 
@@ -44,6 +45,29 @@ public sealed class SefazClientAnswerTests(TestPki pki) : IClassFixture<TestPki>
         Assert.Equal(
             [Thumbprint(pki.Client), Thumbprint(pki.OtherClient), Thumbprint(pki.Client)],
             sefaz.Requests.Select(r => r.ClientThumbprint));
+    }
+
+    [Fact]
+    public async Task Client_keeps_its_own_copy_of_the_certificate_for_new_handshakes()
+    {
+        var envelope = Answers.Envelope("NFeAutorizacao4", Answers.Fixture("retEnviNFe-103-async.xml"));
+        await using var sefaz = await FakeSefaz.StartAsync(pki, context =>
+        {
+            // Forces a fresh TLS handshake for every request.
+            context.Response.Headers.Connection = "close";
+            return Answers.Soap(envelope)(context);
+        });
+        using var client = ClientFactory.For(sefaz.BaseUrl, pki);
+        using (var callerCopy = X509CertificateLoader.LoadPkcs12(pki.Client.Export(X509ContentType.Pkcs12), null))
+        {
+            await client.AutorizarAsync(ClientFactory.Sp, callerCopy, EnviNFe, Ct);
+        }
+
+        var ret = await client.AutorizarAsync(ClientFactory.Sp, pki.Client, EnviNFe, Ct);
+
+        Assert.Equal(103, ret.cStat);
+        Assert.All(sefaz.Requests, r => Assert.Equal(Thumbprint(pki.Client), r.ClientThumbprint));
+        Assert.Equal(2, sefaz.Requests.Count);
     }
 
     [Fact]
@@ -154,6 +178,6 @@ public sealed class SefazClientAnswerTests(TestPki pki) : IClassFixture<TestPki>
         Assert.Equal("/anything", Assert.Single(sefaz.Requests).Path);
     }
 
-    private static string Thumbprint(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate) =>
+    private static string Thumbprint(X509Certificate2 certificate) =>
         certificate.GetCertHashString(HashAlgorithmName.SHA256);
 }
