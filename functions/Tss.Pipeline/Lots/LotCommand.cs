@@ -13,7 +13,7 @@ public abstract record LotCommand
     public sealed record Consult(IReadOnlyList<string> Keys) : LotCommand;
 
     /// <summary>Schedule a durable timer.</summary>
-    public sealed record Schedule(LotTimer Timer, DateTimeOffset DueAt) : LotCommand;
+    public sealed record Schedule(LotTimer Timer, DateTimeOffset DueAt, int Seq) : LotCommand;
 
     /// <summary>Record the outcome of one document (procNFe, status, credits, distribution).</summary>
     public sealed record Resolve(DocumentOutcome Outcome) : LotCommand;

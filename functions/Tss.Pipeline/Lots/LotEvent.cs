@@ -17,7 +17,7 @@ public abstract record LotEvent
 
     public sealed record SendFailed(SefazErrorCode Code, bool OutcomeUnknown) : LotEvent;
 
-    public sealed record TimerFired(LotTimer Timer) : LotEvent;
+    public sealed record TimerFired(LotTimer Timer, int Seq) : LotEvent;
 
     public sealed record ReceiptAnswered(RetConsReciNFe Answer) : LotEvent;
 

@@ -37,6 +37,9 @@ public sealed record LotState
 
     public DateTimeOffset? DueAt { get; init; }
 
+    /// <summary>Incremented for every timer set; a fired timer carrying another number is stale and ignored.</summary>
+    public int TimerSeq { get; init; }
+
     /// <summary>Last SEFAZ status or transport error seen, for the monitor.</summary>
     public string? LastStatus { get; init; }
 

@@ -89,8 +89,9 @@ public static partial class LotWorkflow
         var next = s with { OpenKeys = open, NotFoundRounds = rounds };
         if (blocked)
         {
-            commands.Add(new Schedule(LotTimer.Consult, now + policy.ConsumptionBlock));
-            return new(next with { PendingTimer = LotTimer.Consult, DueAt = now + policy.ConsumptionBlock }, commands);
+            var seq = next.TimerSeq + 1;
+            commands.Add(new Schedule(LotTimer.Consult, now + policy.ConsumptionBlock, seq));
+            return new(next with { PendingTimer = LotTimer.Consult, DueAt = now + policy.ConsumptionBlock, TimerSeq = seq }, commands);
         }
         return Continue(next, commands, now, policy, immediate: notFound.Count == 0);
     }
@@ -104,7 +105,8 @@ public static partial class LotWorkflow
             return new(s with { Phase = LotPhase.Closed, PendingTimer = null, DueAt = null }, commands);
         }
         var due = immediate ? now : now + policy.MinFirstPoll;
-        commands.Add(new Schedule(LotTimer.Consult, due));
-        return new(s with { Phase = LotPhase.Reconciling, PendingTimer = LotTimer.Consult, DueAt = due }, commands);
+        var seq = s.TimerSeq + 1;
+        commands.Add(new Schedule(LotTimer.Consult, due, seq));
+        return new(s with { Phase = LotPhase.Reconciling, PendingTimer = LotTimer.Consult, DueAt = due, TimerSeq = seq }, commands);
     }
 }

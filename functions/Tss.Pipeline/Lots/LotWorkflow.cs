@@ -24,7 +24,7 @@ public static partial class LotWorkflow
             LotEvent.SendFailed f when s.Phase == LotPhase.Sending => f.OutcomeUnknown
                 ? Unknown(s, now, policy, $"sefaz.{f.Code}")
                 : Wait(s with { Phase = LotPhase.Created, LastStatus = $"sefaz.{f.Code}" }, LotTimer.Send, now + Backoff(policy.TransportRetry, s.SendAttempts, TimeSpan.FromMinutes(10))),
-            LotEvent.TimerFired t => OnTimer(s, t.Timer, now),
+            LotEvent.TimerFired t => OnTimer(s, t, now),
             LotEvent.ReceiptAnswered r when s.Phase == LotPhase.AwaitingReceipt => OnReceipt(s, r.Answer, now, policy),
             LotEvent.ReceiptFailed f when s.Phase == LotPhase.AwaitingReceipt =>
                 Wait(s with { PollCount = s.PollCount + 1, LastStatus = $"sefaz.{f.Code}" }, LotTimer.Poll, now + Backoff(policy.TransportRetry, s.PollCount, policy.MaxPollInterval)),
@@ -37,15 +37,16 @@ public static partial class LotWorkflow
         new(s with { Phase = LotPhase.Sending, SendAttempts = s.SendAttempts + 1, SentAt = now, PendingTimer = null, DueAt = null },
             [new Send(s.Sync)]);
 
-    private static LotDecision OnTimer(LotState s, LotTimer timer, DateTimeOffset now)
+    private static LotDecision OnTimer(LotState s, LotEvent.TimerFired fired, DateTimeOffset now)
     {
-        if (s.PendingTimer != timer || s.DueAt is null)
+        var timer = fired.Timer;
+        if (s.PendingTimer != timer || s.DueAt is null || fired.Seq != s.TimerSeq)
         {
             return new(s, []); // stale or duplicate timer
         }
         if (now < s.DueAt)
         {
-            return new(s, [new Schedule(timer, s.DueAt.Value)]); // surfaced early: re-delay
+            return new(s, [new Schedule(timer, s.DueAt.Value, s.TimerSeq)]); // surfaced early: re-delay
         }
         var cleared = s with { PendingTimer = null, DueAt = null };
         return timer switch
@@ -103,7 +104,7 @@ public static partial class LotWorkflow
     }
 
     private static LotDecision Wait(LotState s, LotTimer timer, DateTimeOffset dueAt) =>
-        new(s with { PendingTimer = timer, DueAt = dueAt }, [new Schedule(timer, dueAt)]);
+        new(s with { PendingTimer = timer, DueAt = dueAt, TimerSeq = s.TimerSeq + 1 }, [new Schedule(timer, dueAt, s.TimerSeq + 1)]);
 
     /// <summary>The outcome of a send (or receipt) is unknown: consult each open key before anything is re-sent.</summary>
     private static LotDecision Unknown(LotState s, DateTimeOffset now, LotPolicy policy, string status, bool immediate = false)

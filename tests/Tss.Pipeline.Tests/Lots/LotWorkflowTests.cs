@@ -26,6 +26,8 @@ public class LotWorkflowTests
 
     private static LotDecision Run(LotState s, LotEvent e, DateTimeOffset now) => LotWorkflow.Decide(s, e, now, Policy);
 
+    private static LotEvent.TimerFired Fire(LotState s, LotTimer timer) => new(timer, s.TimerSeq);
+
     private static LotState AwaitingReceipt()
     {
         var sending = Run(NewLot(), new LotEvent.Start(), T0).State;
@@ -51,15 +53,15 @@ public class LotWorkflowTests
         var d = Run(sending, new LotEvent.SendAnswered(Accepted(tMed)), T0);
         Assert.Equal(LotPhase.AwaitingReceipt, d.State.Phase);
         Assert.Equal("351000000000001", d.State.nRec);
-        Assert.Equal([new Schedule(LotTimer.Poll, T0.AddSeconds(expectedSeconds))], d.Commands);
+        Assert.Equal([new Schedule(LotTimer.Poll, T0.AddSeconds(expectedSeconds), 1)], d.Commands);
     }
 
     [Fact]
     public void Timer_that_surfaces_early_is_delayed_again_without_polling()
     {
         var s = AwaitingReceipt();
-        var d = Run(s, new LotEvent.TimerFired(LotTimer.Poll), T0.AddSeconds(10));
-        Assert.Equal([new Schedule(LotTimer.Poll, T0.AddSeconds(15))], d.Commands);
+        var d = Run(s, Fire(s, LotTimer.Poll), T0.AddSeconds(10));
+        Assert.Equal([new Schedule(LotTimer.Poll, T0.AddSeconds(15), 1)], d.Commands);
         Assert.Equal(s, d.State);
     }
 
@@ -67,16 +69,16 @@ public class LotWorkflowTests
     public void Due_timer_polls_the_receipt_once()
     {
         var s = AwaitingReceipt();
-        var d = Run(s, new LotEvent.TimerFired(LotTimer.Poll), T0.AddSeconds(15));
+        var d = Run(s, Fire(s, LotTimer.Poll), T0.AddSeconds(15));
         Assert.Equal([new Poll("351000000000001")], d.Commands);
-        var duplicate = Run(d.State, new LotEvent.TimerFired(LotTimer.Poll), T0.AddSeconds(16));
+        var duplicate = Run(d.State, Fire(d.State, LotTimer.Poll), T0.AddSeconds(16));
         Assert.Empty(duplicate.Commands);
     }
 
     [Fact]
     public void Lot_in_processing_is_polled_again_with_growing_intervals()
     {
-        var s = Run(AwaitingReceipt(), new LotEvent.TimerFired(LotTimer.Poll), T0.AddSeconds(15)).State;
+        var s = Run(AwaitingReceipt(), Fire(AwaitingReceipt(), LotTimer.Poll), T0.AddSeconds(15)).State;
         var now = T0.AddSeconds(15);
         var waits = new List<double>();
         for (var i = 0; i < 7; i++)
@@ -85,7 +87,7 @@ public class LotWorkflowTests
             var schedule = Assert.IsType<Schedule>(Assert.Single(d.Commands));
             waits.Add((schedule.DueAt - now).TotalSeconds);
             now = schedule.DueAt;
-            s = Run(d.State, new LotEvent.TimerFired(LotTimer.Poll), now).State;
+            s = Run(d.State, Fire(d.State, LotTimer.Poll), now).State;
         }
         Assert.Equal([5, 10, 20, 40, 80, 120, 120], waits);
     }
@@ -93,7 +95,7 @@ public class LotWorkflowTests
     [Fact]
     public void Processed_receipt_resolves_every_document_and_closes_the_lot()
     {
-        var s = Run(AwaitingReceipt(), new LotEvent.TimerFired(LotTimer.Poll), T0.AddSeconds(15)).State;
+        var s = Run(AwaitingReceipt(), Fire(AwaitingReceipt(), LotTimer.Poll), T0.AddSeconds(15)).State;
         var d = Run(s, new LotEvent.ReceiptAnswered(Receipt(104, Prot(K1, 100), Prot(K2, 302, null))), T0.AddSeconds(15));
         Assert.Equal(LotPhase.Closed, d.State.Phase);
         Assert.Collection(d.Commands,
@@ -105,7 +107,7 @@ public class LotWorkflowTests
     [Fact]
     public void Rejected_document_is_resolved_as_correctable_with_its_cStat()
     {
-        var s = Run(AwaitingReceipt(), new LotEvent.TimerFired(LotTimer.Poll), T0.AddSeconds(15)).State;
+        var s = Run(AwaitingReceipt(), Fire(AwaitingReceipt(), LotTimer.Poll), T0.AddSeconds(15)).State;
         var d = Run(s, new LotEvent.ReceiptAnswered(Receipt(104, Prot(K1, 100), Prot(K2, 598, null))), T0.AddSeconds(15));
         var rejected = d.Commands.OfType<Resolve>().Select(r => r.Outcome).OfType<DocumentOutcome.Rejected>().Single();
         Assert.Equal((K2, 598), (rejected.chNFe, rejected.cStat));
@@ -114,11 +116,11 @@ public class LotWorkflowTests
     [Fact]
     public void Duplicity_is_resolved_through_the_existing_authorization_not_an_error()
     {
-        var s = Run(AwaitingReceipt(), new LotEvent.TimerFired(LotTimer.Poll), T0.AddSeconds(15)).State;
+        var s = Run(AwaitingReceipt(), Fire(AwaitingReceipt(), LotTimer.Poll), T0.AddSeconds(15)).State;
         var d = Run(s, new LotEvent.ReceiptAnswered(Receipt(104, Prot(K1, 100), Prot(K2, 204, null))), T0.AddSeconds(15));
         Assert.Equal(LotPhase.Reconciling, d.State.Phase);
         Assert.Equal([K2], d.State.OpenKeys);
-        var consult = Run(d.State, new LotEvent.TimerFired(LotTimer.Consult), T0.AddSeconds(15));
+        var consult = Run(d.State, Fire(d.State, LotTimer.Consult), T0.AddSeconds(15));
         Assert.Equal([K2], Assert.IsType<Consult>(Assert.Single(consult.Commands)).Keys);
         var answered = Run(consult.State, new LotEvent.ConsultAnswered(new Dictionary<string, RetConsSitNFe> { [K2] = Consult(K2, 100, Prot(K2, 100)) }), T0.AddSeconds(16));
         var authorized = Assert.IsType<DocumentOutcome.Authorized>(answered.Commands.OfType<Resolve>().Single().Outcome);
@@ -129,10 +131,10 @@ public class LotWorkflowTests
     [Fact]
     public void Unknown_receipt_is_reconciled_by_key_at_once()
     {
-        var s = Run(AwaitingReceipt(), new LotEvent.TimerFired(LotTimer.Poll), T0.AddSeconds(15)).State;
+        var s = Run(AwaitingReceipt(), Fire(AwaitingReceipt(), LotTimer.Poll), T0.AddSeconds(15)).State;
         var d = Run(s, new LotEvent.ReceiptAnswered(Receipt(106)), T0.AddSeconds(15));
         Assert.Equal(LotPhase.Reconciling, d.State.Phase);
-        Assert.Equal([new Schedule(LotTimer.Consult, T0.AddSeconds(15))], d.Commands);
+        Assert.Equal([new Schedule(LotTimer.Consult, T0.AddSeconds(15), 2)], d.Commands);
     }
 
     [Fact]
@@ -142,10 +144,10 @@ public class LotWorkflowTests
         var d = Run(sending, new LotEvent.SendFailed(SefazErrorCode.Timeout, OutcomeUnknown: true), T0);
         Assert.Equal(LotPhase.Reconciling, d.State.Phase);
         Assert.DoesNotContain(d.Commands, c => c is Send);
-        Assert.Equal([new Schedule(LotTimer.Consult, T0.AddSeconds(15))], d.Commands);
+        Assert.Equal([new Schedule(LotTimer.Consult, T0.AddSeconds(15), 1)], d.Commands);
 
         // First round: one authorized (the send did arrive), one not found yet.
-        var round1 = Run(Run(d.State, new LotEvent.TimerFired(LotTimer.Consult), T0.AddSeconds(15)).State,
+        var round1 = Run(Run(d.State, Fire(d.State, LotTimer.Consult), T0.AddSeconds(15)).State,
             new LotEvent.ConsultAnswered(new Dictionary<string, RetConsSitNFe> { [K1] = Consult(K1, 100, Prot(K1, 100)), [K2] = Consult(K2, 217) }),
             T0.AddSeconds(15));
         Assert.Single(round1.Commands.OfType<Resolve>());
@@ -154,7 +156,7 @@ public class LotWorkflowTests
         Assert.Equal(T0.AddSeconds(30), wait.DueAt);
 
         // Second round, a wait later, still not found: never received, requeued for a new lot.
-        var round2 = Run(Run(round1.State, new LotEvent.TimerFired(LotTimer.Consult), T0.AddSeconds(30)).State,
+        var round2 = Run(Run(round1.State, Fire(round1.State, LotTimer.Consult), T0.AddSeconds(30)).State,
             new LotEvent.ConsultAnswered(new Dictionary<string, RetConsSitNFe> { [K2] = Consult(K2, 217) }), T0.AddSeconds(30));
         Assert.IsType<DocumentOutcome.Requeued>(round2.Commands.OfType<Resolve>().Single().Outcome);
         Assert.Equal(LotPhase.Closed, round2.State.Phase);
@@ -174,8 +176,8 @@ public class LotWorkflowTests
     {
         var sending = Run(NewLot(), new LotEvent.Start(), T0).State;
         var d = Run(sending, new LotEvent.SendFailed(SefazErrorCode.ConnectFailed, OutcomeUnknown: false), T0);
-        Assert.Equal([new Schedule(LotTimer.Send, T0.AddSeconds(20))], d.Commands);
-        var again = Run(d.State, new LotEvent.TimerFired(LotTimer.Send), T0.AddSeconds(20));
+        Assert.Equal([new Schedule(LotTimer.Send, T0.AddSeconds(20), 1)], d.Commands);
+        var again = Run(d.State, Fire(d.State, LotTimer.Send), T0.AddSeconds(20));
         Assert.Equal([new Send(false)], again.Commands);
         Assert.Equal(2, again.State.SendAttempts);
     }
@@ -189,7 +191,7 @@ public class LotWorkflowTests
         var sending = Run(NewLot(), new LotEvent.Start(), T0).State;
         var answer = new RetEnviNFe(2, "SIM", cStat, "x", 35, T0, null, null, null);
         var d = Run(sending, new LotEvent.SendAnswered(answer), T0);
-        Assert.Equal([new Schedule(LotTimer.Send, T0.AddSeconds(seconds))], d.Commands);
+        Assert.Equal([new Schedule(LotTimer.Send, T0.AddSeconds(seconds), 1)], d.Commands);
         Assert.Equal(LotPhase.Created, d.State.Phase);
     }
 
@@ -218,15 +220,25 @@ public class LotWorkflowTests
     {
         var s = NewLot() with { Phase = LotPhase.Closed, OpenKeys = [] };
         Assert.Empty(Run(s, new LotEvent.ReceiptAnswered(Receipt(104, Prot(K1, 100))), T0).Commands);
-        Assert.Empty(Run(s, new LotEvent.TimerFired(LotTimer.Poll), T0).Commands);
+        Assert.Empty(Run(s, Fire(s, LotTimer.Poll), T0).Commands);
         Assert.Empty(Run(s, new LotEvent.Start(), T0).Commands);
     }
 
     [Fact]
     public void Consumption_block_on_receipt_waits_an_hour()
     {
-        var s = Run(AwaitingReceipt(), new LotEvent.TimerFired(LotTimer.Poll), T0.AddSeconds(15)).State;
+        var s = Run(AwaitingReceipt(), Fire(AwaitingReceipt(), LotTimer.Poll), T0.AddSeconds(15)).State;
         var d = Run(s, new LotEvent.ReceiptAnswered(Receipt(656)), T0.AddSeconds(15));
-        Assert.Equal([new Schedule(LotTimer.Poll, T0.AddSeconds(15).AddHours(1))], d.Commands);
+        Assert.Equal([new Schedule(LotTimer.Poll, T0.AddSeconds(15).AddHours(1), 2)], d.Commands);
+    }
+
+    [Fact]
+    public void Timer_from_an_earlier_wait_is_stale_and_ignored()
+    {
+        var s = Run(AwaitingReceipt(), Fire(AwaitingReceipt(), LotTimer.Poll), T0.AddSeconds(15)).State;
+        var waiting = Run(s, new LotEvent.ReceiptAnswered(Receipt(105)), T0.AddSeconds(15)).State;
+        var stale = new LotEvent.TimerFired(LotTimer.Poll, waiting.TimerSeq - 1);
+        Assert.Empty(Run(waiting, stale, T0.AddHours(1)).Commands);
+        Assert.Single(Run(waiting, Fire(waiting, LotTimer.Poll), T0.AddHours(1)).Commands);
     }
 }
