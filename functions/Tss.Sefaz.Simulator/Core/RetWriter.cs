@@ -12,7 +12,7 @@ public sealed class RetWriter : IDisposable
     {
         OmitXmlDeclaration = true,
         Indent = false,
-        ConformanceLevel = ConformanceLevel.Fragment,
+        ConformanceLevel = ConformanceLevel.Document,
         Encoding = new UTF8Encoding(false),
     };
 
