@@ -4,8 +4,9 @@ using Azure.Data.Tables;
 namespace Tss.Pipeline.Lots;
 
 /// <summary>
-/// A lot in the lots table: partition = the documents' partition (tenant|CNPJ|AAMM), row = idLote. Every change is a
-/// compare-and-swap on its ETag.
+/// A lot, stored in the documents table beside its documents (same partition, row "lot|{idLote}"), so that creating
+/// the lot and claiming its documents is one atomic entity-group transaction. Every change is a compare-and-swap on
+/// its ETag.
 /// </summary>
 public sealed class LotRecord : ITableEntity
 {
@@ -35,6 +36,9 @@ public sealed class LotRecord : ITableEntity
     public string? LastStatus { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Row keys of lots sort after every access key (digits) in the partition.</summary>
+    public const string RowPrefix = "lot|";
 
     public LotState ToState() => new()
     {

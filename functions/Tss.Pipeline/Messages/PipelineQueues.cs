@@ -20,11 +20,18 @@ public sealed class PipelineQueues(QueueServiceClient queues, IOptions<PipelineO
     public Task AssembleAsync(string partition, CancellationToken ct) =>
         SendAsync(_o.AssembleQueue, JsonSerializer.Serialize(new AssembleMessage(partition), PipelineJson.Default.AssembleMessage), _o.GatheringWindow, ct);
 
-    public Task StartLotAsync(string partition, string lotId, CancellationToken ct) =>
-        SendAsync(_o.SendQueue, JsonSerializer.Serialize(new LotMessage(partition, lotId), PipelineJson.Default.LotMessage), TimeSpan.Zero, ct);
+    public Task StartLotAsync(string partition, string lotId, CancellationToken ct, TimeSpan? delay = null) =>
+        SendAsync(_o.SendQueue, JsonSerializer.Serialize(new LotMessage(partition, lotId), PipelineJson.Default.LotMessage), delay ?? TimeSpan.Zero, ct);
 
-    public Task ScheduleAsync(TimerMessage timer, CancellationToken ct) =>
-        SendAsync(_o.TimerQueue, JsonSerializer.Serialize(timer, PipelineJson.Default.TimerMessage), RealDelayUntil(timer.DueAt), ct);
+    public Task ScheduleAsync(TimerMessage timer, CancellationToken ct, TimeSpan? minimumRealDelay = null)
+    {
+        var delay = RealDelayUntil(timer.DueAt);
+        if (minimumRealDelay is { } min && delay < min)
+        {
+            delay = min;
+        }
+        return SendAsync(_o.TimerQueue, JsonSerializer.Serialize(timer, PipelineJson.Default.TimerMessage), delay, ct);
+    }
 
     public Task DistributeAsync(string partition, IReadOnlyList<string> keys, CancellationToken ct) =>
         SendAsync(_o.DistributeQueue, JsonSerializer.Serialize(new DistributeMessage(partition, keys), PipelineJson.Default.DistributeMessage), TimeSpan.Zero, ct);
