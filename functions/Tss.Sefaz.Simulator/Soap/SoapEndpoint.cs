@@ -101,7 +101,11 @@ public sealed partial class SoapEndpoint
         var answer = Process(service, payload, certificate, cnpj, size);
         exchange = exchange with
         {
-            idLote = answer.idLote, nRec = answer.nRec, chNFe = answer.chNFe, cStat = answer.cStat, Fault = before.Applied,
+            idLote = answer.idLote,
+            nRec = answer.nRec,
+            chNFe = answer.chNFe,
+            cStat = answer.cStat,
+            Fault = before.Applied,
         };
         var envelope = SoapEnvelopeWriter.Result(service.WsdlService, answer.RetXml);
         var after = await ApplyFaultsAsync(context, exchange, service, payload.Payload, FaultPhase.After, envelope, ct);
