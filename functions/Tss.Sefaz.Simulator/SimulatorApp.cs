@@ -37,6 +37,8 @@ public static class SimulatorApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         logging?.Invoke(builder.Logging);
+        // The slim builder leaves HTTPS out; the SOAP endpoint needs it.
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel => KestrelSetup.Configure(kestrel, options, certificates));
         builder.Services.AddSimulator(options, time, certificates);
 

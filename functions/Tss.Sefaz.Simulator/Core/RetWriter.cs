@@ -24,6 +24,8 @@ public sealed class RetWriter : IDisposable
     {
         _writer = XmlWriter.Create(_text, Settings);
         _writer.WriteStartElement(root, NfeNamespaces.Nfe);
+        // Declared explicitly so it comes before versao, as SEFAZ writes it.
+        _writer.WriteAttributeString("xmlns", NfeNamespaces.Nfe);
         _writer.WriteAttributeString("versao", versao);
     }
 

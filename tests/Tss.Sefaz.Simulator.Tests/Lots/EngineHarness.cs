@@ -29,7 +29,7 @@ internal sealed class EngineHarness
     public static string Key(int nNF, int cNF = 12345678, string cnpj = "11222333000181") =>
         string.Create(CultureInfo.InvariantCulture, $"352511{cnpj}55001{nNF:000000000}1{cNF:00000000}0");
 
-    public static LotDocument Document(int nNF, int cNF = 12345678, string digVal = "digest=", int tpAmb = 2, int mod = 55)
+    public static LotDocument Document(int nNF, int cNF = 12345678, string digVal = "q83vEjRWeJq83vEjRWeJq83vEjQ=", int tpAmb = 2, int mod = 55)
     {
         var key = Key(nNF, cNF);
         return new LotDocument(key, string.Concat(key.AsSpan(0, 2), key.AsSpan(6, 28)), tpAmb, mod, digVal);

@@ -27,7 +27,7 @@ public class LotEngineTests
         Assert.Equal([EngineHarness.Key(1), EngineHarness.Key(2)], done.Documents.Select(d => d.chNFe));
         Assert.All(done.Documents, d => Assert.Equal(100, d.cStat));
         Assert.All(done.Documents, d => Assert.Matches("^135[0-9]{2}[0-9]{10}$", d.nProt));
-        Assert.Equal("digest=", done.Documents[0].digVal);
+        Assert.Equal("q83vEjRWeJq83vEjRWeJq83vEjQ=", done.Documents[0].digVal);
         Assert.Equal(done.Documents[0].nProt, h.Authorizations.Find(EngineHarness.Key(1))!.nProt);
     }
 
@@ -138,8 +138,8 @@ public class LotEngineTests
     public void Same_key_with_other_content_is_a_duplicity_with_difference()
     {
         var h = new EngineHarness();
-        var original = h.Send(true, EngineHarness.Document(1, digVal: "first="));
-        var changed = h.Send(true, EngineHarness.Document(1, digVal: "second="));
+        var original = h.Send(true, EngineHarness.Document(1, digVal: "AAAAAAAAAAAAAAAAAAAAAAAAAAA="));
+        var changed = h.Send(true, EngineHarness.Document(1, digVal: "BBBBBBBBBBBBBBBBBBBBBBBBBBA="));
 
         Assert.Equal(539, changed.Sync!.cStat);
         Assert.Equal(

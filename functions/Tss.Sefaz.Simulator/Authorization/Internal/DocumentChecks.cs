@@ -36,7 +36,9 @@ internal sealed partial class DocumentChecks(SimulatorCertificates certificates)
         }
 
         var signature = SignatureVerifier.Verify(infNFe);
-        document = document with { digVal = signature.DigestValue };
+        // digVal is echoed in protNFe, whose schema types it as Base64: hostile text is not echoed.
+        var digest = signature.DigestValue;
+        document = document with { digVal = digest is not null && IsBase64(digest) ? digest : null };
         var signatureStatus = signature.Failure switch
         {
             SignatureFailure.None => 0,
@@ -118,6 +120,8 @@ internal sealed partial class DocumentChecks(SimulatorCertificates certificates)
         var candidate = id.StartsWith("NFe", StringComparison.Ordinal) ? id[3..] : id;
         return KeyShape().IsMatch(candidate) ? candidate : NoKey;
     }
+
+    private static bool IsBase64(string text) => Convert.TryFromBase64String(text, new byte[text.Length], out _);
 
     [GeneratedRegex("^[0-9]{6}[0-9A-Z]{12}[0-9]{26}$")]
     private static partial Regex KeyShape();
