@@ -5,6 +5,9 @@ namespace Tss.Sefaz.Simulator;
 /// <summary>Every log line of the simulator, source-generated, with stable event ids. Never logs documents or certificates.</summary>
 internal static partial class Log
 {
+    /// <summary>Category of the host-level lines (start, TLS).</summary>
+    public const string Category = "Tss.Sefaz.Simulator";
+
     [LoggerMessage(1, LogLevel.Information, "SEFAZ simulator listening: SOAP {SoapUri}, admin {AdminUri}, tpAmb {Environment}")]
     public static partial void Started(ILogger logger, Uri? soapUri, Uri? adminUri, int environment);
 

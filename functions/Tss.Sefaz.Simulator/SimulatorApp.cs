@@ -47,7 +47,7 @@ public static class SimulatorApp
             soap => soap.Run(context => context.RequestServices.GetRequiredService<SoapEndpoint>().HandleAsync(context)));
         app.MapAdminApi();
         app.Lifetime.ApplicationStarted.Register(() => Log.Started(
-            app.Services.GetRequiredService<ILogger<SimulatorOptions>>(), SoapUri(app), AdminUri(app), options.Environment));
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Log.Category), SoapUri(app), AdminUri(app), options.Environment));
         return app;
     }
 

@@ -28,7 +28,7 @@ internal static class KestrelSetup
                     var accepted = CertificateChains.ChainsTo(certificate, certificates.ClientCa);
                     if (!accepted)
                     {
-                        Log.ClientCertificateRefused(kestrel.ApplicationServices.GetRequiredService<ILogger<SimulatorOptions>>());
+                        Log.ClientCertificateRefused(kestrel.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(Log.Category));
                     }
 
                     return accepted;
