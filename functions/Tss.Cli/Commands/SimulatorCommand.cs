@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Tss.Sefaz.Simulator;
 
 namespace Tss.Cli.Commands;
