@@ -130,9 +130,9 @@ internal static class CertificateProfiles
     /// <summary>Attaches the key and round-trips through PFX: the result behaves like a certificate loaded from an A1 file.</summary>
     public static X509Certificate2 WithExportableKey(X509Certificate2 certificate, RSA key)
     {
-        using var withKey = certificate.CopyWithPrivateKey(key);
+        using var withKey = certificate.HasPrivateKey ? null : certificate.CopyWithPrivateKey(key);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12, password), password, X509KeyStorageFlags.Exportable);
+        return X509CertificateLoader.LoadPkcs12((withKey ?? certificate).Export(X509ContentType.Pkcs12, password), password, X509KeyStorageFlags.Exportable);
     }
 
     private static void WriteOtherName(AsnWriter writer, string oid, string value)
