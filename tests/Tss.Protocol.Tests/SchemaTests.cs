@@ -33,7 +33,11 @@ public class SchemaTests
     [Fact]
     public void Compiled_schema_sets_are_cached()
     {
-        Assert.Same(NfeSchemas.Shared.SchemaSet("nfe_v4.00.xsd"), NfeSchemas.Shared.SchemaSet("nfe_v4.00.xsd"));
+        var schemas = new NfeSchemas();
+        schemas.Warm(["consStatServ_v4.00.xsd"]);
+
+        Assert.Same(schemas.SchemaSet("consStatServ_v4.00.xsd"), schemas.SchemaSet("consStatServ_v4.00.xsd"));
+        Assert.Throws<ArgumentException>(() => schemas.Warm(["missing.xsd"]));
     }
 
     [Theory]
