@@ -4,6 +4,7 @@ using System.Xml;
 using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Certificates;
 using Tss.Protocol.Signing;
+using Tss.Protocol.Xml;
 using Tss.Sefaz.Simulator.Core;
 using Tss.Sefaz.Simulator.Hosting;
 using Tss.Sefaz.Simulator.Lots;
@@ -119,6 +120,17 @@ internal sealed partial class DocumentChecks(SimulatorCertificates certificates)
         var id = infNFe?.GetAttribute("Id") ?? "";
         var candidate = id.StartsWith("NFe", StringComparison.Ordinal) ? id[3..] : id;
         return KeyShape().IsMatch(candidate) ? candidate : NoKey;
+    }
+
+    /// <summary>
+    /// The infNFe of a standalone copy of the NFe. Inclusive C14N would otherwise pull the envelope's and the lot's
+    /// namespace declarations (xmlns:soap, xmlns:xsi…) into the digest; SEFAZ verifies each NF-e as the document it was
+    /// signed as, whatever envelope carried it.
+    /// </summary>
+    private static XmlElement Standalone(XmlElement nfe)
+    {
+        var copy = SafeXml.Load(nfe.OuterXml, int.MaxValue);
+        return NfeXml.Child(copy.DocumentElement, "infNFe")!;
     }
 
     private static bool IsBase64(string text) => Convert.TryFromBase64String(text, new byte[text.Length], out _);
