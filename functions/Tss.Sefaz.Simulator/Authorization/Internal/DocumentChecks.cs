@@ -122,17 +122,6 @@ internal sealed partial class DocumentChecks(SimulatorCertificates certificates)
         return KeyShape().IsMatch(candidate) ? candidate : NoKey;
     }
 
-    /// <summary>
-    /// The infNFe of a standalone copy of the NFe. Inclusive C14N would otherwise pull the envelope's and the lot's
-    /// namespace declarations (xmlns:soap, xmlns:xsi…) into the digest; SEFAZ verifies each NF-e as the document it was
-    /// signed as, whatever envelope carried it.
-    /// </summary>
-    private static XmlElement Standalone(XmlElement nfe)
-    {
-        var copy = SafeXml.Load(nfe.OuterXml, int.MaxValue);
-        return NfeXml.Child(copy.DocumentElement, "infNFe")!;
-    }
-
     private static bool IsBase64(string text) => Convert.TryFromBase64String(text, new byte[text.Length], out _);
 
     [GeneratedRegex("^[0-9]{6}[0-9A-Z]{12}[0-9]{26}$")]
