@@ -36,9 +36,9 @@ internal static class SigningFixtures
     public static X509Certificate2 Signer => LazySigner.Value;
     public static X509Certificate2 OtherSigner => LazyOther.Value;
 
-    public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", "Signing", name);
+    public static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Signing", name);
 
-    public static string Text(string name) => File.ReadAllText(Path(name));
+    public static string Text(string name) => File.ReadAllText(FixturePath(name));
 
     /// <summary>Parses like the product does: whitespace preserved, no DTD, no resolver.</summary>
     public static XmlDocument Load(string name) => Parse(Text(name));

@@ -22,31 +22,32 @@ internal static class CertificateProfiles
     public static X500DistinguishedName CaSubject(string commonName)
     {
         var builder = new X500DistinguishedNameBuilder();
-        builder.AddCountryOrRegion("BR");
-        builder.AddOrganizationName("TSS Functions (development only)");
         builder.AddCommonName(commonName);
+        builder.AddOrganizationName("TSS Functions (development only)");
+        builder.AddCountryOrRegion("BR");
         return builder.Build();
     }
 
-    /// <summary>"CN=NAME:CNPJ, OU=..., O=ICP-Brasil, C=BR", as ICP-Brasil e-CNPJ subjects read.</summary>
+    /// <summary>"CN=NAME:CNPJ, OU=..., O=ICP-Brasil, C=BR", as ICP-Brasil e-CNPJ subjects read (the builder encodes
+    /// the RDNs in reverse order of the calls, so C=BR comes first in DER as in real certificates).</summary>
     public static X500DistinguishedName ECnpjSubject(string companyName, string cnpj)
     {
         var builder = new X500DistinguishedNameBuilder();
-        builder.AddCountryOrRegion("BR");
-        builder.AddOrganizationName("ICP-Brasil");
-        builder.AddOrganizationalUnitName("Secretaria da Receita Federal do Brasil - RFB");
-        builder.AddOrganizationalUnitName("RFB e-CNPJ A1");
-        builder.AddOrganizationalUnitName("TESTE - sem valor fiscal");
         builder.AddCommonName($"{companyName}:{cnpj}");
+        builder.AddOrganizationalUnitName("TESTE - sem valor fiscal");
+        builder.AddOrganizationalUnitName("RFB e-CNPJ A1");
+        builder.AddOrganizationalUnitName("Secretaria da Receita Federal do Brasil - RFB");
+        builder.AddOrganizationName("ICP-Brasil");
+        builder.AddCountryOrRegion("BR");
         return builder.Build();
     }
 
     public static X500DistinguishedName ServerSubject(string commonName)
     {
         var builder = new X500DistinguishedNameBuilder();
-        builder.AddCountryOrRegion("BR");
-        builder.AddOrganizationName("TSS Functions (development only)");
         builder.AddCommonName(commonName);
+        builder.AddOrganizationName("TSS Functions (development only)");
+        builder.AddCountryOrRegion("BR");
         return builder.Build();
     }
 

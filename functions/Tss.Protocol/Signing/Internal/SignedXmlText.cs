@@ -23,7 +23,8 @@ internal static class SignedXmlText
         {
             foreach (XmlNode node in document.ChildNodes)
             {
-                if (node is not XmlDeclaration)
+                // Whitespace around the root is not part of any signature; dropping it keeps the output unformatted.
+                if (node is not (XmlDeclaration or XmlWhitespace or XmlSignificantWhitespace))
                 {
                     node.WriteTo(writer);
                 }
