@@ -1,2 +1,25 @@
-Console.Error.WriteLine("tss: not implemented yet");
-return 2;
+using Tss.Cli;
+using Tss.Cli.Commands;
+
+try
+{
+    var command = args.Length > 0 ? args[0] : "help";
+    var rest = new CommandLine(args.Skip(1));
+    return command switch
+    {
+        "sign" => SignCommand.Run(rest),
+        "validate" => ValidateCommand.Run(rest),
+        "dev-cert" => DevCertCommand.Run(rest),
+        "sefaz" => await SefazCommand.RunAsync(rest),
+        "simulator" => await SimulatorCommand.RunAsync(rest),
+        "bench" => BenchCommand.Run(rest),
+        "help" or "--help" or "-h" => Help.Print(),
+        _ => throw new UsageException($"unknown command '{command}'"),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"tss: {e.Message}");
+    Console.Error.WriteLine("run './tss help' for usage");
+    return 64;
+}

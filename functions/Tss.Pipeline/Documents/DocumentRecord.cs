@@ -1,0 +1,59 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Tss.Pipeline.Documents;
+
+/// <summary>
+/// One NF-e in the documents table. Partition = tenant + emitter CNPJ + AAMM of the key (derivable from the key, so
+/// a lookup by chNFe is a point read, and a lot's documents share a partition for entity-group transactions); row = chNFe.
+/// The signed XML is kept inline (one transaction for ingest) unless it is too large for a table property.
+/// </summary>
+public sealed class DocumentRecord : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string TenantId { get; set; } = "";
+    public string Cnpj { get; set; } = "";
+    public string? ErpId { get; set; }
+    public int mod { get; set; }
+    public int tpAmb { get; set; }
+    public string Uf { get; set; } = "";
+    public string Status { get; set; } = nameof(DocumentStatus.Pending);
+    public bool SyncRequested { get; set; }
+    public string? LotId { get; set; }
+
+    /// <summary>The signed NFe element (no declaration), when it fits a table property.</summary>
+    public string? SignedXml { get; set; }
+
+    /// <summary>Blob name of the signed XML when it did not fit inline.</summary>
+    public string? SignedBlob { get; set; }
+
+    public int SignedBytes { get; set; }
+    public string DigestValue { get; set; } = "";
+    public int? cStat { get; set; }
+    public string? xMotivo { get; set; }
+    public string? nProt { get; set; }
+    public DateTimeOffset? dhRecbto { get; set; }
+    public string? ProcBlob { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int SendCount { get; set; }
+
+    /// <summary>Compact history, one line per transition ("2026-11-23T12:00:00Z InLot lot-…").</summary>
+    public string History { get; set; } = "";
+
+    public DocumentStatus StatusValue => Enum.Parse<DocumentStatus>(Status);
+
+    /// <summary>Partition of a key for a tenant: "{tenant}|{CNPJ}|{AAMM}".</summary>
+    public static string PartitionFor(string tenantId, string chNFe) => $"{tenantId}|{chNFe.Substring(6, 14)}|{chNFe.Substring(2, 4)}";
+
+    public void AddHistory(DateTimeOffset at, string text)
+    {
+        var line = $"{at.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {text}";
+        // Table string properties hold 32K characters; keep the most recent lines.
+        History = History.Length + line.Length > 8_000 ? History[(History.IndexOf('\n', 2_000) + 1)..] + line + "\n" : History + line + "\n";
+    }
+}

@@ -1,0 +1,16 @@
+namespace Tss.Pipeline.Documents;
+
+/// <summary>The life of a document in the pipeline, as the ERP sees it.</summary>
+public enum DocumentStatus
+{
+    /// <summary>Validated, signed and stored; waiting for a lot.</summary>
+    Pending,
+    /// <summary>Claimed by a lot (sent or about to be sent).</summary>
+    InLot,
+    /// <summary>100/150: procNFe stored.</summary>
+    Authorized,
+    /// <summary>110/301/302/303: use denied; the number is consumed.</summary>
+    Denied,
+    /// <summary>Rejected with cStat/xMotivo; correct and resubmit.</summary>
+    Rejected,
+}

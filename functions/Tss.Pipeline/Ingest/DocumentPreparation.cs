@@ -1,0 +1,108 @@
+using System.Text;
+using System.Xml;
+using Tss.Pipeline.Documents;
+using Tss.Pipeline.Entities;
+using Tss.Protocol.AccessKeys;
+using Tss.Protocol.Messages;
+using Tss.Protocol.Schemas;
+using Tss.Protocol.Signing;
+using Tss.Protocol.Xml;
+
+namespace Tss.Pipeline.Ingest;
+
+/// <summary>Validates and signs one submitted NF-e (pure CPU work; nothing stored).</summary>
+public static class DocumentPreparation
+{
+    /// <summary>The largest signed NF-e kept inline in its table entity (a string property holds 32K UTF-16 characters).</summary>
+    public const int MaxInlineChars = 30_000;
+
+    public sealed record Outcome(DocumentRecord? Record, IngestedDocument? Refusal, string? Signed = null);
+
+    public static Outcome Prepare(IngestItem item, EntityInfo entity, XmlDsigSigner signer, bool sync, DateTimeOffset now)
+    {
+        XmlDocument doc;
+        try
+        {
+            doc = SafeXml.Load(item.Xml);
+        }
+        catch (XmlInputException e)
+        {
+            return Refuse(item, null, e.Code, e.Message);
+        }
+        var nfe = doc.DocumentElement!;
+        if (nfe.LocalName != "NFe" || nfe.NamespaceURI != NfeNamespaces.Nfe)
+        {
+            return Refuse(item, null, IngestErrorCodes.NotAnNFe, $"O elemento raiz deve ser NFe ({NfeNamespaces.Nfe}), não {nfe.LocalName}.");
+        }
+        foreach (var old in nfe.ChildNodes.OfType<XmlElement>().Where(e => e.LocalName == "Signature").ToList())
+        {
+            nfe.RemoveChild(old); // we sign with the entity's certificate
+        }
+        var key = NfeKeyConsistency.ReadKey(nfe);
+        var issues = NfeKeyConsistency.Check(nfe);
+        if (key is null || issues.Count > 0)
+        {
+            var first = issues.FirstOrDefault();
+            return Refuse(item, key, IngestErrorCodes.KeyInconsistent, first is null ? "infNFe sem Id válido." : $"{first.cStat} - {first.Message}");
+        }
+        var emit = Text(nfe, "emit", "CNPJ");
+        if (emit != entity.Cnpj)
+        {
+            return Refuse(item, key, IngestErrorCodes.EmitterMismatch, $"O emitente {emit ?? "(sem CNPJ)"} não é a empresa {entity.Cnpj} desta requisição.");
+        }
+        var tpAmb = Text(nfe, "ide", "tpAmb");
+        if (tpAmb != entity.tpAmb.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            return Refuse(item, key, IngestErrorCodes.EnvironmentMismatch, $"tpAmb {tpAmb} difere do ambiente {entity.tpAmb} configurado para a empresa.");
+        }
+        var mod = Text(nfe, "ide", "mod");
+        if (mod != "55")
+        {
+            return Refuse(item, key, IngestErrorCodes.ModelUnsupported, $"Modelo {mod} ainda não suportado por este serviço (apenas 55).");
+        }
+
+        var digest = signer.Sign(doc, "infNFe");
+        var signed = nfe.OuterXml;
+        var schema = NfeSchemas.Shared.Validate(signed, "nfe_v4.00.xsd");
+        if (!schema.IsValid)
+        {
+            return new(null, new IngestedDocument(0, key, item.ErpId, null, IngestErrorCodes.SchemaInvalid,
+                $"O documento não é válido no schema {schema.SchemaFile}.", schema.Errors));
+        }
+
+        var record = new DocumentRecord
+        {
+            PartitionKey = DocumentRecord.PartitionFor(entity.TenantId, key),
+            RowKey = key,
+            TenantId = entity.TenantId,
+            Cnpj = entity.Cnpj,
+            ErpId = item.ErpId,
+            mod = 55,
+            tpAmb = entity.tpAmb,
+            Uf = entity.Uf,
+            Status = nameof(DocumentStatus.Pending),
+            SyncRequested = sync,
+            SignedXml = signed.Length <= MaxInlineChars ? signed : null,
+            SignedBytes = Encoding.UTF8.GetByteCount(signed),
+            DigestValue = digest,
+            ReceivedAt = now,
+            UpdatedAt = now,
+        };
+        if (record.SignedXml is null)
+        {
+            record.SignedBlob = $"{record.PartitionKey.Replace('|', '/')}/{key}.xml";
+        }
+        record.AddHistory(now, "Pending");
+        return new(record, null, signed);
+    }
+
+    private static Outcome Refuse(IngestItem item, string? key, string code, string message) =>
+        new(null, new IngestedDocument(0, key, item.ErpId, null, code, message));
+
+    private static string? Text(XmlElement nfe, string group, string field)
+    {
+        var inf = nfe.GetElementsByTagName("infNFe", NfeNamespaces.Nfe).OfType<XmlElement>().FirstOrDefault();
+        var g = inf?.ChildNodes.OfType<XmlElement>().FirstOrDefault(e => e.LocalName == group);
+        return g?.ChildNodes.OfType<XmlElement>().FirstOrDefault(e => e.LocalName == field)?.InnerText;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tss.Pipeline.Documents;
+using Tss.Pipeline.Entities;
+using Tss.Pipeline.Messages;
+using Tss.Protocol.Signing;
+
+namespace Tss.Pipeline.Ingest;
+
+/// <summary>
+/// Accepts NF-e from an ERP: validates each one (key, emitter, environment, schema), signs it with the entity's
+/// certificate, stores it (one entity-group transaction per partition) and asks for lot assembly. A document refused
+/// here is never sent and never debited. Resubmitting a key that is pending, in a lot or final returns its status
+/// without sending it again; a rejected one is replaced (the ERP corrected it).
+/// </summary>
+public sealed partial class IngestService(
+    TableServiceClient tables,
+    BlobServiceClient blobs,
+    PipelineQueues queues,
+    IEntityDirectory entities,
+    IOptions<PipelineOptions> options,
+    TimeProvider time,
+    ILogger<IngestService> logger)
+{
+    private readonly PipelineOptions _o = options.Value;
+    private readonly ConcurrentDictionary<string, XmlDsigSigner> _signers = new();
+
+    public async Task<IReadOnlyList<IngestedDocument>> SubmitAsync(EntityInfo entity, IReadOnlyList<IngestItem> items, bool sync, CancellationToken ct)
+    {
+        var cert = await entities.GetCertificateAsync(entity, ct).ConfigureAwait(false);
+        var signer = SignerFor(cert);
+        var now = time.GetUtcNow();
+        var results = new IngestedDocument[items.Count];
+        var accepted = new List<(int Index, DocumentRecord Record)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var outcome = DocumentPreparation.Prepare(items[i], entity, signer, sync, now);
+            if (outcome.Record is { } record && !seen.Add(record.RowKey))
+            {
+                outcome = new(null, new IngestedDocument(i, record.RowKey, items[i].ErpId, null, IngestErrorCodes.InFlight, "A mesma chave de acesso aparece mais de uma vez nesta requisição."));
+            }
+            if (outcome.Record is { } ok)
+            {
+                if (ok.SignedBlob is not null)
+                {
+                    // Too large for a table property: the signed XML goes to a blob first, the entity points at it.
+                    await blobs.GetBlobContainerClient(_o.SignedContainer).GetBlobClient(ok.SignedBlob)
+                        .UploadAsync(BinaryData.FromString(outcome.Signed!), overwrite: true, ct).ConfigureAwait(false);
+                }
+                accepted.Add((i, ok));
+            }
+            else
+            {
+                results[i] = outcome.Refusal! with { Index = i };
+            }
+        }
+
+        var documents = tables.GetTableClient(_o.DocumentsTable);
+        foreach (var partition in accepted.GroupBy(a => a.Record.PartitionKey))
+        {
+            foreach (var chunk in partition.Chunk(100))
+            {
+                await StoreAsync(documents, chunk, results, ct).ConfigureAwait(false);
+            }
+            await queues.AssembleAsync(partition.Key, ct).ConfigureAwait(false);
+        }
+        await IndexErpIdsAsync(entity, accepted.Where(a => a.Record.ErpId is not null && results[a.Index].Status == nameof(DocumentStatus.Pending)).Select(a => a.Record), ct).ConfigureAwait(false);
+        LogIngested(logger, entity.TenantId, entity.Cnpj, accepted.Count, items.Count - accepted.Count);
+        return results;
+    }
+
+    private XmlDsigSigner SignerFor(X509Certificate2 cert) => _signers.GetOrAdd(cert.Thumbprint, _ => new XmlDsigSigner(cert));
+
+    private static async Task StoreAsync(TableClient documents, (int Index, DocumentRecord Record)[] chunk, IngestedDocument[] results, CancellationToken ct)
+    {
+        try
+        {
+            await documents.SubmitTransactionAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.Add, c.Record)), ct).ConfigureAwait(false);
+            foreach (var (index, record) in chunk)
+            {
+                results[index] = Accepted(index, record, record.Status);
+            }
+        }
+        catch (TableTransactionFailedException)
+        {
+            // Some key already exists: decide document by document.
+            foreach (var (index, record) in chunk)
+            {
+                results[index] = await StoreOneAsync(documents, index, record, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<IngestedDocument> StoreOneAsync(TableClient documents, int index, DocumentRecord record, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var existing = await documents.GetEntityIfExistsAsync<DocumentRecord>(record.PartitionKey, record.RowKey, cancellationToken: ct).ConfigureAwait(false);
+            try
+            {
+                if (!existing.HasValue || existing.Value is null)
+                {
+                    await documents.AddEntityAsync(record, ct).ConfigureAwait(false);
+                    return Accepted(index, record, record.Status);
+                }
+                var current = existing.Value;
+                if (current.StatusValue != DocumentStatus.Rejected)
+                {
+                    return Accepted(index, current, current.Status); // already pending, in a lot or final: never resent
+                }
+                record.History = current.History;
+                record.AddHistory(record.ReceivedAt, "Resubmitted after rejection " + current.cStat);
+                await documents.UpdateEntityAsync(record, current.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+                return Accepted(index, record, record.Status);
+            }
+            catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Raced with another writer: look again.
+            }
+        }
+        return new IngestedDocument(index, record.RowKey, record.ErpId, null, IngestErrorCodes.InFlight, "O documento está sendo alterado por outra requisição; tente novamente.");
+    }
+
+    private static IngestedDocument Accepted(int index, DocumentRecord r, string status) => new(index, r.RowKey, r.ErpId, status, null, null);
+
+    private async Task IndexErpIdsAsync(EntityInfo entity, IEnumerable<DocumentRecord> records, CancellationToken ct)
+    {
+        var index = tables.GetTableClient(_o.ErpIdsTable);
+        foreach (var chunk in records.Select(r => new ErpIdRecord { PartitionKey = entity.TenantId, RowKey = ErpIdRecord.RowFor(entity.Cnpj, r.ErpId!), chNFe = r.RowKey }).Chunk(100))
+        {
+            await index.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Ingested for tenant {TenantId} entity {Cnpj}: {Accepted} accepted, {Refused} refused")]
+    private static partial void LogIngested(ILogger logger, string tenantId, string cnpj, int accepted, int refused);
+}

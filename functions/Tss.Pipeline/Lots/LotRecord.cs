@@ -1,0 +1,82 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Tss.Pipeline.Lots;
+
+/// <summary>
+/// A lot, stored in the documents table beside its documents (same partition, row "lot|{idLote}"), so that creating
+/// the lot and claiming its documents is one atomic entity-group transaction. Every change is a compare-and-swap on
+/// its ETag.
+/// </summary>
+public sealed class LotRecord : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string TenantId { get; set; } = "";
+    public string Cnpj { get; set; } = "";
+    public string Uf { get; set; } = "";
+    public int mod { get; set; }
+    public int tpAmb { get; set; }
+    public long idLote { get; set; }
+    public string Phase { get; set; } = nameof(LotPhase.Created);
+    public bool Sync { get; set; }
+    public string Keys { get; set; } = "";
+    public string OpenKeys { get; set; } = "";
+    public int SendAttempts { get; set; }
+    public string? nRec { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public int PollCount { get; set; }
+    public int NotFoundRounds { get; set; }
+    public string? PendingTimer { get; set; }
+    public DateTimeOffset? DueAt { get; set; }
+    public int TimerSeq { get; set; }
+    public string? LastStatus { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Row keys of lots sort after every access key (digits) in the partition.</summary>
+    public const string RowPrefix = "lot|";
+
+    public LotState ToState() => new()
+    {
+        LotId = RowKey,
+        idLote = idLote,
+        Phase = Enum.Parse<LotPhase>(Phase),
+        Sync = Sync,
+        Keys = Split(Keys),
+        OpenKeys = Split(OpenKeys),
+        SendAttempts = SendAttempts,
+        nRec = nRec,
+        SentAt = SentAt,
+        PollCount = PollCount,
+        NotFoundRounds = NotFoundRounds,
+        PendingTimer = PendingTimer is null ? null : Enum.Parse<LotTimer>(PendingTimer),
+        DueAt = DueAt,
+        TimerSeq = TimerSeq,
+        LastStatus = LastStatus,
+    };
+
+    /// <summary>Copies the workflow state into this record (identity and routing fields unchanged).</summary>
+    public void Apply(LotState s, DateTimeOffset now)
+    {
+        Phase = s.Phase.ToString();
+        Sync = s.Sync;
+        Keys = string.Join(',', s.Keys);
+        OpenKeys = string.Join(',', s.OpenKeys);
+        SendAttempts = s.SendAttempts;
+        nRec = s.nRec;
+        SentAt = s.SentAt;
+        PollCount = s.PollCount;
+        NotFoundRounds = s.NotFoundRounds;
+        PendingTimer = s.PendingTimer?.ToString();
+        DueAt = s.DueAt;
+        TimerSeq = s.TimerSeq;
+        LastStatus = s.LastStatus is { Length: > 1000 } status ? status[..1000] : s.LastStatus;
+        UpdatedAt = now;
+    }
+
+    private static string[] Split(string joined) => joined.Length == 0 ? [] : joined.Split(',');
+}

@@ -1,0 +1,98 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+using Tss.Pipeline.Documents;
+using Tss.Pipeline.Entities;
+using Tss.Protocol.Messages;
+using Tss.Sefaz.Client;
+
+namespace Tss.Pipeline.Lots;
+
+/// <summary>The SEFAZ side of a lot: send the claimed documents, poll the receipt, consult keys. Every SEFAZ answer
+/// and every transport failure comes back as a <see cref="LotEvent"/>; storage failures throw.</summary>
+public sealed class LotSender(
+    TableServiceClient tables,
+    BlobServiceClient blobs,
+    SefazClient sefaz,
+    IEntityDirectory entities,
+    IOptions<PipelineOptions> options)
+{
+    private readonly PipelineOptions _o = options.Value;
+
+    public async Task<LotEvent> SendAsync(LotRecord lot, LotState state, bool indSinc, CancellationToken ct)
+    {
+        var signed = await SignedDocumentsAsync(lot, state.OpenKeys, ct).ConfigureAwait(false);
+        var enviNFe = NfeRequests.EnviNFe(state.idLote, indSinc, signed);
+        var (target, cert) = await TargetAsync(lot, ct).ConfigureAwait(false);
+        try
+        {
+            return new LotEvent.SendAnswered(await sefaz.AutorizarAsync(target, cert, enviNFe, ct).ConfigureAwait(false));
+        }
+        catch (SefazException e)
+        {
+            return new LotEvent.SendFailed(e.Code, e.OutcomeUnknown);
+        }
+    }
+
+    public async Task<LotEvent> PollAsync(LotRecord lot, string nRec, CancellationToken ct)
+    {
+        var (target, cert) = await TargetAsync(lot, ct).ConfigureAwait(false);
+        try
+        {
+            return new LotEvent.ReceiptAnswered(await sefaz.ConsultarReciboAsync(target, cert, nRec, ct).ConfigureAwait(false));
+        }
+        catch (SefazException e)
+        {
+            return new LotEvent.ReceiptFailed(e.Code);
+        }
+    }
+
+    public async Task<LotEvent> ConsultAsync(LotRecord lot, IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        var (target, cert) = await TargetAsync(lot, ct).ConfigureAwait(false);
+        var answers = new Dictionary<string, RetConsSitNFe>();
+        foreach (var key in keys)
+        {
+            try
+            {
+                answers[key] = await sefaz.ConsultarProtocoloAsync(target, cert, key, ct).ConfigureAwait(false);
+            }
+            catch (SefazException)
+            {
+                // Left out: the workflow asks again for keys without an answer.
+            }
+        }
+        return new LotEvent.ConsultAnswered(answers);
+    }
+
+    private async Task<(SefazTarget, System.Security.Cryptography.X509Certificates.X509Certificate2)> TargetAsync(LotRecord lot, CancellationToken ct)
+    {
+        var entity = await entities.FindAsync(lot.TenantId, lot.Cnpj, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Entity {lot.Cnpj} of tenant {lot.TenantId} no longer exists; lot {lot.RowKey} cannot proceed.");
+        var cert = await entities.GetCertificateAsync(entity, ct).ConfigureAwait(false);
+        return (new SefazTarget(lot.Uf, lot.mod, lot.tpAmb), cert);
+    }
+
+    /// <summary>The signed XML of the lot's documents, in lot order, checking each is still claimed by this lot.</summary>
+    private async Task<List<string>> SignedDocumentsAsync(LotRecord lot, IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        var table = tables.GetTableClient(_o.DocumentsTable);
+        var docs = new Dictionary<string, DocumentRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {lot.PartitionKey} and LotId eq {lot.RowKey}");
+        await foreach (var d in table.QueryAsync<DocumentRecord>(filter, cancellationToken: ct).ConfigureAwait(false))
+        {
+            docs[d.RowKey] = d;
+        }
+        var signed = new List<string>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (!docs.TryGetValue(key, out var d))
+            {
+                throw new InvalidOperationException($"Document {key} is not claimed by lot {lot.RowKey}.");
+            }
+            signed.Add(d.SignedXml ?? (await blobs.GetBlobContainerClient(_o.SignedContainer).GetBlobClient(d.SignedBlob)
+                .DownloadContentAsync(ct).ConfigureAwait(false)).Value.Content.ToString());
+        }
+        return signed;
+    }
+}

@@ -1,0 +1,49 @@
+namespace Tss.Pipeline.Lots;
+
+/// <summary>
+/// The persisted state of one lot (one Table entity). Immutable; <see cref="LotWorkflow"/> returns the next state.
+/// </summary>
+public sealed record LotState
+{
+    public required string LotId { get; init; }
+
+    /// <summary>idLote sent to SEFAZ (1–15 digits).</summary>
+    public required long idLote { get; init; }
+
+    public LotPhase Phase { get; init; } = LotPhase.Created;
+
+    /// <summary>indSinc=1 (one document, synchronous answer).</summary>
+    public bool Sync { get; init; }
+
+    /// <summary>The documents of the lot, in send order.</summary>
+    public required IReadOnlyList<string> Keys { get; init; }
+
+    /// <summary>Documents without a final outcome yet.</summary>
+    public required IReadOnlyList<string> OpenKeys { get; init; }
+
+    public int SendAttempts { get; init; }
+
+    public string? nRec { get; init; }
+
+    public DateTimeOffset? SentAt { get; init; }
+
+    public int PollCount { get; init; }
+
+    /// <summary>Rounds of consultation that found documents missing (217), for the requeue rule.</summary>
+    public int NotFoundRounds { get; init; }
+
+    /// <summary>The timer the lot waits for, and when it is due; a fired timer that does not match is stale.</summary>
+    public LotTimer? PendingTimer { get; init; }
+
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Incremented for every timer set; a fired timer carrying another number is stale and ignored.</summary>
+    public int TimerSeq { get; init; }
+
+    /// <summary>Last SEFAZ status or transport error seen, for the monitor.</summary>
+    public string? LastStatus { get; init; }
+
+    /// <summary>Creates the state of a newly assembled lot.</summary>
+    public static LotState New(string lotId, long idLote, IReadOnlyList<string> keys, bool sync) =>
+        new() { LotId = lotId, idLote = idLote, Keys = keys, OpenKeys = keys, Sync = sync };
+}

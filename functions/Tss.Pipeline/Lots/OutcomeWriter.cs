@@ -1,0 +1,120 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tss.Pipeline.Documents;
+using Tss.Pipeline.Messages;
+using Tss.Protocol.Messages;
+using Tss.Protocol.Schemas;
+
+namespace Tss.Pipeline.Lots;
+
+/// <summary>
+/// Records documents' outcomes: procNFe blob (schema-checked), document entity (one entity-group transaction per
+/// lot), then re-assembly of re-queued documents and distribution of final ones. Idempotent: writing the same
+/// outcome twice stores the same blob and the same entity.
+/// </summary>
+public sealed partial class OutcomeWriter(
+    TableServiceClient tables,
+    BlobServiceClient blobs,
+    PipelineQueues queues,
+    IOptions<PipelineOptions> options,
+    TimeProvider time,
+    ILogger<OutcomeWriter> logger)
+{
+    private readonly PipelineOptions _o = options.Value;
+
+    public async Task WriteAsync(LotRecord lot, IReadOnlyList<DocumentOutcome> outcomes, CancellationToken ct)
+    {
+        var table = tables.GetTableClient(_o.DocumentsTable);
+        var docs = new Dictionary<string, DocumentRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {lot.PartitionKey} and LotId eq {lot.RowKey}");
+        await foreach (var d in table.QueryAsync<DocumentRecord>(filter, cancellationToken: ct).ConfigureAwait(false))
+        {
+            docs[d.RowKey] = d;
+        }
+        var now = time.GetUtcNow();
+        var actions = new List<TableTransactionAction>();
+        var final = new List<string>();
+        var requeue = false;
+        foreach (var outcome in outcomes)
+        {
+            if (!docs.TryGetValue(outcome.chNFe, out var doc) || doc.StatusValue is DocumentStatus.Authorized or DocumentStatus.Denied)
+            {
+                continue; // already recorded
+            }
+            var update = new TableEntity(doc.PartitionKey, doc.RowKey) { ["UpdatedAt"] = now };
+            switch (outcome)
+            {
+                case DocumentOutcome.Authorized a when a.FromConsult && a.Prot.digVal is { } dv && dv != doc.DigestValue:
+                    Final(update, doc, DocumentStatus.Rejected, 539, $"Rejeição: Duplicidade de NF-e com diferença de conteúdo: a SEFAZ autorizou esta chave com outro digest (nProt {a.Prot.nProt}).", now);
+                    update["LotId"] = "";
+                    break;
+                case DocumentOutcome.Authorized a:
+                    await StoreProcAsync(doc, a.Prot, update, ct).ConfigureAwait(false);
+                    Final(update, doc, DocumentStatus.Authorized, a.Prot.cStat, a.Prot.xMotivo, now);
+                    break;
+                case DocumentOutcome.Denied d:
+                    await StoreProcAsync(doc, d.Prot, update, ct).ConfigureAwait(false);
+                    Final(update, doc, DocumentStatus.Denied, d.Prot.cStat, d.Prot.xMotivo, now);
+                    break;
+                case DocumentOutcome.Rejected r:
+                    Final(update, doc, DocumentStatus.Rejected, r.cStat, r.xMotivo, now);
+                    update["LotId"] = "";
+                    break;
+                case DocumentOutcome.Requeued:
+                    update["Status"] = nameof(DocumentStatus.Pending);
+                    update["LotId"] = "";
+                    update["History"] = doc.History + $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} Pending (not in SEFAZ's base after reconciliation)\n";
+                    requeue = true;
+                    break;
+            }
+            if (outcome is not DocumentOutcome.Requeued)
+            {
+                final.Add(doc.RowKey);
+            }
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, update, doc.ETag));
+        }
+        foreach (var chunk in actions.Chunk(100))
+        {
+            await table.SubmitTransactionAsync(chunk, ct).ConfigureAwait(false);
+        }
+        if (requeue)
+        {
+            await queues.AssembleAsync(lot.PartitionKey, ct).ConfigureAwait(false);
+        }
+        if (final.Count > 0)
+        {
+            await queues.DistributeAsync(lot.PartitionKey, final, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StoreProcAsync(DocumentRecord doc, ProtNFe prot, TableEntity update, CancellationToken ct)
+    {
+        var signed = doc.SignedXml ?? (await blobs.GetBlobContainerClient(_o.SignedContainer).GetBlobClient(doc.SignedBlob)
+            .DownloadContentAsync(ct).ConfigureAwait(false)).Value.Content.ToString();
+        var proc = ProcNFe.Build(signed, prot.Xml);
+        var check = NfeSchemas.Shared.Validate(proc, "procNFe_v4.00.xsd");
+        if (!check.IsValid)
+        {
+            // SEFAZ's authorization is a fact whatever our schema says; keep it and make the mismatch visible.
+            LogProcInvalid(logger, doc.RowKey, check.Errors[0].Message);
+        }
+        var name = ProcNFe.BlobName(doc.PartitionKey, doc.RowKey);
+        await blobs.GetBlobContainerClient(_o.ProcContainer).GetBlobClient(name).UploadAsync(BinaryData.FromString(proc), overwrite: true, ct).ConfigureAwait(false);
+        update["ProcBlob"] = name;
+        update["nProt"] = prot.nProt;
+        update["dhRecbto"] = prot.dhRecbto;
+    }
+
+    private static void Final(TableEntity update, DocumentRecord doc, DocumentStatus status, int cStat, string xMotivo, DateTimeOffset now)
+    {
+        update["Status"] = status.ToString();
+        update["cStat"] = cStat;
+        update["xMotivo"] = xMotivo;
+        update["History"] = doc.History + $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {status} {cStat}\n";
+    }
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "procNFe of {chNFe} does not validate against procNFe_v4.00.xsd: {Error}")]
+    private static partial void LogProcInvalid(ILogger logger, string chNFe, string error);
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using Tss.Pipeline.Lots;
+
+namespace Tss.Pipeline;
+
+/// <summary>Options of the NF-e pipeline (section "Pipeline").</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    [Required] public string DocumentsTable { get; set; } = "documents";
+    [Required] public string ErpIdsTable { get; set; } = "erpids";
+    [Required] public string IdempotencyTable { get; set; } = "idempotency";
+    [Required] public string ProcContainer { get; set; } = "procnfe";
+    [Required] public string SignedContainer { get; set; } = "signed";
+    [Required] public string AssembleQueue { get; set; } = "tss-assemble";
+    [Required] public string SendQueue { get; set; } = "tss-send";
+    [Required] public string TimerQueue { get; set; } = "tss-timers";
+    [Required] public string DistributeQueue { get; set; } = "tss-distribute";
+
+    /// <summary>How long pending documents gather before a lot is cut (real time).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan GatheringWindow { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A lot seen mid-send for longer than this is treated as interrupted (outcome unknown) — keep it above
+    /// the SEFAZ read timeout so a live send is never mistaken for a dead one (clock of the pipeline).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Maximum documents in one ingest request.</summary>
+    [Range(1, 1000)]
+    public int MaxDocumentsPerRequest { get; set; } = 500;
+
+    /// <summary>Maximum request body (bytes).</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxRequestBytes { get; set; } = 16 * 1024 * 1024;
+
+    public LotPolicy Lots { get; set; } = new();
+}
