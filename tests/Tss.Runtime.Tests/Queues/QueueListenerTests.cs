@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Tss.Runtime.Queues;
+using Tss.Runtime.Storage;
 using Tss.Runtime.Tests.Support;
 using Tss.Testing.Azurite;
 
@@ -190,6 +191,34 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
         // Released at once (not after the 60 s lease), so another instance can take it over.
         var again = await new QueueClient(azurite.ConnectionString, queueName).ReceiveMessagesAsync(1, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Contains("stuck", Assert.Single(again.Value).MessageText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Idle_listener_backs_off_exponentially_and_wakes_up_for_new_work()
+    {
+        var queueName = azurite.UniqueName("idle");
+        var handled = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var host = await RuntimeHost.StartListenerAsync(azurite, queueName, (_, _, _) =>
+        {
+            handled.TrySetResult(TimeProvider.System.GetUtcNow());
+            return Task.CompletedTask;
+        }, o =>
+        {
+            o.IdleBackoffMin = TimeSpan.FromMilliseconds(100);
+            o.IdleBackoffMax = TimeSpan.FromMilliseconds(800);
+        });
+        var counter = host.Services.GetRequiredService<StorageClients>().Counter;
+
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        var idleReceives = counter.Snapshot().For(StorageService.Queue, "GetMessages");
+        var sentAt = TimeProvider.System.GetUtcNow();
+        await host.Services.GetRequiredService<IQueueSender>().SendAsync(queueName, new TestMessage("wake"), ct: TestContext.Current.CancellationToken);
+        var at = await handled.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        // 100 + 200 + 400 + 800 + 800 + … ms: about 6 receives in 3 s, not one per round trip.
+        Assert.InRange(idleReceives, 3, 10);
+        Assert.True(at - sentAt < TimeSpan.FromSeconds(2), $"picked up after {(at - sentAt).TotalMilliseconds:0} ms");
     }
 
     [Fact]
