@@ -166,7 +166,7 @@ public readonly record struct AccessKey
     {
         ArgumentNullException.ThrowIfNull(document);
         // A CPF (11 digits) is left-padded to 14; a CNPJ may be alphanumeric in its first 12 characters (PL_010).
-        var padded = document.Length < 14 && document.All(char.IsAsciiDigit) ? document.PadLeft(14, '0') : document;
+        var padded = document.Length == 11 && document.All(char.IsAsciiDigit) ? document.PadLeft(14, '0') : document;
         var valid = padded.Length == 14
             && padded.AsSpan(0, 12).IndexOfAnyExcept("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") < 0
             && padded.AsSpan(12).IndexOfAnyExcept("0123456789") < 0;

@@ -115,10 +115,25 @@ public sealed class NfeSchemas
     }
 
     /// <summary>
-    /// The compiled schema set for a schema file of the package (compiled on first use, then cached).
+    /// Compiles ahead of time the schemas of the given files (default: NFe, enviNFe, nfeProc and the query messages),
+    /// so the first request does not pay the compilation (about half a second for the NF-e schema).
+    /// </summary>
+    public void Warm(IEnumerable<string>? schemaFiles = null)
+    {
+        string[] defaults = ["nfe_v4.00.xsd", "enviNFe_v4.00.xsd", "procNFe_v4.00.xsd", "consReciNFe_v4.00.xsd",
+            "consStatServ_v4.00.xsd", "consSitNFe_v4.00.xsd"];
+        foreach (var file in schemaFiles ?? defaults)
+        {
+            SchemaSet(file);
+        }
+    }
+
+    /// <summary>
+    /// The compiled schema set for a schema file of the package (compiled on first use, then cached). Internal: the
+    /// shared set must never be modified, and a public XmlSchemaSet could be.
     /// Throws <see cref="ArgumentException"/> for a file the package does not hold.
     /// </summary>
-    public XmlSchemaSet SchemaSet(string schemaFile)
+    internal XmlSchemaSet SchemaSet(string schemaFile)
     {
         ArgumentException.ThrowIfNullOrEmpty(schemaFile);
         if (!EmbeddedSchemaResolver.Exists(schemaFile))

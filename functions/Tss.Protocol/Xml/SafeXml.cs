@@ -110,6 +110,11 @@ public static class SafeXml
         {
             throw Classify(ex, text);
         }
+        catch (ArgumentException ex)
+        {
+            // XmlDocument re-validates some nodes the reader let through (e.g. version="1.x" in the declaration).
+            throw new XmlInputException(XmlErrorCodes.Malformed, $"The XML input is not well-formed: {ex.Message}", ex);
+        }
 
         if (document.DocumentElement is null)
         {

@@ -1,4 +1,5 @@
 using System.Xml;
+using Tss.Protocol.Messages;
 
 namespace Tss.Sefaz.Simulator.Core;
 
@@ -22,4 +23,10 @@ public interface ISimulatorService
     /// readable (<paramref name="payload"/> may be null).
     /// </summary>
     ServiceAnswer Reject(XmlElement? payload, int cStat, string xMotivo);
+
+    /// <summary>
+    /// The content of soap:Body around the ret element: nfeResultMsg in the WSDL namespace for the 4.00 services;
+    /// DistDFe overrides it with nfeDistDFeInteresseResponse/nfeDistDFeInteresseResult.
+    /// </summary>
+    string ResultBody(string retXml) => $"<nfeResultMsg xmlns=\"{NfeNamespaces.WsdlBase}{WsdlService}\">{retXml}</nfeResultMsg>";
 }

@@ -51,7 +51,7 @@ public sealed partial class SoapEndpoint
                     }
                     else
                     {
-                        var whole = answer ?? SoapEnvelopeWriter.Result(service.WsdlService,
+                        var whole = answer ?? SoapEnvelopeWriter.Result(service,
                             service.Reject(payload, 999, Motivos.Text(999)).RetXml);
                         await WriteAsync(context, SoapEnvelopeWriter.ContentType, whole[..(whole.Length / 2)]);
                     }

@@ -107,7 +107,7 @@ public sealed partial class SoapEndpoint
             cStat = answer.cStat,
             Fault = before.Applied,
         };
-        var envelope = SoapEnvelopeWriter.Result(service.WsdlService, answer.RetXml);
+        var envelope = SoapEnvelopeWriter.Result(service, answer.RetXml);
         var after = await ApplyFaultsAsync(context, exchange, service, payload.Payload, FaultPhase.After, envelope, ct);
         if (after.Handled)
         {

@@ -152,4 +152,18 @@ public class AuthorizationTests(SimulatorFixture simulator) : IClassFixture<Simu
         SimulatorFixture.AssertValidAnswer(reply);
         Assert.Equal(100, SoapReply.Stat(Assert.Single(reply.ProtNFe)));
     }
+
+    [Fact]
+    public async Task Regression_envelope_namespace_declarations_do_not_break_the_signature()
+    {
+        // Inclusive C14N in context would pull xmlns:xsi/xmlns:xsd/xmlns:soap into the digest; SEFAZ verifies the NF-e alone.
+        var nfe = Payloads.SignedNfe(simulator.Time, NextNumber());
+        var envelope = Payloads.Envelope("NFeAutorizacao4", Payloads.EnviNFe(true, nfe)).Replace(
+            "<soap:Envelope ",
+            "<soap:Envelope xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" ",
+            StringComparison.Ordinal);
+        var reply = await simulator.PostAsync(envelope);
+        SimulatorFixture.AssertValidAnswer(reply);
+        Assert.Equal(100, SoapReply.Stat(Assert.Single(reply.ProtNFe)));
+    }
 }

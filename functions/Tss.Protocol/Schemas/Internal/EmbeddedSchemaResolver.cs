@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text;
 using System.Xml;
 
 namespace Tss.Protocol.Schemas.Internal;
@@ -28,10 +29,27 @@ internal sealed class EmbeddedSchemaResolver : XmlResolver
             .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".xsd", StringComparison.Ordinal))
             .Select(n => n[ResourcePrefix.Length..]);
 
-    /// <summary>Opens a schema file of the package.</summary>
-    public static Stream Open(string schemaFile) =>
-        Assembly.GetManifestResourceStream(ResourcePrefix + schemaFile)
-        ?? throw new XmlException($"Schema file '{schemaFile}' is not part of the embedded package.");
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Opens a schema file of the package (as UTF-8).</summary>
+    public static Stream Open(string schemaFile)
+    {
+        using var resource = Assembly.GetManifestResourceStream(ResourcePrefix + schemaFile)
+            ?? throw new XmlException($"Schema file '{schemaFile}' is not part of the embedded package.");
+        var bytes = new byte[resource.Length];
+        resource.ReadExactly(bytes);
+        try
+        {
+            StrictUtf8.GetCharCount(bytes);
+            return new MemoryStream(bytes, writable: false);
+        }
+        catch (DecoderFallbackException)
+        {
+            // One official file (retEnvConfRecebto_v1.00.xsd) declares UTF-8 but has Latin-1 accents in a
+            // documentation text; re-encoding keeps the schema loadable without touching its meaning.
+            return new MemoryStream(Encoding.UTF8.GetBytes(Encoding.Latin1.GetString(bytes)), writable: false);
+        }
+    }
 
     public override Uri ResolveUri(Uri? baseUri, string? relativeUri)
     {

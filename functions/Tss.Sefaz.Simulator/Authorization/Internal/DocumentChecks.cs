@@ -4,6 +4,7 @@ using System.Xml;
 using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Certificates;
 using Tss.Protocol.Signing;
+using Tss.Protocol.Xml;
 using Tss.Sefaz.Simulator.Core;
 using Tss.Sefaz.Simulator.Hosting;
 using Tss.Sefaz.Simulator.Lots;
@@ -35,7 +36,7 @@ internal sealed partial class DocumentChecks(SimulatorCertificates certificates)
             return Reject(document, 225);
         }
 
-        var signature = SignatureVerifier.Verify(infNFe);
+        var signature = SignatureVerifier.Verify(Standalone(nfe));
         // digVal is echoed in protNFe, whose schema types it as Base64: hostile text is not echoed.
         var digest = signature.DigestValue;
         document = document with { digVal = digest is not null && IsBase64(digest) ? digest : null };
@@ -128,4 +129,16 @@ internal sealed partial class DocumentChecks(SimulatorCertificates certificates)
 
     private static LotDocument Reject(LotDocument document, int cStat) =>
         document with { RejectioncStat = cStat, RejectionxMotivo = Motivos.Text(cStat) };
+
+    /// <summary>
+    /// The NF-e as a document of its own. An NF-e is signed on its own, and inclusive C14N would otherwise pull the
+    /// SOAP envelope's namespace declarations (xmlns:soap…) into the canonical form; SEFAZ verifies the NF-e itself.
+    /// </summary>
+    private static XmlElement Standalone(XmlElement nfe)
+    {
+        var doc = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+        var copy = (XmlElement)doc.ImportNode(nfe, deep: true);
+        doc.AppendChild(copy);
+        return NfeXml.Child(copy, "infNFe")!;
+    }
 }

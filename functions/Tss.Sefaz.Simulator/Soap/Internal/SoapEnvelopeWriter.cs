@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using Tss.Protocol.Messages;
+using Tss.Sefaz.Simulator.Core;
 
 namespace Tss.Sefaz.Simulator.Soap.Internal;
 
@@ -10,9 +11,9 @@ internal static class SoapEnvelopeWriter
     /// <summary>The content type of every SOAP answer.</summary>
     public const string ContentType = "application/soap+xml; charset=utf-8";
 
-    /// <summary>Envelope/Body/nfeResultMsg(xmlns=wsdl/<paramref name="wsdlService"/>)/ret, unformatted.</summary>
-    public static string Result(string wsdlService, string retXml) =>
-        $"<soap:Envelope xmlns:soap=\"{NfeNamespaces.Soap12}\"><soap:Body><nfeResultMsg xmlns=\"{NfeNamespaces.WsdlBase}{wsdlService}\">{retXml}</nfeResultMsg></soap:Body></soap:Envelope>";
+    /// <summary>Envelope/Body/(the service's result wrapper)/ret, unformatted.</summary>
+    public static string Result(ISimulatorService service, string retXml) =>
+        $"<soap:Envelope xmlns:soap=\"{NfeNamespaces.Soap12}\"><soap:Body>{service.ResultBody(retXml)}</soap:Body></soap:Envelope>";
 
     /// <summary>A SOAP 1.2 Fault with code soap:Sender (or soap:Receiver) and the machine-readable error code in Detail.</summary>
     public static string Fault(string code, string reason, bool sender = true)
