@@ -7,8 +7,9 @@ namespace Tss.Runtime.Storage;
 /// </summary>
 /// <remarks>
 /// The clients are not pinned to a service version: the SDK's default is what Azure serves. Azurite 3.37 accepts it
-/// as well, and the test fixture and <c>./tss up</c> start Azurite with <c>--skipApiVersionCheck</c> so an SDK
-/// upgrade ahead of the emulator does not break local runs.
+/// as well, and the test fixture (<c>Tss.Testing.Azurite.AzuriteFixture</c>) starts Azurite with
+/// <c>--skipApiVersionCheck</c> so an SDK upgrade ahead of the emulator does not break local runs; start it the same
+/// way for a local host.
 /// </remarks>
 public sealed class StorageOptions
 {

@@ -10,10 +10,12 @@ internal static class StorageOperationClassifier
 {
     public static string Classify(StorageService service, string basePath, Request request)
     {
-        var path = request.Uri.Path;
-        if (basePath.Length > 1 && path.StartsWith(basePath, StringComparison.Ordinal))
+        // Compared without leading slashes: the table client's request paths have none, the others do.
+        var path = request.Uri.Path.TrimStart('/');
+        var prefix = basePath.Trim('/');
+        if (prefix.Length > 0 && path.StartsWith(prefix, StringComparison.Ordinal))
         {
-            path = path[basePath.TrimEnd('/').Length..];
+            path = path[prefix.Length..];
         }
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var query = ParseQuery(request.Uri.Query);

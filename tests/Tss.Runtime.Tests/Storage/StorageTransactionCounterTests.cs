@@ -1,0 +1,139 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Tss.Runtime.Storage;
+using Tss.Runtime.Tests.Support;
+using Tss.Testing.Azurite;
+
+namespace Tss.Runtime.Tests.Storage;
+
+public sealed class StorageTransactionCounterTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task One_upsert_is_one_table_transaction()
+    {
+        using var host = RuntimeHost.Build(azurite, _ => { });
+        var storage = host.Services.GetRequiredService<StorageClients>();
+        var table = storage.GetTable(azurite.UniqueName("counted"));
+        await table.CreateAsync(TestContext.Current.CancellationToken);
+        storage.Counter.Reset();
+
+        await table.UpsertEntityAsync(new TableEntity("p", "r") { ["n"] = 1 }, cancellationToken: TestContext.Current.CancellationToken);
+
+        var counted = storage.Counter.Snapshot();
+        Assert.Equal(1, counted.Total);
+        Assert.Equal(1, counted.For(StorageService.Table, "InsertOrMergeEntity"));
+    }
+
+    [Fact]
+    public async Task Every_request_is_counted_by_service_and_operation()
+    {
+        using var host = RuntimeHost.Build(azurite, _ => { });
+        var storage = host.Services.GetRequiredService<StorageClients>();
+        var ct = TestContext.Current.CancellationToken;
+        var before = storage.Counter.Snapshot();
+
+        var queue = storage.GetQueue(azurite.UniqueName("counted"));
+        await queue.CreateAsync(cancellationToken: ct);
+        for (var i = 0; i < 3; i++)
+        {
+            await queue.SendMessageAsync($"m{i}", ct);
+        }
+        var received = (await queue.ReceiveMessagesAsync(32, cancellationToken: ct)).Value;
+        foreach (var message in received)
+        {
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+        }
+
+        var table = storage.GetTable(azurite.UniqueName("counted"));
+        await table.CreateAsync(ct);
+        var added = await table.AddEntityAsync(new TableEntity("p", "r"), ct);
+        await table.UpdateEntityAsync(new TableEntity("p", "r") { ["n"] = 2 }, added.Headers.ETag!.Value, TableUpdateMode.Replace, ct);
+        await table.GetEntityAsync<TableEntity>("p", "r", cancellationToken: ct);
+
+        var container = storage.GetContainer(azurite.UniqueName("counted"));
+        await container.CreateAsync(cancellationToken: ct);
+        await container.GetBlobClient("a.xml").UploadAsync(BinaryData.FromString("<a/>"), ct);
+        await container.GetBlobClient("a.xml").DownloadContentAsync(ct);
+
+        var counted = storage.Counter.Snapshot().Since(before);
+        Assert.Equal(3, received.Length);
+        Assert.Equal(1, counted.For(StorageService.Queue, "CreateQueue"));
+        Assert.Equal(3, counted.For(StorageService.Queue, "PutMessage"));
+        Assert.Equal(1, counted.For(StorageService.Queue, "GetMessages"));
+        Assert.Equal(3, counted.For(StorageService.Queue, "DeleteMessage"));
+        Assert.Equal(8, counted.For(StorageService.Queue));
+        Assert.Equal(1, counted.For(StorageService.Table, "CreateTable"));
+        Assert.Equal(1, counted.For(StorageService.Table, "InsertEntity"));
+        Assert.Equal(1, counted.For(StorageService.Table, "UpdateEntity"));
+        Assert.Equal(1, counted.For(StorageService.Table, "QueryEntity"));
+        Assert.Equal(4, counted.For(StorageService.Table));
+        Assert.Equal(1, counted.For(StorageService.Blob, "CreateContainer"));
+        Assert.Equal(1, counted.For(StorageService.Blob, "PutBlob"));
+        Assert.Equal(1, counted.For(StorageService.Blob, "GetBlob"));
+        Assert.Equal(3, counted.For(StorageService.Blob));
+        Assert.Equal(15, counted.Total);
+    }
+
+    [Fact]
+    public async Task Reset_sets_the_counts_back_to_zero()
+    {
+        using var host = RuntimeHost.Build(azurite, _ => { });
+        var storage = host.Services.GetRequiredService<StorageClients>();
+        await storage.GetQueue(azurite.UniqueName("reset")).CreateAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(1, storage.Counter.Snapshot().Total);
+
+        storage.Counter.Reset();
+
+        Assert.Equal(0, storage.Counter.Snapshot().Total);
+    }
+
+    [Theory]
+    [InlineData(null, null, "no storage account is configured")]
+    [InlineData("UseDevelopmentStorage=true", "acct", "both a connection string and an account")]
+    public void Host_refuses_to_start_without_exactly_one_storage_account(string? connectionString, string? accountName, string expected)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddTssStorage(o =>
+        {
+            o.ConnectionString = connectionString;
+            o.AccountName = accountName;
+            o.UseManagedIdentity = accountName is not null;
+        });
+        using var host = builder.Build();
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => host.StartAsync(TestContext.Current.CancellationToken).GetAwaiter().GetResult());
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Account_without_managed_identity_is_refused()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddTssStorage(o => o.AccountName = "tssprod");
+        using var host = builder.Build();
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => host.StartAsync(TestContext.Current.CancellationToken).GetAwaiter().GetResult());
+        Assert.Contains("UseManagedIdentity", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Account_with_managed_identity_gets_the_public_service_endpoints()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddTssStorage(o =>
+        {
+            o.AccountName = "tssprod";
+            o.UseManagedIdentity = true;
+        });
+        using var host = builder.Build();
+
+        var storage = host.Services.GetRequiredService<StorageClients>();
+
+        Assert.Equal("https://tssprod.table.core.windows.net/", storage.Tables.Uri.ToString());
+        Assert.Equal("https://tssprod.queue.core.windows.net/", storage.Queues.Uri.ToString());
+        Assert.Equal("https://tssprod.blob.core.windows.net/", storage.Blobs.Uri.ToString());
+    }
+}

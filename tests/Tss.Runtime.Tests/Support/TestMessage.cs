@@ -1,0 +1,4 @@
+namespace Tss.Runtime.Tests.Support;
+
+/// <summary>A pipeline-like message: ids only.</summary>
+public sealed record TestMessage(string Id, int Number = 0);
