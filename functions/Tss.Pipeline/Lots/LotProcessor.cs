@@ -41,7 +41,7 @@ public sealed partial class LotProcessor(
                 break;
             case LotPhase.Sending when state.SentAt is { } sentAt && now - sentAt < _o.SendLease:
                 // Someone may be sending right now: look again once the lease has run out.
-                await queues.StartLotAsync(message.Partition, message.LotId, ct, delay: queues.RealDelayUntil(sentAt + _o.SendLease)).ConfigureAwait(false);
+                await queues.StartLotAtAsync(message.Partition, message.LotId, sentAt + _o.SendLease, ct).ConfigureAwait(false);
                 break;
             case LotPhase.Sending:
                 LogResumed(logger, message.LotId);
@@ -65,7 +65,7 @@ public sealed partial class LotProcessor(
         if (message.Seq > state.TimerSeq && now - message.DueAt < TimeSpan.FromMinutes(1))
         {
             // Scheduled by a decision whose state is not written yet: come back shortly.
-            await queues.ScheduleAsync(message, ct, minimumRealDelay: TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            await queues.RetryTimerSoonAsync(message, ct).ConfigureAwait(false);
             return;
         }
         await RunAsync(record, new LotEvent.TimerFired(message.Timer, message.Seq), ct).ConfigureAwait(false);

@@ -1,0 +1,207 @@
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Tss.DevTools.Pki;
+using Tss.DevTools.Samples;
+using Tss.Pipeline.Documents;
+using Tss.Pipeline.Entities;
+using Tss.Pipeline.Ingest;
+using Tss.Pipeline.Lots;
+using Tss.Pipeline.Messages;
+using Tss.Protocol.Schemas;
+using Tss.Runtime.Storage;
+using Tss.Sefaz.Client;
+using Tss.Sefaz.Simulator;
+using Tss.Testing.Azurite;
+
+namespace Tss.Pipeline.Tests.Integration;
+
+/// <summary>
+/// The pipeline's stages on real Azurite against the real simulator over mutual TLS, on one fake clock. Handlers are
+/// called directly with the messages the stages send (the queue listeners themselves are tested in Tss.Runtime).
+/// </summary>
+public sealed class PipelineFlowTests : IAsyncLifetime
+{
+    private const string Cnpj = "11222333000181";
+    private readonly AzuriteFixture _azurite = new();
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private TestCertificateAuthority _ca = null!;
+    private WebApplication _simulator = null!;
+    private ServiceProvider _services = null!;
+    private string _anchor = null!;
+    private EntityInfo _entity = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        _ca = TestCertificateAuthority.Create("Pipeline Tests CA");
+        _simulator = SimulatorApp.Build(new SimulatorOptions
+        {
+            SoapPort = 0,
+            AdminPort = 0,
+            ServerCertificate = _ca.IssueServer("localhost"),
+            ClientCaCertificate = _ca.Certificate,
+            TMedSeconds = 1,
+            MinPollInterval = TimeSpan.Zero,
+        }, _time, l => l.ClearProviders());
+        await _simulator.StartAsync(Ct);
+        _anchor = Path.Combine(Path.GetTempPath(), $"tss-pipeline-ca-{Guid.NewGuid():N}.crt");
+        _ca.ExportCaPem(_anchor);
+
+        var cert = _ca.IssueECnpj(Cnpj, "EMITENTE PIPELINE LTDA");
+        _entity = new EntityInfo("tenant1", Cnpj, "SP", 2, "test");
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddTssStorage(o => o.ConnectionString = _azurite.ConnectionString);
+        Tss.Runtime.Queues.QueueServiceCollectionExtensions.AddTssQueues(services);
+        var suffix = _azurite.UniqueName("p");
+        services.Configure<PipelineOptions>(o =>
+        {
+            o.DocumentsTable = "docs" + suffix;
+            o.ErpIdsTable = "erp" + suffix;
+            o.AssembleQueue = "asm-" + suffix;
+            o.SendQueue = "send-" + suffix;
+            o.TimerQueue = "timer-" + suffix;
+            o.DistributeQueue = "dist-" + suffix;
+            o.ProcContainer = "proc-" + suffix;
+            o.SignedContainer = "signed-" + suffix;
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);
+        var sefaz = Options.Create(new SefazClientOptions { BaseUrlOverride = SimulatorApp.SoapUri(_simulator), TrustAnchorPath = _anchor });
+        services.AddSingleton(new SefazClient(new SefazEndpoints(sefaz), sefaz));
+        services.AddSingleton<IEntityDirectory>(new FixedEntityDirectory(_entity, cert));
+        services.AddSingleton<PipelineQueues>().AddSingleton<IngestService>().AddSingleton<LotAssembler>()
+            .AddSingleton<LotSender>().AddSingleton<OutcomeWriter>().AddSingleton<LotProcessor>();
+        _services = services.BuildServiceProvider();
+
+        var o = _services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        var storage = _services.GetRequiredService<StorageClients>();
+        await storage.GetTable(o.DocumentsTable).CreateIfNotExistsAsync(Ct);
+        await storage.GetTable(o.ErpIdsTable).CreateIfNotExistsAsync(Ct);
+        foreach (var q in new[] { o.AssembleQueue, o.SendQueue, o.TimerQueue, o.DistributeQueue })
+        {
+            await storage.GetQueue(q).CreateIfNotExistsAsync(cancellationToken: Ct);
+        }
+        await storage.GetContainer(o.ProcContainer).CreateIfNotExistsAsync(cancellationToken: Ct);
+        await storage.GetContainer(o.SignedContainer).CreateIfNotExistsAsync(cancellationToken: Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _simulator.StopAsync(Ct);
+        await _simulator.DisposeAsync();
+        _ca.Dispose();
+        File.Delete(_anchor);
+        await _azurite.DisposeAsync();
+    }
+
+    private T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    private TableClient Documents => Get<StorageClients>().GetTable(Get<IOptions<PipelineOptions>>().Value.DocumentsTable);
+
+    private async Task<string> IngestAsync(params int[] numbers)
+    {
+        var items = numbers.Select(n => new IngestItem(SampleNfe.Create(new SampleNfeOptions { EmitCnpj = Cnpj, nNF = n }, _time), $"erp-{n}")).ToList();
+        var results = await Get<IngestService>().SubmitAsync(_entity, items, sync: false, Ct);
+        Assert.All(results, r => Assert.True(r.Accepted, r.Error));
+        Assert.All(results, r => Assert.Equal(nameof(DocumentStatus.Pending), r.Status));
+        return DocumentRecord.PartitionFor(_entity.TenantId, results[0].chNFe!);
+    }
+
+    private async Task<LotRecord> OnlyLotAsync(string partition)
+    {
+        var lots = new List<LotRecord>();
+        await foreach (var l in Documents.QueryAsync<LotRecord>(x => x.PartitionKey == partition && x.RowKey.CompareTo(LotRecord.RowPrefix) >= 0, cancellationToken: Ct))
+        {
+            lots.Add(l);
+        }
+        return Assert.Single(lots);
+    }
+
+    private async Task FirePendingTimerAsync(string partition)
+    {
+        var lot = await OnlyLotAsync(partition);
+        var state = lot.ToState();
+        Assert.NotNull(state.PendingTimer);
+        _time.SetUtcNow(state.DueAt!.Value + TimeSpan.FromSeconds(1));
+        await Get<LotProcessor>().HandleAsync(new TimerMessage(partition, lot.RowKey, state.PendingTimer!.Value, state.TimerSeq, state.DueAt.Value), Ct);
+    }
+
+    private async Task<List<DocumentRecord>> DocumentsAsync(string partition)
+    {
+        var docs = new List<DocumentRecord>();
+        await foreach (var d in Documents.QueryAsync<DocumentRecord>(x => x.PartitionKey == partition && x.RowKey.CompareTo(LotRecord.RowPrefix) < 0, cancellationToken: Ct))
+        {
+            docs.Add(d);
+        }
+        return docs;
+    }
+
+    [Fact]
+    public async Task Documents_go_from_ingest_to_authorized_with_a_schema_valid_procNFe()
+    {
+        var partition = await IngestAsync(101, 102, 103);
+        await Get<LotAssembler>().HandleAsync(new AssembleMessage(partition), Ct);
+        var lot = await OnlyLotAsync(partition);
+        Assert.Equal(3, lot.ToState().Keys.Count);
+
+        await Get<LotProcessor>().HandleAsync(new LotMessage(partition, lot.RowKey), Ct);
+        lot = await OnlyLotAsync(partition);
+        Assert.Equal(nameof(LotPhase.AwaitingReceipt), lot.Phase);
+        Assert.Equal(LotTimer.Poll.ToString(), lot.PendingTimer);
+        Assert.True(lot.DueAt >= lot.SentAt + TimeSpan.FromSeconds(15), "the first receipt query waits at least 15 s");
+
+        await FirePendingTimerAsync(partition);
+
+        Assert.Equal(nameof(LotPhase.Closed), (await OnlyLotAsync(partition)).Phase);
+        var docs = await DocumentsAsync(partition);
+        Assert.Equal(3, docs.Count);
+        var container = Get<StorageClients>().GetContainer(Get<IOptions<PipelineOptions>>().Value.ProcContainer);
+        foreach (var d in docs)
+        {
+            Assert.Equal(nameof(DocumentStatus.Authorized), d.Status);
+            Assert.Equal(100, d.cStat);
+            Assert.Matches("^[0-9]{15}$", d.nProt);
+            var proc = (await container.GetBlobClient(d.ProcBlob).DownloadContentAsync(Ct)).Value.Content.ToString();
+            var check = NfeSchemas.Shared.Validate(proc);
+            Assert.True(check.IsValid, string.Join("; ", check.Errors.Select(e => e.Message)));
+        }
+    }
+
+    [Fact]
+    public async Task Lost_send_answer_is_reconciled_by_key_and_the_lot_is_never_sent_twice()
+    {
+        var partition = await IngestAsync(201, 202);
+        await Get<LotAssembler>().HandleAsync(new AssembleMessage(partition), Ct);
+        var lot = await OnlyLotAsync(partition);
+        using (var admin = new HttpClient { BaseAddress = SimulatorApp.AdminUri(_simulator) })
+        {
+            using var body = new StringContent("""{"kind":"HttpError","phase":"After","statusCode":502,"count":1,"service":"enviNFe"}""", System.Text.Encoding.UTF8, "application/json");
+            (await admin.PostAsync(new Uri("/admin/faults", UriKind.Relative), body, Ct)).EnsureSuccessStatusCode();
+        }
+
+        await Get<LotProcessor>().HandleAsync(new LotMessage(partition, lot.RowKey), Ct);
+        Assert.Equal(nameof(LotPhase.Reconciling), (await OnlyLotAsync(partition)).Phase);
+        // The start message redelivered now must not send again.
+        await Get<LotProcessor>().HandleAsync(new LotMessage(partition, lot.RowKey), Ct);
+
+        await FirePendingTimerAsync(partition);
+        var docs = await DocumentsAsync(partition);
+        Assert.All(docs, d => Assert.Equal(nameof(DocumentStatus.Authorized), d.Status));
+
+        using var log = new HttpClient { BaseAddress = SimulatorApp.AdminUri(_simulator) };
+        var exchanges = await log.GetStringAsync(new Uri("/admin/exchanges", UriKind.Relative), Ct);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(exchanges, "\"enviNFe\""));
+        Assert.Equal(1, (await OnlyLotAsync(partition)).SendAttempts);
+    }
+}
