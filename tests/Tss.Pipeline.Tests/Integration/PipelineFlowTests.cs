@@ -39,6 +39,19 @@ public sealed class PipelineFlowTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _azurite.InitializeAsync();
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            await _azurite.DisposeAsync(); // xUnit does not dispose a class whose initialization failed
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         _ca = TestCertificateAuthority.Create("Pipeline Tests CA");
         _simulator = SimulatorApp.Build(new SimulatorOptions
         {
