@@ -48,7 +48,9 @@ public static class SignatureVerifier
         var certificate = ReadCertificate(parts.Certificate);
         Span<byte> hash = stackalloc byte[20];
         Span<byte> expected = stackalloc byte[20];
-        InclusiveC14N.ComputeSha1(signedElement, signature, hash);
+        // The element holding the Signature is the signed document; envelope declarations do not count (see InclusiveC14N).
+        var documentRoot = (XmlElement)signature.ParentNode!;
+        InclusiveC14N.ComputeSha1(signedElement, signature, documentRoot, hash);
         if (!Convert.TryFromBase64String(parts.DigestValue, expected, out var digestLength) || digestLength != 20
             || !CryptographicOperations.FixedTimeEquals(hash, expected))
         {
@@ -61,7 +63,7 @@ public static class SignatureVerifier
             return Fail(SignatureFailure.CertificateUnreadable, "The X509Certificate cannot be read as an RSA certificate.", certificate, parts.DigestValue);
         }
 
-        InclusiveC14N.ComputeSha1(parts.SignedInfo, exclude: null, hash);
+        InclusiveC14N.ComputeSha1(parts.SignedInfo, exclude: null, documentRoot, hash);
         if (!TryDecodeBase64(parts.SignatureValue, out var signatureValue)
             || !key.VerifyHash(hash, signatureValue, HashAlgorithmName.SHA1, RSASignaturePadding.Pkcs1))
         {

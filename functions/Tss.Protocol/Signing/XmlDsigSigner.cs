@@ -77,17 +77,18 @@ public sealed class XmlDsigSigner : IDisposable
 
         RemoveSignatures(parent);
 
+        // The parent (NFe, evento, inutNFe) is the signed document, whatever envelope holds it now (see InclusiveC14N).
         // The Signature is a sibling of the signed element, so the enveloped-signature transform removes nothing.
         Span<byte> hash = stackalloc byte[20];
-        InclusiveC14N.ComputeSha1(signedElement, exclude: null, hash);
+        InclusiveC14N.ComputeSha1(signedElement, exclude: null, documentRoot: parent, hash);
         var digestValue = Convert.ToBase64String(hash);
 
         var document = signedElement.OwnerDocument;
         var signature = SignatureElementBuilder.Build(document, "#" + id, digestValue, _certificateBase64, out var signedInfo, out var signatureValue);
         parent.AppendChild(signature);
 
-        // SignedInfo is canonicalized in place, so namespaces in scope from NFe/enviNFe are rendered as a verifier sees them.
-        InclusiveC14N.ComputeSha1(signedInfo, exclude: null, hash);
+        // SignedInfo is canonicalized in place, with the same document root, as a verifier sees it.
+        InclusiveC14N.ComputeSha1(signedInfo, exclude: null, documentRoot: parent, hash);
         signatureValue.AppendChild(document.CreateTextNode(Convert.ToBase64String(SignHash(hash))));
         return digestValue;
     }

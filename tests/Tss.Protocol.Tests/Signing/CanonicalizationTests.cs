@@ -26,14 +26,52 @@ public class CanonicalizationTests
 
     [Theory]
     [MemberData(nameof(Fixtures))]
+    public void With_a_document_root_our_c14n_matches_the_dotnet_transform_on_that_root_alone(string fixture, string element)
+    {
+        var document = Load(fixture);
+        foreach (var target in document.GetElementsByTagName(element, "*").OfType<XmlElement>())
+        {
+            var root = (XmlElement)target.ParentNode!;
+
+            var ours = InclusiveC14N.Canonicalize(target, documentRoot: root);
+
+            Assert.Equal(Encoding.UTF8.GetString(DotNetCanonical(target, root)), Encoding.UTF8.GetString(ours));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
     public void SignedInfo_canonicalizes_like_the_dotnet_transform(string fixture, string element)
     {
         var document = Load(fixture);
         var target = First(document, element);
         new XmlDsigSigner(Signer).Sign(target);
         var signedInfo = Dsig(SigningFixtures.Signature(target), "SignedInfo");
+        var root = (XmlElement)target.ParentNode!;
 
         Assert.Equal(DotNetCanonical(signedInfo), InclusiveC14N.Canonicalize(signedInfo));
+        Assert.Equal(DotNetCanonical(signedInfo, root), InclusiveC14N.Canonicalize(signedInfo, documentRoot: root));
+    }
+
+    [Fact]
+    public void Declarations_above_the_document_root_are_ignored_unless_a_name_uses_them()
+    {
+        var document = Parse(
+            "<env:Envelope xmlns:env='urn:soap' xmlns:xsi='urn:xsi' xmlns:u='urn:u'><env:Body><lot xmlns='urn:nfe'>"
+            + "<NFe><inf Id='x' u:a='1'><item xsi:type='t'/></inf></NFe></lot></env:Body></env:Envelope>");
+        var inf = First(document, "inf");
+
+        var canonical = Encoding.UTF8.GetString(InclusiveC14N.Canonicalize(inf, documentRoot: (XmlElement)inf.ParentNode!));
+
+        Assert.Equal("<inf xmlns=\"urn:nfe\" xmlns:u=\"urn:u\" Id=\"x\" u:a=\"1\"><item xmlns:xsi=\"urn:xsi\" xsi:type=\"t\"></item></inf>", canonical);
+    }
+
+    [Fact]
+    public void Document_root_must_be_an_ancestor()
+    {
+        var document = Parse("<r><a/><b/></r>");
+
+        Assert.Throws<ArgumentException>(() => InclusiveC14N.Canonicalize(First(document, "a"), documentRoot: First(document, "b")));
     }
 
     [Fact]

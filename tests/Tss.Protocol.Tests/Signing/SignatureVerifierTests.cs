@@ -23,6 +23,45 @@ public class SignatureVerifierTests
     }
 
     [Fact]
+    public void Nfe_signed_on_its_own_verifies_inside_a_SOAP_envelope()
+    {
+        // Regression: the envelope's xmlns:soap/xsi/xsd are in scope of infNFe in the request, and SEFAZ accepts such
+        // signatures, so they must not enter the canonical form.
+        var (_, target, digest) = Signed(Nfe10k, "infNFe");
+        var nfe = Serialize(target.ParentNode!);
+        var request = Parse(
+            "<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+            + "xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\"><soap:Body><nfeDadosMsg xmlns=\"http://www.portalfiscal.inf.br/nfe/wsdl/NFeAutorizacao4\">"
+            + $"<enviNFe xmlns=\"{NfeNamespace}\" versao=\"4.00\"><idLote>1</idLote><indSinc>1</indSinc>{nfe}</enviNFe></nfeDadosMsg></soap:Body></soap:Envelope>");
+
+        var check = SignatureVerifier.Verify(First(request, "infNFe"));
+
+        Assert.True(check.IsValid, check.Detail);
+        Assert.Equal(digest, check.DigestValue);
+    }
+
+    [Fact]
+    public void Nfe_signed_on_its_own_verifies_inside_nfeProc_with_extra_declarations()
+    {
+        var (_, target, _) = Signed(Nfe10k, "infNFe");
+        var proc = Parse(
+            $"<nfeProc xmlns=\"{NfeNamespace}\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" versao=\"4.00\">"
+            + Serialize(target.ParentNode!) + "<protNFe versao=\"4.00\"><infProt><cStat>100</cStat></infProt></protNFe></nfeProc>");
+
+        Assert.True(SignatureVerifier.Verify(First(proc, "infNFe")).IsValid);
+    }
+
+    [Fact]
+    public void Nfe_signed_inside_a_lot_verifies_on_its_own()
+    {
+        var (_, target, _) = Signed(EnviNfeTricky, "infNFe");
+
+        var alone = Standalone((XmlElement)target.ParentNode!);
+
+        Assert.True(SignatureVerifier.Verify(First(alone, "infNFe")).IsValid);
+    }
+
+    [Fact]
     public void Unsigned_element_is_missing_its_signature()
     {
         var document = Load(Nfe10k);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography.Xml;
+using System.Text;
 using System.Xml;
 using Tss.DevTools.Pki;
 
@@ -60,6 +61,35 @@ internal static class SigningFixtures
 
     public static XmlElement Dsig(XmlElement signature, string localName) =>
         signature.GetElementsByTagName(localName, DsigNamespace).OfType<XmlElement>().First();
+
+    /// <summary>Serializes a node so that parsing it again yields the same DOM (CR, TAB, LF kept as references).</summary>
+    public static string Serialize(XmlNode node)
+    {
+        var builder = new StringBuilder();
+        var settings = new XmlWriterSettings { OmitXmlDeclaration = true, NewLineHandling = NewLineHandling.Entitize, ConformanceLevel = ConformanceLevel.Fragment };
+        using (var writer = XmlWriter.Create(builder, settings))
+        {
+            node.WriteTo(writer);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The signed unit (NFe, evento, inutNFe) as a document of its own, as it was when it was signed.</summary>
+    public static XmlDocument Standalone(XmlElement unit) => Parse(Serialize(unit));
+
+    /// <summary>
+    /// Canonical form by the .NET transform of <paramref name="element"/> within the document made of
+    /// <paramref name="documentRoot"/> alone (serialized and parsed again): an independent rendering of the profile's
+    /// "the NFe is the signed document" rule.
+    /// </summary>
+    public static byte[] DotNetCanonical(XmlElement element, XmlElement documentRoot)
+    {
+        var standalone = Standalone(documentRoot);
+        var index = documentRoot.GetElementsByTagName("*").OfType<XmlElement>().ToList().IndexOf(element);
+        var copy = index < 0 ? standalone.DocumentElement! : standalone.DocumentElement!.GetElementsByTagName("*").OfType<XmlElement>().ElementAt(index);
+        return DotNetCanonical(copy);
+    }
 
     /// <summary>
     /// Canonical form by System.Security.Cryptography.Xml's C14N transform: the element is copied into its own document

@@ -45,7 +45,8 @@ public class SigningTests
     public void DigestValue_is_the_sha1_of_the_canonical_element_by_an_independent_implementation(string fixture, string element)
     {
         var document = Load(fixture);
-        var expected = Convert.ToBase64String(SHA1.HashData(DotNetCanonical(First(document, element))));
+        var target = First(document, element);
+        var expected = Convert.ToBase64String(SHA1.HashData(DotNetCanonical(target, (XmlElement)target.ParentNode!)));
 
         var digest = new XmlDsigSigner(Signer).Sign(document, element);
 
@@ -63,9 +64,11 @@ public class SigningTests
             .Replace("Linha 1&#13;", "Linha 1", StringComparison.Ordinal)
             .Replace("b=\"&#9;tab&#10;lf&#13;cr", "b=\"tab lf cr", StringComparison.Ordinal));
         new XmlDsigSigner(Signer).Sign(document, element);
-        var signature = SigningFixtures.Signature(First(document, element));
+        // SignedXml verifies in place, so it gets the signed unit (NFe, evento, inutNFe) as its own document.
+        var unit = Standalone((XmlElement)First(document, element).ParentNode!);
+        var signature = SigningFixtures.Signature(First(unit, element));
 
-        var signedXml = new SignedXml(document);
+        var signedXml = new SignedXml(unit);
         signedXml.LoadXml(signature);
 
         Assert.True(signedXml.CheckSignature(Signer, verifySignatureOnly: true));

@@ -9,6 +9,8 @@ namespace Tss.Protocol.Tests.Signing;
 /// <summary>
 /// Interoperability with xmlsec1 (libxmlsec1 over libxml2 and OpenSSL), an implementation independent of ours and of
 /// .NET: it must verify what we sign, with the certificate chained to the test CA, and we must verify what it signs.
+/// xmlsec1 verifies in place, so it is given the signed unit (NFe, evento, inutNFe) as its own document: the document
+/// the profile signs (see InclusiveC14N).
 /// </summary>
 public sealed class XmlSec1InteropTests : IDisposable
 {
@@ -22,7 +24,7 @@ public sealed class XmlSec1InteropTests : IDisposable
     {
         var document = Load(fixture);
         new XmlDsigSigner(Signer).Sign(document, element);
-        var file = Write("signed.xml", document);
+        var file = WriteUnit("signed.xml", First(document, element));
 
         var result = Verify(file, element);
 
@@ -34,16 +36,16 @@ public sealed class XmlSec1InteropTests : IDisposable
     {
         var document = Load(EnviNfeTricky);
         using var signer = new XmlDsigSigner(Signer);
-        foreach (var infNFe in document.GetElementsByTagName("infNFe", NfeNamespace).OfType<XmlElement>().ToList())
+        var infNFes = document.GetElementsByTagName("infNFe", NfeNamespace).OfType<XmlElement>().ToList();
+        foreach (var infNFe in infNFes)
         {
             signer.Sign(infNFe);
         }
 
-        var file = Write("lot.xml", document);
-
-        Assert.All(new[] { 1, 2 }, index =>
+        Assert.Equal(2, infNFes.Count);
+        Assert.All(infNFes, infNFe =>
         {
-            var result = Verify(file, "infNFe", $"(//*[local-name()='Signature'])[{index}]");
+            var result = Verify(WriteUnit($"nfe-{infNFe.GetAttribute("Id")}.xml", infNFe), "infNFe");
             Assert.True(result.Succeeded, result.Output);
         });
     }
@@ -54,7 +56,7 @@ public sealed class XmlSec1InteropTests : IDisposable
         var document = Load(Nfe10k);
         new XmlDsigSigner(Signer).Sign(document, "infNFe");
         First(document, "vNF").InnerText = "0.01";
-        var file = Write("tampered.xml", document);
+        var file = WriteUnit("tampered.xml", First(document, "infNFe"));
 
         var result = Verify(file, "infNFe");
 
@@ -68,7 +70,7 @@ public sealed class XmlSec1InteropTests : IDisposable
         using var outsider = otherCa.IssueECnpj("11222333000181", "EMITENTE TESTE LTDA");
         var document = Load(Nfe10k);
         new XmlDsigSigner(outsider).Sign(document, "infNFe");
-        var file = Write("outsider.xml", document);
+        var file = WriteUnit("outsider.xml", First(document, "infNFe"));
 
         var result = Verify(file, "infNFe");
 
@@ -79,7 +81,9 @@ public sealed class XmlSec1InteropTests : IDisposable
     [MemberData(nameof(Fixtures))]
     public void We_verify_what_xmlsec1_signs(string fixture, string element)
     {
-        var template = Load(fixture);
+        var original = Load(fixture);
+        var unsignedUnit = (XmlElement)First(original, element).ParentNode!;
+        var template = Standalone(unsignedUnit);
         var target = First(template, element);
         target.ParentNode!.AppendChild(template.ImportNode(SignatureTemplate(target.GetAttribute("Id")), deep: true));
         var templateFile = Write("template.xml", template);
@@ -101,6 +105,11 @@ public sealed class XmlSec1InteropTests : IDisposable
         var check = SignatureVerifier.Verify(First(signed, element));
         Assert.True(check.IsValid, check.Detail);
         Assert.Equal(Signer.Thumbprint, check.Certificate!.Thumbprint);
+
+        // Back in its original envelope (enviNFe, nfeProc, envEvento), the xmlsec1 signature still verifies.
+        unsignedUnit.ParentNode!.ReplaceChild(original.ImportNode(signed.DocumentElement!, deep: true), unsignedUnit);
+        var embedded = SignatureVerifier.Verify(First(original, element));
+        Assert.True(embedded.IsValid, embedded.Detail);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -121,6 +130,8 @@ public sealed class XmlSec1InteropTests : IDisposable
 
     /// <summary>xmlsec1 knows no schema, so the Id attribute of the signed element is declared on the command line.</summary>
     private static string IdNode(string element) => $"{NfeNamespace}:{element}";
+
+    private string WriteUnit(string name, XmlElement signedElement) => Write(name, Standalone((XmlElement)signedElement.ParentNode!));
 
     private string Write(string name, XmlDocument document)
     {

@@ -118,12 +118,13 @@ internal sealed partial class C14NWriter
     }
 
     /// <summary>
-    /// The apex: every namespace in scope (declared on it or on any ancestor, nearest first) and the xml:* attributes
-    /// inherited from ancestors outside the node-set (C14N 1.0 §2.4).
+    /// The apex: every namespace in scope (declared on it or on any ancestor up to the document root, nearest first) and
+    /// the xml:* attributes inherited from those ancestors outside the node-set (C14N 1.0 §2.4).
     /// </summary>
     private void CollectInScope(XmlElement apex)
     {
-        for (XmlNode? node = apex; node is XmlElement element; node = node.ParentNode)
+        var stop = _documentRoot?.ParentNode;
+        for (XmlNode? node = apex; node is XmlElement element && !ReferenceEquals(node, stop); node = node.ParentNode)
         {
             var isApex = ReferenceEquals(element, apex);
             foreach (XmlAttribute attribute in element.Attributes)

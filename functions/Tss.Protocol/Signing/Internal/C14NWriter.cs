@@ -9,7 +9,12 @@ namespace Tss.Protocol.Signing.Internal;
 /// enveloped-signature transform). Output is UTF-8, streamed in chunks into a sink, usually an incremental SHA-1.
 /// </summary>
 /// <remarks>
-/// One instance per thread (see <see cref="Rent"/>): the output buffer, the namespace stack, the scratch lists and the
+/// An optional document root makes the canonical form that of the subtree as if that ancestor were the document
+/// element: namespace declarations above it are ignored (namespaces still used by names are declared where used, as a
+/// serializer would). See <see cref="InclusiveC14N"/> for why the signature profile needs this.
+/// </remarks>
+/// <remarks>
+/// Performance: one instance per thread (see <see cref="Rent"/>): the output buffer, the namespace stack, the scratch lists and the
 /// SHA-1 context are reused, so canonicalizing a document allocates almost nothing. The traversal is iterative, so a
 /// deeply nested hostile document cannot overflow the stack.
 /// </remarks>
@@ -24,6 +29,7 @@ internal sealed partial class C14NWriter
     private int _position;
     private ICanonicalSink? _sink;
     private HashSink? _sha1;
+    private XmlElement? _documentRoot;
 
     private C14NWriter()
     {
@@ -45,7 +51,7 @@ internal sealed partial class C14NWriter
     }
 
     /// <summary>Canonicalizes into <paramref name="destination"/>'s SHA-1 (20 bytes).</summary>
-    public void ComputeSha1(XmlElement apex, XmlElement? exclude, Span<byte> destination)
+    public void ComputeSha1(XmlElement apex, XmlElement? exclude, XmlElement? documentRoot, Span<byte> destination)
     {
         // SEFAZ's profile mandates SHA-1 (PROTOCOL.md §6); it is not our choice.
 #pragma warning disable CA5350
@@ -53,7 +59,7 @@ internal sealed partial class C14NWriter
 #pragma warning restore CA5350
         try
         {
-            Write(apex, exclude, _sha1);
+            Write(apex, exclude, documentRoot, _sha1);
         }
         catch
         {
@@ -66,9 +72,10 @@ internal sealed partial class C14NWriter
     }
 
     /// <summary>Writes the canonical form of <paramref name="apex"/>'s subtree into <paramref name="sink"/>.</summary>
-    public void Write(XmlElement apex, XmlElement? exclude, ICanonicalSink sink)
+    public void Write(XmlElement apex, XmlElement? exclude, XmlElement? documentRoot, ICanonicalSink sink)
     {
         _sink = sink;
+        _documentRoot = documentRoot;
         _position = 0;
         try
         {
@@ -136,6 +143,7 @@ internal sealed partial class C14NWriter
     private void Reset()
     {
         _sink = null;
+        _documentRoot = null;
         _position = 0;
         _scope.Clear();
         _frames.Clear();
