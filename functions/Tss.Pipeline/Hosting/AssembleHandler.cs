@@ -1,0 +1,11 @@
+using Tss.Pipeline.Lots;
+using Tss.Pipeline.Messages;
+using Tss.Runtime.Queues;
+
+namespace Tss.Pipeline.Hosting;
+
+/// <summary>Queue-triggered entry points of the pipeline's stages (thin adapters over the stage services).</summary>
+public sealed class AssembleHandler(LotAssembler assembler) : IQueueHandler<AssembleMessage>
+{
+    public Task HandleAsync(AssembleMessage message, QueueMessageContext context, CancellationToken ct) => assembler.HandleAsync(message, ct);
+}

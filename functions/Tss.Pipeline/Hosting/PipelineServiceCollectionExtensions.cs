@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tss.Pipeline.Ingest;
+using Tss.Pipeline.Lots;
+using Tss.Pipeline.Messages;
+using Tss.Runtime.Queues;
+using Tss.Runtime.Storage;
+using Tss.Sefaz.Client;
+
+namespace Tss.Pipeline.Hosting;
+
+/// <summary>Registers the NF-e pipeline: stage services and one queue listener per stage queue.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the pipeline. The host still provides an <see cref="Entities.IEntityDirectory"/> (tenants and certificates).
+    /// Queue names are read from the "Pipeline" section now, because listeners are registered per queue name.
+    /// </summary>
+    public static IServiceCollection AddTssPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        var names = configuration.GetSection(PipelineOptions.Section).Get<PipelineOptions>() ?? new PipelineOptions();
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTssStorage();
+        services.AddSefazClient();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables);
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);
+        services.TryAddSingleton<PipelineQueues>();
+        services.TryAddSingleton<IngestService>();
+        services.TryAddSingleton<LotAssembler>();
+        services.TryAddSingleton<LotSender>();
+        services.TryAddSingleton<OutcomeWriter>();
+        services.TryAddSingleton<LotProcessor>();
+        services.AddQueueHandler<AssembleMessage, AssembleHandler>(names.AssembleQueue);
+        services.AddQueueHandler<LotMessage, LotStartHandler>(names.SendQueue);
+        services.AddQueueHandler<TimerMessage, LotTimerHandler>(names.TimerQueue);
+        return services;
+    }
+}

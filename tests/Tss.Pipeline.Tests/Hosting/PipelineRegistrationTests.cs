@@ -1,0 +1,42 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Tss.Pipeline.Entities;
+using Tss.Pipeline.Hosting;
+using Tss.Pipeline.Ingest;
+using Tss.Pipeline.Lots;
+
+namespace Tss.Pipeline.Tests.Hosting;
+
+public class PipelineRegistrationTests
+{
+    [Fact]
+    public void Pipeline_registers_its_stages_and_one_listener_per_stage_queue()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["Pipeline:SendQueue"] = "custom-send",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IEntityDirectory, NoEntities>();
+        services.AddTssPipeline(configuration);
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        Assert.NotNull(provider.GetRequiredService<IngestService>());
+        Assert.NotNull(provider.GetRequiredService<LotProcessor>());
+        Assert.Equal(3, provider.GetServices<IHostedService>().Count());
+        using var scope = provider.CreateScope();
+        Assert.IsType<LotStartHandler>(scope.ServiceProvider.GetRequiredKeyedService<Runtime.Queues.IQueueHandler<Messages.LotMessage>>("custom-send"));
+    }
+
+    private sealed class NoEntities : IEntityDirectory
+    {
+        public Task<EntityInfo?> FindAsync(string tenantId, string cnpj, CancellationToken ct) => Task.FromResult<EntityInfo?>(null);
+
+        public Task<X509Certificate2> GetCertificateAsync(EntityInfo entity, CancellationToken ct) => throw new InvalidOperationException();
+    }
+}
