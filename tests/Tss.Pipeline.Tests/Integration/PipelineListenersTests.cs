@@ -1,0 +1,151 @@
+using System.Net.Http.Json;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tss.DevTools.Pki;
+using Tss.DevTools.Samples;
+using Tss.Pipeline.Documents;
+using Tss.Pipeline.Entities;
+using Tss.Pipeline.Hosting;
+using Tss.Pipeline.Ingest;
+using Tss.Protocol.Time;
+using Tss.Runtime.Storage;
+using Tss.Sefaz.Simulator;
+using Tss.Testing.Azurite;
+
+namespace Tss.Pipeline.Tests.Integration;
+
+/// <summary>
+/// The whole asynchronous flow through the real queue listeners: ingest → assemble → send → durable timer → poll →
+/// authorized, on Azurite and the simulator sharing one clock scaled 30× (the mandated 15-second wait takes 0.5 s).
+/// </summary>
+public sealed class PipelineListenersTests : IAsyncLifetime
+{
+    private const string Cnpj = "11222333000181";
+    private readonly AzuriteFixture _azurite = new();
+    private readonly ScaledTimeProvider _time = new(DateTimeOffset.UtcNow, 30);
+    private TestCertificateAuthority _ca = null!;
+    private WebApplication _simulator = null!;
+    private IHost _host = null!;
+    private string _anchor = null!;
+    private EntityInfo _entity = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            await _azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
+        _ca = TestCertificateAuthority.Create("Pipeline Listener Tests CA");
+        _simulator = SimulatorApp.Build(new SimulatorOptions
+        {
+            SoapPort = 0,
+            AdminPort = 0,
+            ServerCertificate = _ca.IssueServer("localhost"),
+            ClientCaCertificate = _ca.Certificate,
+            TMedSeconds = 1,
+            MinPollInterval = TimeSpan.Zero,
+        }, _time, l => l.ClearProviders());
+        await _simulator.StartAsync(Ct);
+        _anchor = Path.Combine(Path.GetTempPath(), $"tss-listeners-ca-{Guid.NewGuid():N}.crt");
+        _ca.ExportCaPem(_anchor);
+        _entity = new EntityInfo("tenant1", Cnpj, "SP", 2, "test");
+        var suffix = _azurite.UniqueName("l");
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = _azurite.ConnectionString,
+            ["Sefaz:BaseUrlOverride"] = SimulatorApp.SoapUri(_simulator).ToString().TrimEnd('/'),
+            ["Sefaz:TrustAnchorPath"] = _anchor,
+            ["Pipeline:DocumentsTable"] = "docs" + suffix,
+            ["Pipeline:ErpIdsTable"] = "erp" + suffix,
+            ["Pipeline:AssembleQueue"] = "asm-" + suffix,
+            ["Pipeline:SendQueue"] = "send-" + suffix,
+            ["Pipeline:TimerQueue"] = "timer-" + suffix,
+            ["Pipeline:DistributeQueue"] = "dist-" + suffix,
+            ["Pipeline:ProcContainer"] = "proc-" + suffix,
+            ["Pipeline:SignedContainer"] = "signed-" + suffix,
+            ["Pipeline:GatheringWindow"] = "00:00:00.200",
+        });
+        builder.Services.AddSingleton<TimeProvider>(_time);
+        builder.Services.AddSingleton<IEntityDirectory>(new FixedEntityDirectory(_entity, _ca.IssueECnpj(Cnpj, "EMITENTE LISTENERS LTDA")));
+        builder.Services.AddTssPipeline(builder.Configuration);
+        _host = builder.Build();
+
+        var o = _host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        var storage = _host.Services.GetRequiredService<StorageClients>();
+        await storage.GetTable(o.DocumentsTable).CreateIfNotExistsAsync(Ct);
+        await storage.GetTable(o.ErpIdsTable).CreateIfNotExistsAsync(Ct);
+        await storage.GetQueue(o.DistributeQueue).CreateIfNotExistsAsync(cancellationToken: Ct);
+        await storage.GetContainer(o.ProcContainer).CreateIfNotExistsAsync(cancellationToken: Ct);
+        await storage.GetContainer(o.SignedContainer).CreateIfNotExistsAsync(cancellationToken: Ct);
+        await _host.StartAsync(Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(CancellationToken.None);
+        _host.Dispose();
+        await _simulator.StopAsync(CancellationToken.None);
+        await _simulator.DisposeAsync();
+        _ca.Dispose();
+        File.Delete(_anchor);
+        await _azurite.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Submitted_documents_are_authorized_exactly_once_through_the_queues()
+    {
+        var ingest = _host.Services.GetRequiredService<IngestService>();
+        var keys = new List<string>();
+        foreach (var batch in Enumerable.Range(1, 60).Chunk(20))
+        {
+            var items = batch.Select(n => new IngestItem(SampleNfe.Create(new SampleNfeOptions { EmitCnpj = Cnpj, nNF = n }, _time), null)).ToList();
+            var results = await ingest.SubmitAsync(_entity, items, sync: false, Ct);
+            Assert.All(results, r => Assert.True(r.Accepted, r.Error));
+            keys.AddRange(results.Select(r => r.chNFe!));
+        }
+
+        var o = _host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        var table = _host.Services.GetRequiredService<StorageClients>().GetTable(o.DocumentsTable);
+        var partition = DocumentRecord.PartitionFor(_entity.TenantId, keys[0]);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        List<DocumentRecord> docs;
+        do
+        {
+            await Task.Delay(500, Ct);
+            docs = [];
+            await foreach (var d in table.QueryAsync<DocumentRecord>(x => x.PartitionKey == partition && x.RowKey.CompareTo("lot|") < 0, cancellationToken: Ct))
+            {
+                docs.Add(d);
+            }
+        }
+        while (docs.Count(d => d.Status == nameof(DocumentStatus.Authorized)) < keys.Count && DateTime.UtcNow < deadline);
+
+        Assert.Equal(keys.Order(), docs.Where(d => d.Status == nameof(DocumentStatus.Authorized)).Select(d => d.RowKey).Order());
+        using var admin = new HttpClient { BaseAddress = SimulatorApp.AdminUri(_simulator) };
+        var authorizations = await admin.GetFromJsonAsync<List<AuthorizationView>>(new Uri("/admin/authorizations", UriKind.Relative), Ct);
+        Assert.Equal(keys.Count, authorizations!.Count);
+        Assert.All(authorizations, a => Assert.Equal(1, a.TimesAuthorized));
+    }
+
+    private sealed record AuthorizationView(string chNFe, int TimesAuthorized);
+}
