@@ -73,7 +73,7 @@ public sealed partial class SefazClient
         XmlInputException? notXml = null;
         try
         {
-            document = SafeXml.Load(body, Math.Max(_options.MaxResponseBytes, 1));
+            document = SafeXml.Load(body, _options.MaxResponseBytes);
         }
         catch (XmlInputException e)
         {

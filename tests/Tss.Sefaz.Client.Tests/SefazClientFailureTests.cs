@@ -221,6 +221,22 @@ public sealed class SefazClientFailureTests(TestPki pki) : IClassFixture<TestPki
     }
 
     [Fact]
+    public async Task Client_certificate_refused_after_the_handshake_looks_like_a_dropped_connection()
+    {
+        // Kestrel (like TLS 1.3 servers generally) judges the client certificate after the client considers the
+        // handshake done; the refusal then reaches the client only as a closed connection, indistinguishable from a
+        // crash after receipt, so the outcome is reported unknown. Real SEFAZ answers cStat 280-286 instead.
+        await using var sefaz = await FakeSefaz.StartAsync(
+            pki, Answers.Soap(Answers.Envelope("NFeAutorizacao4", Answers.Fixture("retEnviNFe-103-async.xml"))));
+        using var client = ClientFactory.For(sefaz.BaseUrl, pki);
+
+        var error = await Assert.ThrowsAsync<SefazException>(() => client.AutorizarAsync(ClientFactory.Sp, pki.ForeignClient, EnviNFe, Ct));
+
+        Assert.Equal((SefazErrorCode.MalformedResponse, true), (error.Code, error.OutcomeUnknown));
+        Assert.Empty(sefaz.Requests);
+    }
+
+    [Fact]
     public async Task Caller_cancellation_is_not_turned_into_a_SEFAZ_error()
     {
         await using var sefaz = await FakeSefaz.StartAsync(pki, async context => await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted));

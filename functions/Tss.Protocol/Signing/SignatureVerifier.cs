@@ -10,6 +10,10 @@ namespace Tss.Protocol.Signing;
 /// point at the Id of the element being verified, that Id must be unique in the document, and the Signature must be
 /// the element's next sibling under the expected parent.
 /// </summary>
+/// <remarks>
+/// The element that holds the Signature (NFe, evento, inutNFe) is taken as the signed document: namespace declarations
+/// of whatever envelope carries it (enviNFe, nfeProc, a SOAP body) do not enter the canonical form, as with SEFAZ.
+/// </remarks>
 public static class SignatureVerifier
 {
     /// <summary>Verifies the signature over <paramref name="signedElement"/> (e.g. the infNFe of one NFe element).</summary>

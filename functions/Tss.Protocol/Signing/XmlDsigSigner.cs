@@ -13,6 +13,8 @@ namespace Tss.Protocol.Signing;
 /// appended as the last child of the signed element's parent (NFe, evento, inutNFe). Thread-safe; reuse one per certificate.
 /// </summary>
 /// <remarks>
+/// The signed element's parent is the signed document (see <see cref="InclusiveC14N"/>), so the signature stays valid
+/// when the NFe later travels inside enviNFe, a SOAP envelope or nfeProc.
 /// The canonical form is streamed into an incremental SHA-1 by our own C14N (<see cref="InclusiveC14N"/>) instead of
 /// SignedXml, which copies the document and is several times slower. RSA keys are pooled so concurrent signs neither
 /// share an RSA instance nor create one per call.

@@ -20,6 +20,7 @@ public sealed class TestPki : IDisposable
         WrongHostServer = Issue(Ca, "CN=other.example", serverAuth: true, "other.example");
         Client = Issue(Ca, "CN=EMPRESA TESTE LTDA:12345678000190", serverAuth: false);
         OtherClient = Issue(Ca, "CN=OUTRA EMPRESA LTDA:98765432000110", serverAuth: false);
+        ForeignClient = Issue(OtherCa, "CN=EMPRESA ESTRANHA LTDA:11222333000181", serverAuth: false);
         CaPemPath = Path.Combine(_directory, "ca.crt");
         File.WriteAllText(CaPemPath, Ca.ExportCertificatePem());
         OtherCaDerPath = Path.Combine(_directory, "other-ca.cer");
@@ -32,12 +33,15 @@ public sealed class TestPki : IDisposable
     public X509Certificate2 WrongHostServer { get; }
     public X509Certificate2 Client { get; }
     public X509Certificate2 OtherClient { get; }
+
+    /// <summary>A client certificate the fake SEFAZ does not accept (issued by <see cref="OtherCa"/>).</summary>
+    public X509Certificate2 ForeignClient { get; }
     public string CaPemPath { get; }
     public string OtherCaDerPath { get; }
 
     public void Dispose()
     {
-        foreach (var certificate in new[] { Ca, OtherCa, Server, WrongHostServer, Client, OtherClient })
+        foreach (var certificate in new[] { Ca, OtherCa, Server, WrongHostServer, Client, OtherClient, ForeignClient })
         {
             certificate.Dispose();
         }
