@@ -28,10 +28,8 @@ public sealed class PipelineFlowTests : IAsyncLifetime
     private const string Cnpj = "11222333000181";
     private readonly AzuriteFixture _azurite = new();
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private TestCertificateAuthority _ca = null!;
-    private WebApplication _simulator = null!;
+    private SimulatorHarness _sim = null!;
     private ServiceProvider _services = null!;
-    private string _anchor = null!;
     private EntityInfo _entity = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -52,21 +50,9 @@ public sealed class PipelineFlowTests : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        _ca = TestCertificateAuthority.Create("Pipeline Tests CA");
-        _simulator = SimulatorApp.Build(new SimulatorOptions
-        {
-            SoapPort = 0,
-            AdminPort = 0,
-            ServerCertificate = _ca.IssueServer("localhost"),
-            ClientCaCertificate = _ca.Certificate,
-            TMedSeconds = 1,
-            MinPollInterval = TimeSpan.Zero,
-        }, _time, l => l.ClearProviders());
-        await _simulator.StartAsync(Ct);
-        _anchor = Path.Combine(Path.GetTempPath(), $"tss-pipeline-ca-{Guid.NewGuid():N}.crt");
-        _ca.ExportCaPem(_anchor);
+        _sim = await SimulatorHarness.StartAsync(_time, Ct);
 
-        var cert = _ca.IssueECnpj(Cnpj, "EMITENTE PIPELINE LTDA");
+        var cert = _sim.Ca.IssueECnpj(Cnpj, "EMITENTE PIPELINE LTDA");
         _entity = new EntityInfo("tenant1", Cnpj, "SP", 2, "test");
         var services = new ServiceCollection();
         services.AddLogging();
@@ -89,7 +75,7 @@ public sealed class PipelineFlowTests : IAsyncLifetime
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables);
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);
-        var sefaz = Options.Create(new SefazClientOptions { BaseUrlOverride = SimulatorApp.SoapUri(_simulator), TrustAnchorPath = _anchor });
+        var sefaz = Options.Create(new SefazClientOptions { BaseUrlOverride = _sim.SoapUri, TrustAnchorPath = _sim.AnchorPath });
         services.AddSingleton(new SefazClient(new SefazEndpoints(sefaz), sefaz));
         services.AddSingleton<IEntityDirectory>(new FixedEntityDirectory(_entity, cert));
         services.AddSingleton<PipelineQueues>().AddSingleton<IngestService>().AddSingleton<LotAssembler>()
@@ -111,10 +97,7 @@ public sealed class PipelineFlowTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        await _simulator.StopAsync(Ct);
-        await _simulator.DisposeAsync();
-        _ca.Dispose();
-        File.Delete(_anchor);
+        await _sim.DisposeAsync();
         await _azurite.DisposeAsync();
     }
 
@@ -197,7 +180,7 @@ public sealed class PipelineFlowTests : IAsyncLifetime
         var partition = await IngestAsync(201, 202);
         await Get<LotAssembler>().HandleAsync(new AssembleMessage(partition), Ct);
         var lot = await OnlyLotAsync(partition);
-        using (var admin = new HttpClient { BaseAddress = SimulatorApp.AdminUri(_simulator) })
+        using (var admin = new HttpClient { BaseAddress = _sim.AdminUri })
         {
             using var body = new StringContent("""{"kind":"HttpError","phase":"After","statusCode":502,"count":1,"service":"enviNFe"}""", System.Text.Encoding.UTF8, "application/json");
             (await admin.PostAsync(new Uri("/admin/faults", UriKind.Relative), body, Ct)).EnsureSuccessStatusCode();
@@ -212,7 +195,7 @@ public sealed class PipelineFlowTests : IAsyncLifetime
         var docs = await DocumentsAsync(partition);
         Assert.All(docs, d => Assert.Equal(nameof(DocumentStatus.Authorized), d.Status));
 
-        using var log = new HttpClient { BaseAddress = SimulatorApp.AdminUri(_simulator) };
+        using var log = new HttpClient { BaseAddress = _sim.AdminUri };
         var exchanges = await log.GetStringAsync(new Uri("/admin/exchanges", UriKind.Relative), Ct);
         Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(exchanges, "\"enviNFe\""));
         Assert.Equal(1, (await OnlyLotAsync(partition)).SendAttempts);

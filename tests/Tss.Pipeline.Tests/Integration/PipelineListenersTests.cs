@@ -28,10 +28,8 @@ public sealed class PipelineListenersTests : IAsyncLifetime
     private const string Cnpj = "11222333000181";
     private readonly AzuriteFixture _azurite = new();
     private readonly ScaledTimeProvider _time = new(DateTimeOffset.UtcNow, 30);
-    private TestCertificateAuthority _ca = null!;
-    private WebApplication _simulator = null!;
+    private SimulatorHarness _sim = null!;
     private IHost _host = null!;
-    private string _anchor = null!;
     private EntityInfo _entity = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -52,19 +50,7 @@ public sealed class PipelineListenersTests : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        _ca = TestCertificateAuthority.Create("Pipeline Listener Tests CA");
-        _simulator = SimulatorApp.Build(new SimulatorOptions
-        {
-            SoapPort = 0,
-            AdminPort = 0,
-            ServerCertificate = _ca.IssueServer("localhost"),
-            ClientCaCertificate = _ca.Certificate,
-            TMedSeconds = 1,
-            MinPollInterval = TimeSpan.Zero,
-        }, _time, l => l.ClearProviders());
-        await _simulator.StartAsync(Ct);
-        _anchor = Path.Combine(Path.GetTempPath(), $"tss-listeners-ca-{Guid.NewGuid():N}.crt");
-        _ca.ExportCaPem(_anchor);
+        _sim = await SimulatorHarness.StartAsync(_time, Ct);
         _entity = new EntityInfo("tenant1", Cnpj, "SP", 2, "test");
         var suffix = _azurite.UniqueName("l");
 
@@ -73,8 +59,8 @@ public sealed class PipelineListenersTests : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = _azurite.ConnectionString,
-            ["Sefaz:BaseUrlOverride"] = SimulatorApp.SoapUri(_simulator).ToString().TrimEnd('/'),
-            ["Sefaz:TrustAnchorPath"] = _anchor,
+            ["Sefaz:BaseUrlOverride"] = _sim.SoapUri.ToString().TrimEnd('/'),
+            ["Sefaz:TrustAnchorPath"] = _sim.AnchorPath,
             ["Pipeline:DocumentsTable"] = "docs" + suffix,
             ["Pipeline:ErpIdsTable"] = "erp" + suffix,
             ["Pipeline:AssembleQueue"] = "asm-" + suffix,
@@ -86,7 +72,7 @@ public sealed class PipelineListenersTests : IAsyncLifetime
             ["Pipeline:GatheringWindow"] = "00:00:00.200",
         });
         builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.Services.AddSingleton<IEntityDirectory>(new FixedEntityDirectory(_entity, _ca.IssueECnpj(Cnpj, "EMITENTE LISTENERS LTDA")));
+        builder.Services.AddSingleton<IEntityDirectory>(new FixedEntityDirectory(_entity, _sim.Ca.IssueECnpj(Cnpj, "EMITENTE LISTENERS LTDA")));
         builder.Services.AddTssPipeline(builder.Configuration);
         _host = builder.Build();
 
@@ -104,10 +90,7 @@ public sealed class PipelineListenersTests : IAsyncLifetime
     {
         await _host.StopAsync(CancellationToken.None);
         _host.Dispose();
-        await _simulator.StopAsync(CancellationToken.None);
-        await _simulator.DisposeAsync();
-        _ca.Dispose();
-        File.Delete(_anchor);
+        await _sim.DisposeAsync();
         await _azurite.DisposeAsync();
     }
 
@@ -141,7 +124,7 @@ public sealed class PipelineListenersTests : IAsyncLifetime
         while (docs.Count(d => d.Status == nameof(DocumentStatus.Authorized)) < keys.Count && DateTime.UtcNow < deadline);
 
         Assert.Equal(keys.Order(), docs.Where(d => d.Status == nameof(DocumentStatus.Authorized)).Select(d => d.RowKey).Order());
-        using var admin = new HttpClient { BaseAddress = SimulatorApp.AdminUri(_simulator) };
+        using var admin = new HttpClient { BaseAddress = _sim.AdminUri };
         var authorizations = await admin.GetFromJsonAsync<List<AuthorizationView>>(new Uri("/admin/authorizations", UriKind.Relative), Ct);
         Assert.Equal(keys.Count, authorizations!.Count);
         Assert.All(authorizations, a => Assert.Equal(1, a.TimesAuthorized));
