@@ -12,7 +12,7 @@ try
         "dev-cert" => DevCertCommand.Run(rest),
         "sefaz" => await SefazCommand.RunAsync(rest),
         "simulator" => await SimulatorCommand.RunAsync(rest),
-        "bench" => BenchCommand.Run(rest),
+        "bench" => await BenchCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Help.Print(),
         _ => throw new UsageException($"unknown command '{command}'"),
     };

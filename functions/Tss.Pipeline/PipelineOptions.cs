@@ -18,7 +18,7 @@ public sealed class PipelineOptions
     [Required] public string TimerQueue { get; set; } = "tss-timers";
     [Required] public string DistributeQueue { get; set; } = "tss-distribute";
 
-    /// <summary>How long pending documents gather before a lot is cut (real time).</summary>
+    /// <summary>How long pending documents gather before a lot smaller than the maximum is cut (real time).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan GatheringWindow { get; set; } = TimeSpan.FromMilliseconds(500);
 

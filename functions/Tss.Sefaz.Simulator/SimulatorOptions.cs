@@ -45,8 +45,8 @@ public sealed class SimulatorOptions
     [Range(1, 2)]
     public int Environment { get; set; } = 2;
 
-    /// <summary>tMed announced in 103 and 107 answers (seconds).</summary>
-    [Range(1, 9999)]
+    /// <summary>tMed announced in 103 and 107 answers (seconds); 0 = lots are processed at once (benchmarks).</summary>
+    [Range(0, 9999)]
     public int TMedSeconds { get; set; } = 1;
 
     /// <summary>Time from receipt until an asynchronous lot is processed; defaults to <see cref="TMedSeconds"/>.</summary>

@@ -7,14 +7,18 @@ using Tss.Protocol.Signing;
 
 namespace Tss.Cli.Commands;
 
-/// <summary><c>tss bench sign|schema</c>: single-thread throughput figures on this machine (a program, not a test).</summary>
+/// <summary><c>tss bench --docs N | sign | schema</c>: throughput figures on this machine (a program, not a test).</summary>
 internal static class BenchCommand
 {
     private const string Cnpj = "11222333000181";
 
-    public static int Run(CommandLine cmd)
+    public static async Task<int> RunAsync(CommandLine cmd)
     {
-        var what = cmd.Positional.Count > 0 ? cmd.Positional[0] : throw new UsageException("bench needs: sign | schema");
+        if (cmd.Has("docs"))
+        {
+            return await Bench.PipelineBenchmark.RunAsync(Bench.BenchSettings.From(cmd));
+        }
+        var what = cmd.Positional.Count > 0 ? cmd.Positional[0] : throw new UsageException("bench needs: --docs N | sign | schema");
         var seconds = cmd.GetDouble("seconds", 5);
         var items = cmd.GetInt("items", 8);
         var nfe = SampleNfe.Create(new SampleNfeOptions { EmitCnpj = Cnpj, nNF = 1, Items = items });

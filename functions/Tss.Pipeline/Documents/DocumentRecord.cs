@@ -25,6 +25,9 @@ public sealed class DocumentRecord : ITableEntity
     public bool SyncRequested { get; set; }
     public string? LotId { get; set; }
 
+    /// <summary>The lot this document was last released from (re-queued after reconciliation), so a replayed outcome of that lot leaves it alone.</summary>
+    public string? ReleasedFrom { get; set; }
+
     /// <summary>The signed NFe element (no declaration), when it fits a table property.</summary>
     public string? SignedXml { get; set; }
 
@@ -46,6 +49,14 @@ public sealed class DocumentRecord : ITableEntity
     public string History { get; set; } = "";
 
     public DocumentStatus StatusValue => Enum.Parse<DocumentStatus>(Status);
+
+    /// <summary>
+    /// True when the document is in <paramref name="lotId"/>: its LotId says so, or it still shows Pending without a
+    /// lot (the lot's claim — deleting the pending marker — is authoritative; the "in lot" mark is written after it and
+    /// may have been lost in a crash) and it was not released from that very lot.
+    /// </summary>
+    public bool BelongsTo(string lotId) =>
+        LotId == lotId || (StatusValue == DocumentStatus.Pending && string.IsNullOrEmpty(LotId) && ReleasedFrom != lotId);
 
     /// <summary>Partition of a key for a tenant: "{tenant}|{CNPJ}|{AAMM}".</summary>
     public static string PartitionFor(string tenantId, string chNFe) => $"{tenantId}|{chNFe.Substring(6, 14)}|{chNFe.Substring(2, 4)}";

@@ -63,7 +63,8 @@ public sealed partial class IngestService(
         var documents = tables.GetTableClient(_o.DocumentsTable);
         foreach (var partition in accepted.GroupBy(a => a.Record.PartitionKey))
         {
-            foreach (var chunk in partition.Chunk(100))
+            // Each document is two rows (document + pending marker) and a transaction holds at most 100.
+            foreach (var chunk in partition.Chunk(50))
             {
                 await StoreAsync(documents, chunk, results, ct).ConfigureAwait(false);
             }
@@ -80,7 +81,11 @@ public sealed partial class IngestService(
     {
         try
         {
-            await documents.SubmitTransactionAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.Add, c.Record)), ct).ConfigureAwait(false);
+            await documents.SubmitTransactionAsync(chunk.SelectMany(c => new[]
+            {
+                new TableTransactionAction(TableTransactionActionType.Add, c.Record),
+                new TableTransactionAction(TableTransactionActionType.Add, PendingMarker.For(c.Record)),
+            }), ct).ConfigureAwait(false);
             foreach (var (index, record) in chunk)
             {
                 results[index] = Accepted(index, record, record.Status);
@@ -105,18 +110,31 @@ public sealed partial class IngestService(
             {
                 if (!existing.HasValue || existing.Value is null)
                 {
-                    await documents.AddEntityAsync(record, ct).ConfigureAwait(false);
+                    await documents.SubmitTransactionAsync(
+                    [
+                        new TableTransactionAction(TableTransactionActionType.Add, record),
+                        new TableTransactionAction(TableTransactionActionType.Add, PendingMarker.For(record)),
+                    ], ct).ConfigureAwait(false);
                     return Accepted(index, record, record.Status);
                 }
                 var current = existing.Value;
                 if (current.StatusValue != DocumentStatus.Rejected)
                 {
-                    return Accepted(index, current, current.Status); // already pending, in a lot or final: never resent
+                    // Already pending (its marker exists or its lot was cut), in a lot or final: never queued again.
+                    return Accepted(index, current, current.Status);
                 }
                 record.History = current.History;
                 record.AddHistory(record.ReceivedAt, "Resubmitted after rejection " + current.cStat);
-                await documents.UpdateEntityAsync(record, current.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+                await documents.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, record, current.ETag),
+                    new TableTransactionAction(TableTransactionActionType.Add, PendingMarker.For(record)),
+                ], ct).ConfigureAwait(false);
                 return Accepted(index, record, record.Status);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                // Raced with another writer: look again.
             }
             catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -8,10 +9,11 @@ using Tss.Pipeline.Messages;
 namespace Tss.Pipeline.Lots;
 
 /// <summary>
-/// Cuts lots from a partition's pending documents. Creating a lot and claiming its documents is one entity-group
-/// transaction (lot insert + document merges with If-Match), so a document is in at most one lot whatever runs
-/// concurrently. A lot still "Created" long after it was cut (the process died before its start message was sent)
-/// is started again here.
+/// Cuts lots from a partition's pending documents. It reads only the partition's pending markers and open-lot markers
+/// (one row-key range, however many documents the month holds). Creating a lot is one entity-group transaction: the
+/// lot, its open-lot marker, and the deletion of its documents' pending markers with If-Match — so a document is in
+/// at most one lot whatever runs concurrently. A partial lot waits one gathering window for more documents; a lot
+/// whose start message was lost (open marker older than a minute) is started again here.
 /// </summary>
 public sealed partial class LotAssembler(
     TableServiceClient tables,
@@ -20,86 +22,123 @@ public sealed partial class LotAssembler(
     TimeProvider time,
     ILogger<LotAssembler> logger)
 {
-    private static readonly string[] Columns = ["RowKey", "Status", "SignedBytes", "mod", "SyncRequested", "ReceivedAt", "History", "TenantId", "Cnpj", "Uf", "tpAmb", "Phase", "CreatedAt"];
-    private static readonly TimeSpan StaleCreatedLot = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan StaleOpenLot = TimeSpan.FromMinutes(1);
     private readonly PipelineOptions _o = options.Value;
 
     public async Task HandleAsync(AssembleMessage message, CancellationToken ct)
     {
         var table = tables.GetTableClient(_o.DocumentsTable);
-        var now = time.GetUtcNow();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {message.Partition} and (Status eq {nameof(DocumentStatus.Pending)} or Phase eq {nameof(LotPhase.Created)})");
-        var pending = new List<TableEntity>();
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: Columns, cancellationToken: ct).ConfigureAwait(false))
-        {
-            if (e.RowKey.StartsWith(LotRecord.RowPrefix, StringComparison.Ordinal))
-            {
-                if (now - e.GetDateTimeOffset("CreatedAt") > StaleCreatedLot)
-                {
-                    await queues.StartLotAsync(message.Partition, e.RowKey, ct).ConfigureAwait(false);
-                }
-            }
-            else
-            {
-                pending.Add(e);
-            }
-        }
+        var pending = await ReadMarkersAsync(table, message.Partition, ct).ConfigureAwait(false);
         if (pending.Count == 0)
         {
             return;
         }
-        var byKey = pending.ToDictionary(e => e.RowKey);
+        static bool Alone(PendingMarker m) => m.SyncRequested || m.mod == 65;
+        if (_o.GatheringWindow > TimeSpan.Zero && pending.Count(m => !Alone(m)) is > 0 and < LotPlanner.MaxDocuments)
+        {
+            // Documents that go alone do not wait; the others gather for one window (real time) to fill the lot.
+            await CutAsync(table, message.Partition, pending.Where(Alone).ToList(), ct).ConfigureAwait(false);
+            await Task.Delay(_o.GatheringWindow, TimeProvider.System, ct).ConfigureAwait(false);
+            pending = await ReadMarkersAsync(table, message.Partition, ct).ConfigureAwait(false);
+        }
+        await CutAsync(table, message.Partition, pending, ct).ConfigureAwait(false);
+    }
+
+    private async Task<List<PendingMarker>> ReadMarkersAsync(TableClient table, string partition, CancellationToken ct)
+    {
+        // "open|…" and "pend|…" rows are adjacent: one range query.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {OpenLotMarker.RowPrefix} and RowKey lt {"pend}"}");
+        var now = time.GetUtcNow();
+        var pending = new List<PendingMarker>();
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false))
+        {
+            if (e.RowKey.StartsWith(PendingMarker.RowPrefix, StringComparison.Ordinal))
+            {
+                pending.Add(new PendingMarker
+                {
+                    PartitionKey = e.PartitionKey,
+                    RowKey = e.RowKey,
+                    ETag = e.ETag,
+                    SignedBytes = e.GetInt32(nameof(PendingMarker.SignedBytes)) ?? 0,
+                    mod = e.GetInt32(nameof(PendingMarker.mod)) ?? 55,
+                    SyncRequested = e.GetBoolean(nameof(PendingMarker.SyncRequested)) ?? false,
+                    ReceivedAt = e.GetDateTimeOffset(nameof(PendingMarker.ReceivedAt)) ?? now,
+                    TenantId = e.GetString(nameof(PendingMarker.TenantId)) ?? "",
+                    Cnpj = e.GetString(nameof(PendingMarker.Cnpj)) ?? "",
+                    Uf = e.GetString(nameof(PendingMarker.Uf)) ?? "",
+                    tpAmb = e.GetInt32(nameof(PendingMarker.tpAmb)) ?? 2,
+                });
+            }
+            else if (now - (e.GetDateTimeOffset(nameof(OpenLotMarker.CreatedAt)) ?? now) > StaleOpenLot)
+            {
+                await queues.StartLotAsync(partition, e.RowKey[OpenLotMarker.RowPrefix.Length..], ct).ConfigureAwait(false);
+            }
+        }
+        return pending;
+    }
+
+    private async Task CutAsync(TableClient table, string partition, List<PendingMarker> pending, CancellationToken ct)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+        var byKey = pending.ToDictionary(m => m.chNFe, StringComparer.Ordinal);
         var plan = LotPlanner.Plan(pending
-            .OrderBy(e => e.GetDateTimeOffset("ReceivedAt"))
-            .Select(e => new PendingDocument(e.RowKey, e.GetInt32("SignedBytes") ?? 0, e.GetInt32("mod") ?? 55, e.GetBoolean("SyncRequested") ?? false)));
+            .OrderBy(m => m.ReceivedAt)
+            .Select(m => new PendingDocument(m.chNFe, m.SignedBytes, m.mod, m.SyncRequested)));
         foreach (var lot in plan)
         {
-            await CreateLotAsync(table, message.Partition, lot, byKey, now, ct).ConfigureAwait(false);
+            await CreateLotAsync(table, partition, lot, byKey, ct).ConfigureAwait(false);
         }
     }
 
-    private async Task CreateLotAsync(TableClient table, string partition, PlannedLot lot, Dictionary<string, TableEntity> docs, DateTimeOffset now, CancellationToken ct)
+    private async Task CreateLotAsync(TableClient table, string partition, PlannedLot lot, Dictionary<string, PendingMarker> markers, CancellationToken ct)
     {
-        var first = docs[lot.Keys[0]];
+        var now = time.GetUtcNow();
         var idLote = IdLote.Next(now);
+        var first = markers[lot.Keys[0]];
         var record = new LotRecord
         {
             PartitionKey = partition,
-            RowKey = LotRecord.RowPrefix + idLote.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            TenantId = first.GetString("TenantId"),
-            Cnpj = first.GetString("Cnpj"),
-            Uf = first.GetString("Uf"),
-            mod = first.GetInt32("mod") ?? 55,
-            tpAmb = first.GetInt32("tpAmb") ?? 2,
+            RowKey = LotRecord.RowPrefix + idLote.ToString(CultureInfo.InvariantCulture),
+            TenantId = first.TenantId,
+            Cnpj = first.Cnpj,
+            Uf = first.Uf,
+            mod = first.mod,
+            tpAmb = first.tpAmb,
             idLote = idLote,
             CreatedAt = now,
         };
         record.Apply(LotState.New(record.RowKey, idLote, lot.Keys, lot.indSinc), now);
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, record) };
-        foreach (var key in lot.Keys)
+        var actions = new List<TableTransactionAction>(lot.Keys.Count + 2)
         {
-            var doc = docs[key];
-            var claim = new TableEntity(partition, key)
-            {
-                ["Status"] = nameof(DocumentStatus.InLot),
-                ["LotId"] = record.RowKey,
-                ["UpdatedAt"] = now,
-                ["History"] = doc.GetString("History") + $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} InLot {idLote}\n",
-            };
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, claim, doc.ETag));
-        }
+            new(TableTransactionActionType.Add, record),
+            new(TableTransactionActionType.Add, new OpenLotMarker { PartitionKey = partition, RowKey = OpenLotMarker.RowFor(record.RowKey), CreatedAt = now }),
+        };
+        actions.AddRange(lot.Keys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, markers[k], markers[k].ETag)));
         try
         {
             await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
         }
-        catch (TableTransactionFailedException e) when (e.Status is 412 or 409)
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 409 or 404)
         {
             LogClaimLost(logger, partition, idLote); // another assembler claimed some of these documents first
             return;
         }
+        // Before the start message: a fast (sync) lot may otherwise record its outcome first and be overwritten here.
+        await MarkInLotAsync(table, partition, record.RowKey, lot.Keys, now, ct).ConfigureAwait(false);
         await queues.StartLotAsync(partition, record.RowKey, ct).ConfigureAwait(false);
         LogLotCreated(logger, partition, idLote, lot.Keys.Count, lot.indSinc);
     }
+
+    /// <summary>
+    /// Shows the documents as in the lot. Informational (the claim is the marker deletion above), so unconditional;
+    /// if this is lost in a crash, the sender writes it before sending.
+    /// </summary>
+    internal static Task MarkInLotAsync(TableClient table, string partition, string lotId, IReadOnlyList<string> keys, DateTimeOffset now, CancellationToken ct) =>
+        table.SubmitTransactionAsync(keys.Select(k => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+            new TableEntity(partition, k) { ["Status"] = nameof(DocumentStatus.InLot), ["LotId"] = lotId, ["UpdatedAt"] = now }, ETag.All)), ct);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Lot {IdLote} created in {Partition} with {Count} documents (indSinc={Sync})")]
     private static partial void LogLotCreated(ILogger logger, string partition, long idLote, int count, bool sync);

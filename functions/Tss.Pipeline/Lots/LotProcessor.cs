@@ -119,7 +119,19 @@ public sealed partial class LotProcessor(
         {
             return persisted;
         }
+        var leavingCreated = persisted.Phase == LotPhase.Created && state.Phase != LotPhase.Created;
         record.Apply(state, now);
+        if (leavingCreated)
+        {
+            // The open-lot marker exists exactly while the lot is Created: remove it in the same transaction.
+            var responses = await table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpdateReplace, record, record.ETag),
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.PartitionKey, OpenLotMarker.RowFor(record.RowKey)), ETag.All),
+            ], ct).ConfigureAwait(false);
+            record.ETag = responses.Value[0].Headers.ETag ?? record.ETag;
+            return state;
+        }
         var response = await table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
         record.ETag = response.Headers.ETag ?? record.ETag;
         return state;

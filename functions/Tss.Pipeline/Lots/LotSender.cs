@@ -73,25 +73,32 @@ public sealed class LotSender(
         return (new SefazTarget(lot.Uf, lot.mod, lot.tpAmb), cert);
     }
 
-    /// <summary>The signed XML of the lot's documents, in lot order, checking each is still claimed by this lot.</summary>
+    /// <summary>
+    /// The signed XML of the lot's documents, in lot order. Each must be this lot's (its LotId) or still show Pending
+    /// — the lot's claim is authoritative, and the "in lot" mark lost in a crash is written here before sending.
+    /// </summary>
     private async Task<List<string>> SignedDocumentsAsync(LotRecord lot, IReadOnlyList<string> keys, CancellationToken ct)
     {
         var table = tables.GetTableClient(_o.DocumentsTable);
-        var docs = new Dictionary<string, DocumentRecord>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {lot.PartitionKey} and LotId eq {lot.RowKey}");
-        await foreach (var d in table.QueryAsync<DocumentRecord>(filter, cancellationToken: ct).ConfigureAwait(false))
-        {
-            docs[d.RowKey] = d;
-        }
+        var docs = await DocumentReader.ReadAsync(table, lot.PartitionKey, keys, ct).ConfigureAwait(false);
         var signed = new List<string>(keys.Count);
+        var unmarked = new List<string>();
         foreach (var key in keys)
         {
-            if (!docs.TryGetValue(key, out var d))
+            if (!docs.TryGetValue(key, out var d) || !d.BelongsTo(lot.RowKey))
             {
                 throw new InvalidOperationException($"Document {key} is not claimed by lot {lot.RowKey}.");
             }
+            if (d.LotId != lot.RowKey)
+            {
+                unmarked.Add(key);
+            }
             signed.Add(d.SignedXml ?? (await blobs.GetBlobContainerClient(_o.SignedContainer).GetBlobClient(d.SignedBlob)
                 .DownloadContentAsync(ct).ConfigureAwait(false)).Value.Content.ToString());
+        }
+        if (unmarked.Count > 0)
+        {
+            await LotAssembler.MarkInLotAsync(table, lot.PartitionKey, lot.RowKey, unmarked, lot.UpdatedAt, ct).ConfigureAwait(false);
         }
         return signed;
     }

@@ -27,45 +27,44 @@ public sealed partial class OutcomeWriter(
     public async Task WriteAsync(LotRecord lot, IReadOnlyList<DocumentOutcome> outcomes, CancellationToken ct)
     {
         var table = tables.GetTableClient(_o.DocumentsTable);
-        var docs = new Dictionary<string, DocumentRecord>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {lot.PartitionKey} and LotId eq {lot.RowKey}");
-        await foreach (var d in table.QueryAsync<DocumentRecord>(filter, cancellationToken: ct).ConfigureAwait(false))
-        {
-            docs[d.RowKey] = d;
-        }
+        var docs = await DocumentReader.ReadAsync(table, lot.PartitionKey, outcomes.Select(o => o.chNFe).ToList(), ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var actions = new List<TableTransactionAction>();
         var final = new List<string>();
         var requeue = false;
+        var procs = new List<Task>();
         foreach (var outcome in outcomes)
         {
-            if (!docs.TryGetValue(outcome.chNFe, out var doc) || doc.StatusValue is DocumentStatus.Authorized or DocumentStatus.Denied)
+            if (!docs.TryGetValue(outcome.chNFe, out var doc) || !doc.BelongsTo(lot.RowKey) || doc.StatusValue is DocumentStatus.Authorized or DocumentStatus.Denied)
             {
-                continue; // already recorded
+                continue; // already recorded (a final status, or released from this lot)
             }
             var update = new TableEntity(doc.PartitionKey, doc.RowKey) { ["UpdatedAt"] = now };
             switch (outcome)
             {
                 case DocumentOutcome.Authorized a when a.FromConsult && a.Prot.digVal is { } dv && dv != doc.DigestValue:
-                    Final(update, doc, DocumentStatus.Rejected, 539, $"Rejeição: Duplicidade de NF-e com diferença de conteúdo: a SEFAZ autorizou esta chave com outro digest (nProt {a.Prot.nProt}).", now);
+                    Final(update, lot, doc, DocumentStatus.Rejected, 539, $"Rejeição: Duplicidade de NF-e com diferença de conteúdo: a SEFAZ autorizou esta chave com outro digest (nProt {a.Prot.nProt}).", now);
                     update["LotId"] = "";
                     break;
                 case DocumentOutcome.Authorized a:
-                    await StoreProcAsync(doc, a.Prot, update, ct).ConfigureAwait(false);
-                    Final(update, doc, DocumentStatus.Authorized, a.Prot.cStat, a.Prot.xMotivo, now);
+                    procs.Add(StoreProcAsync(doc, a.Prot, update, ct));
+                    Final(update, lot, doc, DocumentStatus.Authorized, a.Prot.cStat, a.Prot.xMotivo, now);
                     break;
                 case DocumentOutcome.Denied d:
-                    await StoreProcAsync(doc, d.Prot, update, ct).ConfigureAwait(false);
-                    Final(update, doc, DocumentStatus.Denied, d.Prot.cStat, d.Prot.xMotivo, now);
+                    procs.Add(StoreProcAsync(doc, d.Prot, update, ct));
+                    Final(update, lot, doc, DocumentStatus.Denied, d.Prot.cStat, d.Prot.xMotivo, now);
                     break;
                 case DocumentOutcome.Rejected r:
-                    Final(update, doc, DocumentStatus.Rejected, r.cStat, r.xMotivo, now);
+                    Final(update, lot, doc, DocumentStatus.Rejected, r.cStat, r.xMotivo, now);
                     update["LotId"] = "";
                     break;
                 case DocumentOutcome.Requeued:
                     update["Status"] = nameof(DocumentStatus.Pending);
                     update["LotId"] = "";
-                    update["History"] = doc.History + $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} Pending (not in SEFAZ's base after reconciliation)\n";
+                    update["ReleasedFrom"] = lot.RowKey;
+                    update["History"] = doc.History + InLotLine(lot) + $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} Pending (not in SEFAZ's base after reconciliation)\n";
+                    // Queued again atomically with the status: the marker goes in the same transaction.
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, PendingMarker.For(doc)));
                     requeue = true;
                     break;
             }
@@ -75,6 +74,8 @@ public sealed partial class OutcomeWriter(
             }
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, update, doc.ETag));
         }
+        // The procNFe blobs (one per document, uploaded concurrently) are stored before the entities point at them.
+        await Task.WhenAll(procs).ConfigureAwait(false);
         foreach (var chunk in actions.Chunk(100))
         {
             await table.SubmitTransactionAsync(chunk, ct).ConfigureAwait(false);
@@ -107,13 +108,16 @@ public sealed partial class OutcomeWriter(
         update["dhRecbto"] = prot.dhRecbto;
     }
 
-    private static void Final(TableEntity update, DocumentRecord doc, DocumentStatus status, int cStat, string xMotivo, DateTimeOffset now)
+    private static void Final(TableEntity update, LotRecord lot, DocumentRecord doc, DocumentStatus status, int cStat, string xMotivo, DateTimeOffset now)
     {
         update["Status"] = status.ToString();
         update["cStat"] = cStat;
         update["xMotivo"] = xMotivo;
-        update["History"] = doc.History + $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {status} {cStat}\n";
+        update["History"] = doc.History + InLotLine(lot) + $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {status} {cStat}\n";
     }
+
+    /// <summary>The history line of the lot the document went in (written with its outcome, to save a read at claim time).</summary>
+    private static string InLotLine(LotRecord lot) => $"{lot.CreatedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} InLot {lot.idLote}\n";
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "procNFe of {chNFe} does not validate against procNFe_v4.00.xsd: {Error}")]
     private static partial void LogProcInvalid(ILogger logger, string chNFe, string error);

@@ -14,7 +14,7 @@ public sealed class PipelineQueues(IQueueSender sender, IDurableTimers timers, I
     private readonly PipelineOptions _o = options.Value;
 
     public Task AssembleAsync(string partition, CancellationToken ct) =>
-        sender.SendAsync(_o.AssembleQueue, new AssembleMessage(partition), _o.GatheringWindow, ct);
+        sender.SendAsync(_o.AssembleQueue, new AssembleMessage(partition), null, ct);
 
     public Task StartLotAsync(string partition, string lotId, CancellationToken ct) =>
         sender.SendAsync(_o.SendQueue, new LotMessage(partition, lotId), null, ct);

@@ -73,6 +73,7 @@ public sealed partial class QueueListener<TMessage>
         {
             Log.HandlerCancelledAtShutdown(logger, QueueName, message.MessageId);
             await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: TimeSpan.Zero).ConfigureAwait(false);
+            wakeups.Notify(QueueName, TimeSpan.Zero);
         }
         else
         {
@@ -84,6 +85,7 @@ public sealed partial class QueueListener<TMessage>
             else if (options.FailureVisibilityDelay is { } delay)
             {
                 await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: delay).ConfigureAwait(false);
+                wakeups.Notify(QueueName, delay);
             }
         }
     }
@@ -117,6 +119,7 @@ public sealed partial class QueueListener<TMessage>
     {
         var delay = DurableTimerDelay.ToVisibility(dueAt, clock);
         await queue.SendMessageAsync(message.MessageText, delay, QueueSender.NeverExpires).ConfigureAwait(false);
+        wakeups.Notify(QueueName, delay);
         await DeleteAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
         Log.TimerRedelayed(logger, QueueName, message.MessageId, dueAt, delay);
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Runtime.Queues.Internal;
 using Tss.Runtime.Storage;
 
 namespace Tss.Runtime.Queues;
@@ -23,6 +24,7 @@ public sealed partial class QueueListener<TMessage> : BackgroundService
     private readonly QueueClient queue;
     private readonly QueueClient poisonQueue;
     private readonly IServiceScopeFactory scopes;
+    private readonly QueueWakeups wakeups;
     private readonly QueueSerializationOptions serialization;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
@@ -31,12 +33,13 @@ public sealed partial class QueueListener<TMessage> : BackgroundService
     private readonly ConcurrentDictionary<long, Task> inFlight = new();
     private long sequence;
 
-    public QueueListener(
+    internal QueueListener(
         string queueName,
         StorageClients storage,
         IOptionsMonitor<QueueListenerOptions> options,
         IOptions<QueueSerializationOptions> serialization,
         IServiceScopeFactory scopes,
+        QueueWakeups wakeups,
         TimeProvider clock,
         ILogger<QueueListener<TMessage>> logger)
     {
@@ -47,6 +50,7 @@ public sealed partial class QueueListener<TMessage> : BackgroundService
         queue = storage.GetQueue(this.options.QueueName);
         poisonQueue = storage.GetQueue(QueueNames.Poison(this.options.QueueName));
         this.scopes = scopes;
+        this.wakeups = wakeups;
         this.serialization = serialization.Value;
         this.clock = clock;
         this.logger = logger;
@@ -130,8 +134,9 @@ public sealed partial class QueueListener<TMessage> : BackgroundService
             }
             if (messages.Length == 0)
             {
-                await DelayAsync(backoff, stoppingToken).ConfigureAwait(false);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.IdleBackoffMax.Ticks));
+                // Idle: back off exponentially, unless this instance announces a message for the queue meanwhile.
+                var woken = await wakeups.WaitAsync(QueueName, backoff, stoppingToken).ConfigureAwait(false);
+                backoff = woken ? options.IdleBackoffMin : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.IdleBackoffMax.Ticks));
                 continue;
             }
 

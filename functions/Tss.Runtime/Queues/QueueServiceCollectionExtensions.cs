@@ -19,6 +19,7 @@ public static class QueueServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddTssStorage();
         services.AddOptions<QueueSerializationOptions>();
+        services.TryAddSingleton<QueueWakeups>();
         services.TryAddSingleton<QueueSender>();
         services.TryAddSingleton<IQueueSender>(sp => sp.GetRequiredService<QueueSender>());
         services.TryAddSingleton<IDurableTimers, DurableTimers>();
@@ -52,6 +53,7 @@ public static class QueueServiceCollectionExtensions
             sp.GetRequiredService<IOptionsMonitor<QueueListenerOptions>>(),
             sp.GetRequiredService<IOptions<QueueSerializationOptions>>(),
             sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<QueueWakeups>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QueueListener<TMessage>>>()));
         return services;

@@ -117,7 +117,7 @@ public sealed class PipelineFlowTests : IAsyncLifetime
     private async Task<LotRecord> OnlyLotAsync(string partition)
     {
         var lots = new List<LotRecord>();
-        await foreach (var l in Documents.QueryAsync<LotRecord>(x => x.PartitionKey == partition && x.RowKey.CompareTo(LotRecord.RowPrefix) >= 0, cancellationToken: Ct))
+        await foreach (var l in Documents.QueryAsync<LotRecord>(x => x.PartitionKey == partition && x.RowKey.CompareTo(LotRecord.RowPrefix) >= 0 && x.RowKey.CompareTo("lot}") < 0, cancellationToken: Ct))
         {
             lots.Add(l);
         }

@@ -8,7 +8,7 @@ using Tss.Runtime.Timers.Internal;
 namespace Tss.Runtime.Queues.Internal;
 
 /// <summary>Sends envelopes; creates a missing queue once, on the first 404, instead of checking before every send.</summary>
-internal sealed class QueueSender(StorageClients storage, IOptions<QueueSerializationOptions> serialization) : IQueueSender
+internal sealed class QueueSender(StorageClients storage, IOptions<QueueSerializationOptions> serialization, QueueWakeups wakeups) : IQueueSender
 {
     /// <summary>Never expire (-1): visibility up to 7 days is only allowed below the time-to-live, and work must not vanish.</summary>
     internal static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
@@ -37,11 +37,14 @@ internal sealed class QueueSender(StorageClients storage, IOptions<QueueSerializ
         try
         {
             await queue.SendMessageAsync(text, visibilityDelay, NeverExpires, ct).ConfigureAwait(false);
+            wakeups.Notify(queueName, visibilityDelay);
+            return;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
             await queue.SendMessageAsync(text, visibilityDelay, NeverExpires, ct).ConfigureAwait(false);
         }
+        wakeups.Notify(queueName, visibilityDelay);
     }
 }

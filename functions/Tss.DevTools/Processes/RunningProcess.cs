@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Tss.Testing.Processes;
+namespace Tss.DevTools.Processes;
 
 /// <summary>A started process whose output is kept (the last 64 KiB) for failure messages; disposing kills its whole tree.</summary>
 public sealed class RunningProcess : IAsyncDisposable

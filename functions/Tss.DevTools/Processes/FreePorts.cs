@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Tss.Testing.Processes;
+namespace Tss.DevTools.Processes;
 
 /// <summary>Loopback TCP ports nobody listens on (asked from the OS, so parallel test runs do not collide).</summary>
 public static class FreePorts

@@ -1,4 +1,4 @@
-namespace Tss.Testing.Processes;
+namespace Tss.DevTools.Processes;
 
 /// <summary>How a command ended.</summary>
 /// <param name="ExitCode">Its exit code.</param>

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace Tss.Testing.Processes;
+namespace Tss.DevTools.Processes;
 
-/// <summary>Starts helper processes for tests (emulators, the host, the simulator) and runs commands to completion.</summary>
+/// <summary>Starts helper processes (emulators, the host, the simulator) for local runs, benchmarks and tests and runs commands to completion.</summary>
 public static class ProcessRunner
 {
     /// <summary>Starts <paramref name="fileName"/> in the background, capturing its output; dispose to kill its process tree.</summary>

@@ -1,0 +1,25 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Tss.Pipeline.Lots;
+
+/// <summary>
+/// "This lot was cut but not started yet" (row "open|{lot row key}" beside the lot): inserted with the lot, deleted
+/// atomically with the lot's first state change. The assembler reads these with the pending markers and restarts a
+/// lot whose start message was lost (a crash between cutting the lot and sending its message).
+/// </summary>
+public sealed class OpenLotMarker : ITableEntity
+{
+    public const string RowPrefix = "open|";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string LotId => RowKey[RowPrefix.Length..];
+
+    public static string RowFor(string lotId) => RowPrefix + lotId;
+}
