@@ -19,7 +19,7 @@ public sealed class DeliveryLog(TableServiceClient tables, IOptions<Distribution
     public async Task<IReadOnlyList<DeliveryEntry>> ForDocumentAsync(string tenantId, string chNFe, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
-        if (chNFe is null || chNFe.Length != 44 || !chNFe.All(char.IsAsciiDigit))
+        if (chNFe is null || chNFe.Length != 44 || !chNFe.All(char.IsAsciiLetterOrDigit))
         {
             return [];
         }

@@ -246,6 +246,6 @@ internal sealed partial class Distributor(
         }
     }
 
-    [GeneratedRegex("^[0-9]{44}$")]
+    [GeneratedRegex("^[0-9]{6}[0-9A-Z]{14}[0-9]{24}$")] // PL_010: the CNPJ part may be alphanumeric
     private static partial Regex ChNFePattern();
 }
