@@ -47,7 +47,7 @@ internal sealed class DistributionHarness : IAsyncDisposable
     public static Dictionary<string, string?> Configuration(AzuriteFixture azurite, int? smtpPort)
     {
         var suffix = azurite.UniqueName("d");
-        return new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Pipeline:DocumentsTable"] = "docs" + suffix,
@@ -63,11 +63,15 @@ internal sealed class DistributionHarness : IAsyncDisposable
             ["Distribution:AllowLoopback"] = "true",
             ["Distribution:PublicBaseUrl"] = "https://tss.example.com/api/",
             ["Distribution:WebhookTimeout"] = "00:00:02",
-            ["Smtp:Host"] = smtpPort is null ? null : "127.0.0.1",
-            ["Smtp:Port"] = smtpPort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:Security"] = "None",
-            ["Smtp:From"] = "nfe@tss.example.com",
         };
+        if (smtpPort is { } port)
+        {
+            settings["Smtp:Host"] = "127.0.0.1";
+            settings["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Smtp:Security"] = "None";
+            settings["Smtp:From"] = "nfe@tss.example.com";
+        }
+        return settings;
     }
 
     public static async Task<DistributionHarness> StartAsync(AzuriteFixture azurite, TimeProvider time, int? smtpPort = null, Action<Dictionary<string, string?>>? configure = null)

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -41,8 +42,10 @@ internal sealed class DeliveryRecord : ITableEntity
 
     public static string EmailRow(string deliveryId, string chNFe) => $"{deliveryId}|m|{chNFe}";
 
+    [IgnoreDataMember]
     public DeliveryState StateValue => Enum.Parse<DeliveryState>(State);
 
+    [IgnoreDataMember]
     public IReadOnlyList<DeliveryAttempt> AttemptList => JsonSerializer.Deserialize<List<DeliveryAttempt>>(Attempts, Json) ?? [];
 
     /// <summary>Due for an attempt at <paramref name="now"/>: still retrying and its wait is over.</summary>

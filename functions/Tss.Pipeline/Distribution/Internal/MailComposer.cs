@@ -7,7 +7,6 @@ namespace Tss.Pipeline.Distribution.Internal;
 /// <summary>The e-mail of one authorized or denied NF-e (Brazilian Portuguese), with its procNFe attached byte for byte.</summary>
 internal static class MailComposer
 {
-    private static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
     private static readonly TimeSpan Brasilia = TimeSpan.FromHours(-3); // no daylight saving since 2019
 
     /// <summary>Recipients of a target ("a@x.com", or several separated by ',' or ';'); null when none is valid.</summary>
@@ -68,7 +67,7 @@ internal static class MailComposer
         var cnpj = doc.Cnpj.Length == 14
             ? $"{doc.Cnpj[..2]}.{doc.Cnpj[2..5]}.{doc.Cnpj[5..8]}/{doc.Cnpj[8..12]}-{doc.Cnpj[12..]}"
             : doc.Cnpj;
-        var when = doc.dhRecbto is { } dh ? dh.ToOffset(Brasilia).ToString("dd/MM/yyyy HH:mm:ss", PtBr) + " (horário de Brasília)" : "-";
+        var when = doc.dhRecbto is { } dh ? dh.ToOffset(Brasilia).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture) + " (horário de Brasília)" : "-";
         var ambiente = doc.tpAmb == 1 ? "Produção" : "Homologação (sem valor fiscal)";
         var what = authorized
             ? "foi autorizada pela SEFAZ"
