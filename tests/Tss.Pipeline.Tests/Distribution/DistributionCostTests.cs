@@ -11,7 +11,8 @@ namespace Tss.Pipeline.Tests.Distribution;
 /// Storage transactions per distributed document (StorageTransactionCounter counts every request of the host's
 /// clients) for a 50-document message — a full lot. The counts are deterministic, so they are asserted.
 /// </summary>
-public sealed class DistributionCostTests(AzuriteFixture azurite, MailDevFixture maildev) : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>
+[Collection(DistributionCollection.Name)]
+public sealed class DistributionCostTests(AzuriteFixture azurite, MailDevFixture maildev)
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 

@@ -19,7 +19,8 @@ namespace Tss.Pipeline.Tests.Distribution;
 /// The distribute queue's real listener, as <c>AddTssPipeline</c> registers it, on a clock running 600 times fast:
 /// the retry timers (30 s, 2 min, 10 min) are real delayed queue messages that surface in about a second each.
 /// </summary>
-public sealed class DistributionListenerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+[Collection(DistributionCollection.Name)]
+public sealed class DistributionListenerTests(AzuriteFixture azurite)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

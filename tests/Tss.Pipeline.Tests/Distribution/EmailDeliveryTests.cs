@@ -8,8 +8,8 @@ using Tss.Testing.Mail;
 namespace Tss.Pipeline.Tests.Distribution;
 
 /// <summary>E-mail delivery through a real MailDev SMTP server, read back through its REST API.</summary>
-public sealed class EmailDeliveryTests(AzuriteFixture azurite, MailDevFixture maildev)
-    : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>, IAsyncLifetime
+[Collection(DistributionCollection.Name)]
+public sealed class EmailDeliveryTests(AzuriteFixture azurite, MailDevFixture maildev) : IAsyncLifetime
 {
     private const string Recipient = "fiscal@cliente.example.com";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 15, 30, 0, TimeSpan.Zero));

@@ -8,7 +8,8 @@ using Tss.Testing.Azurite;
 namespace Tss.Pipeline.Tests.Distribution;
 
 /// <summary>Webhook delivery on real Azurite to a real Kestrel receiver, on a fake clock (handlers called directly).</summary>
-public sealed class WebhookDeliveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+[Collection(DistributionCollection.Name)]
+public sealed class WebhookDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
     private DistributionHarness _h = null!;
