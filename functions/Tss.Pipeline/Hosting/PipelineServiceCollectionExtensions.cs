@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Tss.Pipeline.Distribution;
+using Tss.Pipeline.Distribution.Internal;
 using Tss.Pipeline.Ingest;
 using Tss.Pipeline.Lots;
 using Tss.Pipeline.Messages;
@@ -14,7 +17,9 @@ namespace Tss.Pipeline.Hosting;
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the pipeline. The host still provides an <see cref="Entities.IEntityDirectory"/> (tenants and certificates).
+    /// Adds the pipeline. The host still provides an <see cref="Entities.IEntityDirectory"/> (tenants and certificates)
+    /// and, to deliver outcomes, an <see cref="IDistributionTargets"/> (without it nothing is delivered and documents
+    /// stay available for polling).
     /// Queue names are read from the "Pipeline" section now, because listeners are registered per queue name.
     /// </summary>
     public static IServiceCollection AddTssPipeline(this IServiceCollection services, IConfiguration configuration)
@@ -36,6 +41,20 @@ public static class PipelineServiceCollectionExtensions
         services.AddQueueHandler<AssembleMessage, AssembleHandler>(names.AssembleQueue);
         services.AddQueueHandler<LotMessage, LotStartHandler>(names.SendQueue);
         services.AddQueueHandler<TimerMessage, LotTimerHandler>(names.TimerQueue);
+        services.AddTssDistribution(names.DistributeQueue);
         return services;
+    }
+
+    private static void AddTssDistribution(this IServiceCollection services, string queue)
+    {
+        services.AddOptions<DistributionOptions>().BindConfiguration(DistributionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>());
+        services.TryAddSingleton<IDistributionTargets, NoDistributionTargets>();
+        services.TryAddSingleton<WebhookClient>();
+        services.TryAddSingleton<MailSender>();
+        services.TryAddSingleton<Distributor>();
+        services.TryAddSingleton<DeliveryLog>();
+        services.AddQueueHandler<DistributeMessage, DistributeHandler>(queue);
     }
 }

@@ -28,7 +28,7 @@ public class PipelineRegistrationTests
 
         Assert.NotNull(provider.GetRequiredService<IngestService>());
         Assert.NotNull(provider.GetRequiredService<LotProcessor>());
-        Assert.Equal(3, provider.GetServices<IHostedService>().Count());
+        Assert.Equal(4, provider.GetServices<IHostedService>().Count()); // assemble, send, timers, distribute
         using var scope = provider.CreateScope();
         Assert.IsType<LotStartHandler>(scope.ServiceProvider.GetRequiredKeyedService<Runtime.Queues.IQueueHandler<Messages.LotMessage>>("custom-send"));
     }

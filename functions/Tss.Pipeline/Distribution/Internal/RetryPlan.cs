@@ -1,0 +1,20 @@
+namespace Tss.Pipeline.Distribution.Internal;
+
+/// <summary>The retry schedule as a pure function: after attempt n, what state and when the next one is due.</summary>
+internal static class RetryPlan
+{
+    /// <param name="attempt">The attempt just made (1-based).</param>
+    public static (DeliveryState State, DateTimeOffset? NextAttemptAt) After(
+        int attempt, AttemptResult result, DateTimeOffset startedAt, IReadOnlyList<TimeSpan> schedule)
+    {
+        if (result.Success)
+        {
+            return (DeliveryState.Succeeded, null);
+        }
+        if (result.Permanent || attempt > schedule.Count)
+        {
+            return (DeliveryState.GivenUp, null);
+        }
+        return (DeliveryState.Retrying, startedAt + schedule[attempt - 1]);
+    }
+}
