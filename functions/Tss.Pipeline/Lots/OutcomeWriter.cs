@@ -35,9 +35,20 @@ public sealed partial class OutcomeWriter(
         var procs = new List<Task>();
         foreach (var outcome in outcomes)
         {
-            if (!docs.TryGetValue(outcome.chNFe, out var doc) || !doc.BelongsTo(lot.RowKey) || doc.StatusValue is DocumentStatus.Authorized or DocumentStatus.Denied)
+            if (!docs.TryGetValue(outcome.chNFe, out var doc))
             {
-                continue; // already recorded (a final status, or released from this lot)
+                continue;
+            }
+            if (RecordedBefore(doc, lot))
+            {
+                // A replay after a crash: the outcome is stored, but its distribution may not have been sent
+                // (distribution is idempotent by delivery id, so asking again is safe).
+                final.Add(doc.RowKey);
+                continue;
+            }
+            if (!doc.BelongsTo(lot.RowKey))
+            {
+                continue; // released from this lot, or someone else's
             }
             var update = new TableEntity(doc.PartitionKey, doc.RowKey) { ["UpdatedAt"] = now };
             switch (outcome)
@@ -45,6 +56,7 @@ public sealed partial class OutcomeWriter(
                 case DocumentOutcome.Authorized a when a.FromConsult && a.Prot.digVal is { } dv && dv != doc.DigestValue:
                     Final(update, lot, doc, DocumentStatus.Rejected, 539, $"Rejeição: Duplicidade de NF-e com diferença de conteúdo: a SEFAZ autorizou esta chave com outro digest (nProt {a.Prot.nProt}).", now);
                     update["LotId"] = "";
+                    update["ReleasedFrom"] = lot.RowKey;
                     break;
                 case DocumentOutcome.Authorized a:
                     procs.Add(StoreProcAsync(doc, a.Prot, update, ct));
@@ -57,6 +69,7 @@ public sealed partial class OutcomeWriter(
                 case DocumentOutcome.Rejected r:
                     Final(update, lot, doc, DocumentStatus.Rejected, r.cStat, r.xMotivo, now);
                     update["LotId"] = "";
+                    update["ReleasedFrom"] = lot.RowKey;
                     break;
                 case DocumentOutcome.Requeued:
                     update["Status"] = nameof(DocumentStatus.Pending);
@@ -115,6 +128,14 @@ public sealed partial class OutcomeWriter(
         update["xMotivo"] = xMotivo;
         update["History"] = doc.History + InLotLine(lot) + $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {status} {cStat}\n";
     }
+
+    /// <summary>The outcome of <paramref name="lot"/> for this document is already stored (final in this lot).</summary>
+    private static bool RecordedBefore(DocumentRecord doc, LotRecord lot) => doc.StatusValue switch
+    {
+        DocumentStatus.Authorized or DocumentStatus.Denied => doc.LotId == lot.RowKey,
+        DocumentStatus.Rejected => doc.ReleasedFrom == lot.RowKey,
+        _ => false,
+    };
 
     /// <summary>The history line of the lot the document went in (written with its outcome, to save a read at claim time).</summary>
     private static string InLotLine(LotRecord lot) => $"{lot.CreatedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} InLot {lot.idLote}\n";

@@ -99,7 +99,7 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite, MailDevFixture ma
     [Fact]
     public async Task Unreachable_smtp_server_is_retried()
     {
-        var port = Tss.Testing.Processes.FreePorts.Allocate();
+        var port = Tss.DevTools.Processes.FreePorts.Allocate();
         await using var h = await DistributionHarness.StartAsync(azurite, _time, port);
         h.Targets.Targets = new DistributionTargets(null, null, Recipient);
         var (message, docs) = await h.SeedAsync(DocumentStatus.Authorized);

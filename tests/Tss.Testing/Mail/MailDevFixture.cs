@@ -1,21 +1,19 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Tss.Testing.Processes;
+using Tss.DevTools.Local;
 using Xunit;
 
 namespace Tss.Testing.Mail;
 
 /// <summary>
-/// A real MailDev SMTP server (the npm package pinned in <c>infra/local</c>, 3.0.0) on free loopback ports, keeping
-/// mail in a fresh temporary directory; killed on dispose. What it received is read through its REST API
+/// A real MailDev SMTP server (<see cref="MailDevServer"/>, 3.0.0) on free loopback ports, keeping mail in a fresh
+/// temporary directory; killed on dispose. What it received is read through its REST API
 /// (<c>GET /api/email</c>, attachments by their generated file name).
 /// </summary>
 public sealed class MailDevFixture : IAsyncLifetime
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private RunningProcess? maildev;
-    private string? workspace;
+    private MailDevServer? maildev;
     private HttpClient? http;
 
     /// <summary>SMTP port (plain SMTP, no authentication) on 127.0.0.1.</summary>
@@ -28,32 +26,9 @@ public sealed class MailDevFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var executable = Path.Combine(RepositoryRoot.Path, "infra", "local", "node_modules", ".bin", "maildev");
-        if (!File.Exists(executable))
-        {
-            throw new InvalidOperationException(
-                $"MailDev is not installed ({executable} is missing). Run `./tss test` once: it installs infra/local (npm ci).");
-        }
-        workspace = Directory.CreateTempSubdirectory("tss-maildev-").FullName;
-        var ports = FreePorts.Allocate(2);
-        SmtpPort = ports[0];
-        WebUri = new Uri($"http://127.0.0.1:{ports[1]}/");
-        maildev = ProcessRunner.Start(executable,
-        [
-            "--smtp", ports[0].ToString(CultureInfo.InvariantCulture), "--ip", "127.0.0.1",
-            "--web", ports[1].ToString(CultureInfo.InvariantCulture), "--web-ip", "127.0.0.1",
-            "--mail-directory", Path.Combine(workspace, "mail"), "--silent",
-        ], workspace);
-        try
-        {
-            await FreePorts.WaitUntilListeningAsync(ports, TimeSpan.FromSeconds(60), () => maildev.IsRunning).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
-        {
-            var output = maildev.Output;
-            await DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"MailDev did not start: {e.Message}{Environment.NewLine}{output}", e);
-        }
+        maildev = await MailDevServer.StartAsync().ConfigureAwait(false);
+        SmtpPort = maildev.SmtpPort;
+        WebUri = maildev.WebUri;
         http = new HttpClient { BaseAddress = WebUri, Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -107,17 +82,5 @@ public sealed class MailDevFixture : IAsyncLifetime
             await maildev.DisposeAsync().ConfigureAwait(false);
             maildev = null;
         }
-        if (workspace is not null && Directory.Exists(workspace))
-        {
-            try
-            {
-                Directory.Delete(workspace, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp directory left behind is harmless.
-            }
-        }
-        workspace = null;
     }
 }
