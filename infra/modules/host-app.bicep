@@ -1,0 +1,250 @@
+// The TSS host (functions/Tss.Host, ASP.NET Core on port 8080) as a container app: REST/SOAP API and portal behind
+// HTTPS ingress, and the queue listeners of every pipeline stage in the same process. It scales to zero; HTTP
+// requests and visible messages on the stage queues wake it.
+//
+// Durable timers and scale to zero. A timer is a message on tss-timers sent with a visibility delay (up to 7 days,
+// re-delayed when longer). The KEDA azure-queue scaler counts invisible messages by default (queueLengthStrategy
+// "all": the queue's ApproximateMessagesCount includes delayed and leased messages), so a rule on tss-timers would
+// keep a replica alive for as long as any lot waits on a timer, an hour for a 656 block. KEDA 2.15 added
+// queueLengthStrategy "visibleonly" (it peeks, counting only visible messages up to 32, and falls back to the
+// approximate count above that). Container Apps passes custom rule metadata through to its KEDA, but which KEDA
+// version a region runs could not be checked from here, and an older KEDA ignores the key and counts everything.
+// So:
+// - tss-timers has no scale rule. A replica that is alive serves timers as they fall due. The app stays alive for
+//   cooldownPeriod after the last stage message or request, which covers the timers of an ordinary lot (first poll
+//   after max(15 s, tMed), polls backed off to 2 min, a 5-min retry while SEFAZ is paralysed, send retries capped at
+//   10 min). A timer that falls due while the app is at zero (a lot blocked for an hour by 656) is served at the next
+//   wake-up: an API call (an ERP polling the lot's status), a new document or any stage message. No timer is lost;
+//   it is late by at most the quiet period.
+// - The stage rules ask for "visibleonly": tss-assemble (gathering-window delay) and tss-send (a lot looked at again
+//   when another replica's send lease runs out) also carry short delayed messages, which must not count either.
+//   Where KEDA is older the cost is a replica kept alive for those few minutes, nothing worse.
+// - Once "visibleonly" is confirmed on the target region (an idle app with a delayed message on a stage queue stays
+//   at zero replicas), a rule on tss-timers with the same metadata wakes the app exactly when a timer falls due.
+// Leased (in-flight) messages are invisible too, so a replica can be scaled in while it handles one: the lease lapses
+// and another replica handles the message again (at-least-once delivery, idempotent handlers).
+param name string
+param location string
+param tags object
+
+@description('Tag value azd finds the service by (azd-service-name).')
+param serviceName string
+
+param containerAppsEnvironmentId string
+@description('Name of the host identity (same resource group).')
+param identityName string
+param registryLoginServer string
+param storageAccountName string
+param blobEndpoint string
+param queueEndpoint string
+param tableEndpoint string
+param keyVaultUri string
+param applicationInsightsName string
+
+@description('Queues whose visible messages wake the app and add replicas.')
+param stageQueues string[]
+
+@description('Image to run; empty runs the placeholder until `azd deploy` publishes the host.')
+param image string = ''
+
+@description('OTLP collector for traces, metrics and logs (OTEL_EXPORTER_OTLP_ENDPOINT); empty sends telemetry to Application Insights only.')
+param otlpEndpoint string = ''
+
+@minValue(1)
+@maxValue(300)
+param maxReplicas int = 10
+
+@description('Visible messages per replica before another replica is added.')
+param messagesPerReplica int = 20
+
+@description('Seconds the app stays up after its last scale-rule activity; long enough for an ordinary lot\'s timers.')
+param cooldownPeriod int = 600
+
+var placeholderImage = 'mcr.microsoft.com/azuredocs/containerapps-helloworld:latest'
+var port = 8080
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: identityName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+var telemetryEnv = empty(otlpEndpoint)
+  ? []
+  : [
+      {
+        name: 'OTEL_EXPORTER_OTLP_ENDPOINT'
+        value: otlpEndpoint
+      }
+    ]
+
+var queueRules = [
+  for queue in stageQueues: {
+    name: 'queue-${queue}'
+    custom: {
+      type: 'azure-queue'
+      identity: identity.id
+      metadata: {
+        accountName: storageAccountName
+        queueName: queue
+        queueLength: string(messagesPerReplica)
+        queueLengthStrategy: 'visibleonly'
+      }
+    }
+  }
+]
+
+resource app 'Microsoft.App/containerApps@2025-07-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    environmentId: containerAppsEnvironmentId
+    workloadProfileName: 'Consumption'
+    configuration: {
+      activeRevisionsMode: 'Single'
+      ingress: {
+        external: true
+        targetPort: port
+        transport: 'auto'
+        allowInsecure: false
+      }
+      registries: [
+        {
+          server: registryLoginServer
+          identity: identity.id
+        }
+      ]
+      secrets: [
+        {
+          name: 'appinsights-connection-string'
+          value: applicationInsights.properties.ConnectionString
+        }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'host'
+          image: empty(image) ? placeholderImage : image
+          resources: {
+            cpu: json('0.5')
+            memory: '1Gi'
+          }
+          env: concat(
+            [
+              {
+                name: 'ASPNETCORE_HTTP_PORTS'
+                value: string(port)
+              }
+              {
+                name: 'AZURE_CLIENT_ID'
+                value: identity.properties.clientId
+              }
+              {
+                name: 'Storage__UseManagedIdentity'
+                value: 'true'
+              }
+              {
+                name: 'Storage__ManagedIdentityClientId'
+                value: identity.properties.clientId
+              }
+              {
+                name: 'Storage__AccountName'
+                value: storageAccountName
+              }
+              {
+                name: 'Storage__BlobServiceUri'
+                value: blobEndpoint
+              }
+              {
+                name: 'Storage__QueueServiceUri'
+                value: queueEndpoint
+              }
+              {
+                name: 'Storage__TableServiceUri'
+                value: tableEndpoint
+              }
+              {
+                name: 'Certificates__Store'
+                value: 'KeyVault'
+              }
+              {
+                name: 'Certificates__KeyVaultUri'
+                value: keyVaultUri
+              }
+              {
+                name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+                secretRef: 'appinsights-connection-string'
+              }
+              {
+                name: 'OTEL_SERVICE_NAME'
+                value: 'tss-host'
+              }
+            ],
+            telemetryEnv
+          )
+          probes: [
+            {
+              type: 'Startup'
+              httpGet: {
+                path: '/health/live'
+                port: port
+              }
+              periodSeconds: 2
+              failureThreshold: 30
+            }
+            {
+              type: 'Liveness'
+              httpGet: {
+                path: '/health/live'
+                port: port
+              }
+              periodSeconds: 10
+              failureThreshold: 3
+            }
+            {
+              type: 'Readiness'
+              httpGet: {
+                path: '/health/ready'
+                port: port
+              }
+              periodSeconds: 10
+              failureThreshold: 3
+            }
+          ]
+        }
+      ]
+      scale: {
+        minReplicas: 0
+        maxReplicas: maxReplicas
+        cooldownPeriod: cooldownPeriod
+        pollingInterval: 30
+        rules: concat(
+          [
+            {
+              name: 'http'
+              http: {
+                metadata: {
+                  concurrentRequests: '50'
+                }
+              }
+            }
+          ],
+          queueRules
+        )
+      }
+    }
+  }
+}
+
+output name string = app.name
+output uri string = 'https://${app.properties.configuration!.ingress!.fqdn}'
