@@ -1,0 +1,31 @@
+using Tss.Host.Idempotency;
+using Tss.Host.Submission;
+using Tss.Pipeline.Queries;
+
+namespace Tss.Host.Hosting;
+
+/// <summary>The REST API's services and middleware.</summary>
+public static class ApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddTssApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddSingleton<EntityScope>();
+        services.AddSingleton<SubmissionService>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<DocumentQueries>();
+        return services;
+    }
+
+    /// <summary>Error handling (unhandled errors become a 500 ProblemDetails), authentication, the OpenAPI document.</summary>
+    public static WebApplication UseTssApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        return app;
+    }
+}

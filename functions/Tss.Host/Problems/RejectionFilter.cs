@@ -1,0 +1,27 @@
+using Tss.Pipeline.Queries;
+
+namespace Tss.Host.Problems;
+
+/// <summary>Turns request-level refusals thrown by handlers into ProblemDetails with their code.</summary>
+public static class RejectionFilter
+{
+    public static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+        catch (RequestRejectedException e)
+        {
+            Tss.Host.Log.Refused(Logger(context), context.HttpContext.User.FindFirst(Auth.TenantClaims.TenantId)?.Value, e.Code);
+            return ApiProblem.Create(e.Status, e.Code, e.Message);
+        }
+        catch (InvalidContinuationTokenException e)
+        {
+            return ApiProblem.Create(400, InvalidContinuationTokenException.Code, e.Message);
+        }
+    }
+
+    private static ILogger Logger(EndpointFilterInvocationContext context) =>
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Tss.Host.Api");
+}
