@@ -47,6 +47,7 @@ public sealed class HostFixture : IAsyncLifetime
             _app = TssHostApp.Build([], builder =>
             {
                 builder.Logging.ClearProviders();
+                if (Environment.GetEnvironmentVariable("TSS_TEST_LOG") == "1") { builder.Logging.AddConsole(); }
                 builder.WebHost.UseUrls("http://127.0.0.1:0");
                 builder.Configuration.AddInMemoryCollection(Settings(_azurite.UniqueName("h")));
                 builder.Services.AddSingleton<TimeProvider>(_time);

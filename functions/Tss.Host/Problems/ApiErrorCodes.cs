@@ -22,4 +22,5 @@ public static class ApiErrorCodes
     public const string IdempotencyKeyReused = "idempotency.key_reused";
     public const string IdempotencyInProgress = "idempotency.in_progress";
     public const string InvalidFilter = "list.invalid_filter";
+    public const string MalformedSoap = "soap.malformed";
 }

@@ -58,7 +58,8 @@ public static class SubmitBodyReader
     private static string? MediaType(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
 
-    private static async Task<byte[]> ReadCappedAsync(HttpRequest request, int max, CancellationToken ct)
+    /// <summary>The body, refused with 413 request.too_large past <paramref name="max"/> bytes (checked before reading when declared).</summary>
+    public static async Task<byte[]> ReadCappedAsync(HttpRequest request, int max, CancellationToken ct)
     {
         if (request.ContentLength > max)
         {
