@@ -1,7 +1,7 @@
 using System.Reflection;
-using System.Xml;
 using System.ServiceModel;
 using System.ServiceModel.Channels;
+using System.Xml;
 using SoapCore;
 using SoapCore.Extensibility;
 using Tss.Host.Problems;
