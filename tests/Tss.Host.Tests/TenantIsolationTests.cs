@@ -89,4 +89,18 @@ public sealed class TenantIsolationTests(HostFixture host)
 
         Assert.Equal(chNFe, status!["chNFe"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Unknown_routes_and_methods_answer_problem_details_with_a_code()
+    {
+        var tenant = await host.NewTenantAsync(Cnpj);
+
+        using var route = await tenant.Http.GetAsync(Url("/api/v1/nothing-here"), Ct);
+        using var method = await tenant.Http.DeleteAsync(Url($"/api/v1/entities/{Cnpj}/nfe"), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, route.StatusCode);
+        Assert.Equal("route.not_found", await ApiJson.CodeAsync(route));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, method.StatusCode);
+        Assert.Equal("request.method_not_allowed", await ApiJson.CodeAsync(method));
+    }
 }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.DependencyInjection;
 using Tss.Pipeline.Distribution;
+using Tss.Runtime.Storage;
 using Tss.Tenancy.Entities;
 using Tss.Testing.Azurite;
 
@@ -93,5 +95,29 @@ public sealed class TenantDirectoryTests(AzuriteFixture azurite) : IAsyncLifetim
 
         Assert.Equal(TenancyErrorCodes.TenantNotFound, missingTenant.Code);
         Assert.Equal(TenancyErrorCodes.CertificateRequired, missingCert.Code);
+    }
+
+    [Fact]
+    public async Task Entity_lookups_cost_one_storage_read_per_ttl_and_see_changes_after_it()
+    {
+        var admin = _f.Get<TenancyAdmin>();
+        var tenant = await admin.CreateTenantAsync("Cache", ct: Ct);
+        await admin.SaveEntityAsync(Registration(tenant.TenantId), Ct);
+        await using var instance = _f.NewInstance();
+        var directory = instance.GetRequiredService<TenantDirectory>();
+        var counter = instance.GetRequiredService<StorageClients>().Counter;
+        var before = counter.Snapshot().Total;
+
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.NotNull(await directory.FindAsync(tenant.TenantId, Cnpj, Ct));
+            await directory.GetAsync(tenant.TenantId, Cnpj, Ct);
+        }
+        Assert.Equal(1, counter.Snapshot().Total - before);
+
+        await admin.SaveEntityAsync(Registration(tenant.TenantId) with { Pfx = null, tpAmb = 1 }, Ct);
+        Assert.Equal(2, (await directory.FindAsync(tenant.TenantId, Cnpj, Ct))!.tpAmb); // other instance: cached
+        _f.Time.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(1, (await directory.FindAsync(tenant.TenantId, Cnpj, Ct))!.tpAmb);
     }
 }
