@@ -34,6 +34,8 @@ public sealed class HostFixture : IAsyncLifetime
     private WebApplication _app = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
+    public string StorageConnectionString => _azurite.ConnectionString;
+    public string NewSuffix() => _azurite.UniqueName("w");
     public IServiceProvider Services => _app.Services;
     public TimeProvider Time => _time;
     internal SimulatorHarness Simulator => _sim;
@@ -62,7 +64,7 @@ public sealed class HostFixture : IAsyncLifetime
         }
     }
 
-    private Dictionary<string, string?> Settings(string suffix) => new()
+    internal Dictionary<string, string?> Settings(string suffix) => new()
     {
         ["Storage:ConnectionString"] = _azurite.ConnectionString,
         ["Sefaz:BaseUrlOverride"] = _sim.SoapUri.ToString().TrimEnd('/'),
