@@ -1,4 +1,5 @@
 using Tss.Pipeline.Queries;
+using Tss.Tenancy;
 
 namespace Tss.Host.Problems;
 
@@ -19,6 +20,12 @@ public static class RejectionFilter
         catch (InvalidContinuationTokenException e)
         {
             return ApiProblem.Create(400, InvalidContinuationTokenException.Code, e.Message);
+        }
+        catch (TenancyException e)
+        {
+            // The entity's stored certificate cannot be used (operator problem): say which, not why in detail.
+            Tss.Host.Log.Refused(Logger(context), context.HttpContext.User.FindFirst(Auth.TenantClaims.TenantId)?.Value, e.Code);
+            return ApiProblem.Create(500, e.Code, "O certificado da empresa não está disponível no serviço; contate o suporte.");
         }
     }
 
