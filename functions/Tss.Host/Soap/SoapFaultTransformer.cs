@@ -33,6 +33,7 @@ public sealed class SoapFaultTransformer : IFaultExceptionTransformer
         {
             RequestRejectedException r => (r.Code, r.Message, r.Status < 500),
             FaultException f => (ApiErrorCodes.MalformedSoap, f.Message, true),
+            Tss.Tenancy.TenancyException t => (t.Code, "O certificado da empresa não está disponível no serviço; contate o suporte.", false),
             _ => (InternalErrorCode, "Erro interno ao processar a requisição; tente novamente.", false),
         };
     }
