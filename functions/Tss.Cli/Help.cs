@@ -17,6 +17,14 @@ internal static class Help
               simulator [--port 8443] [--admin-port 8080] [--tmed 1] [--scale 1]
                                                     start the SEFAZ simulator and print its URLs
               bench sign|schema [--seconds 5]       signing / schema-validation throughput on this machine
+              admin tenant create --name N [--id ID]
+                                                    create a tenant (prints its id)
+              admin entity add --tenant T --cnpj C --uf SP --env 2 --pfx F --password P [--ie IE]
+                    [--webhook URL --webhook-secret S] [--email E]
+                                                    add or update an entity with its A1 certificate
+              admin apikey create --tenant T [--name N]
+                                                    create an API key (printed once; only its hash is stored)
+              admin apikey revoke --key K|KEYID     revoke a key; admin apikey list --tenant T lists them
 
             configuration: local.settings.json (see local.settings.sample.json), then environment variables
             (e.g. Sefaz__BaseUrlOverride, Sefaz__TrustAnchorPath); local dev state in $TSS_HOME or ./.tss

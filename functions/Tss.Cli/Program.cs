@@ -13,6 +13,7 @@ try
         "sefaz" => await SefazCommand.RunAsync(rest),
         "simulator" => await SimulatorCommand.RunAsync(rest),
         "bench" => await BenchCommand.RunAsync(rest),
+        "admin" => await AdminCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Help.Print(),
         _ => throw new UsageException($"unknown command '{command}'"),
     };

@@ -28,7 +28,7 @@ public sealed class AzureYamlTests(DeploymentFixture deployment)
         Assert.Equal("bicep", infra["provider"].ToString());
         Assert.Equal("infra", infra["path"].ToString());
         Assert.Equal("main", infra["module"].ToString());
-        Assert.True(File.Exists(Path.Combine(Tss.Testing.RepositoryRoot.Path, infra["path"].ToString(), infra["module"] + ".bicep")));
+        Assert.True(File.Exists(Path.Combine(Tss.DevTools.Local.RepositoryRoot.Path, infra["path"].ToString(), infra["module"] + ".bicep")));
         Assert.False(string.IsNullOrWhiteSpace(root["name"].ToString()));
     }
 

@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.Text.Json.Nodes;
+using Tss.DevTools.Processes;
 using Tss.Infra.Tests.Support;
-using Tss.Testing.Processes;
 
 namespace Tss.Infra.Tests;
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Tss.Testing.Processes;
+using Tss.DevTools.Processes;
 
 namespace Tss.Infra.Tests.Support;
 
@@ -13,7 +13,7 @@ public static class BicepCli
 
     /// <summary>Runs <c>bicep</c> with <paramref name="arguments"/> and returns its exit code and output.</summary>
     public static Task<ProcessResult> RunAsync(params string[] arguments) =>
-        ProcessRunner.RunAsync(Path, arguments, Timeout, workingDirectory: Tss.Testing.RepositoryRoot.Path,
+        ProcessRunner.RunAsync(Path, arguments, Timeout, workingDirectory: Tss.DevTools.Local.RepositoryRoot.Path,
             environment: new Dictionary<string, string?>
             {
                 // No usage telemetry, no update check: CI has no internet.

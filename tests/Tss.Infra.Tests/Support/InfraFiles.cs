@@ -1,4 +1,4 @@
-using Tss.Testing;
+using Tss.DevTools.Local;
 
 namespace Tss.Infra.Tests.Support;
 

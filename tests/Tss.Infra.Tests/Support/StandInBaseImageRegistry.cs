@@ -4,7 +4,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Tss.Testing.Processes;
+using Tss.DevTools.Processes;
 
 namespace Tss.Infra.Tests.Support;
 

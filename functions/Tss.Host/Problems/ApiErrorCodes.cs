@@ -1,0 +1,26 @@
+namespace Tss.Host.Problems;
+
+/// <summary>
+/// Stable codes of request-level errors (the <c>code</c> extension of every ProblemDetails and the SOAP fault code).
+/// Document-level refusals use the pipeline's codes (<see cref="Tss.Pipeline.Ingest.IngestErrorCodes"/>) and
+/// <see cref="Tss.Protocol.Xml.XmlErrorCodes"/>.
+/// </summary>
+public static class ApiErrorCodes
+{
+    public const string MissingApiKey = "auth.missing_key";
+    public const string InvalidApiKey = "auth.invalid_key";
+    public const string UnsupportedMediaType = "request.unsupported_media_type";
+    public const string BodyTooLarge = "request.too_large";
+    public const string MalformedJson = "request.malformed_json";
+    public const string InvalidErpId = "request.invalid_erp_id";
+    public const string InvalidCnpj = "entity.invalid_cnpj";
+    public const string EntityNotFound = "entity.not_found";
+    public const string DocumentNotFound = "nfe.not_found";
+    public const string ProcNotAvailable = "nfe.proc_not_available";
+    public const string AllRefused = "nfe.all_refused";
+    public const string IdempotencyKeyInvalid = "idempotency.invalid_key";
+    public const string IdempotencyKeyReused = "idempotency.key_reused";
+    public const string IdempotencyInProgress = "idempotency.in_progress";
+    public const string InvalidFilter = "list.invalid_filter";
+    public const string MalformedSoap = "soap.malformed";
+}

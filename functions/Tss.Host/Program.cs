@@ -1,0 +1,4 @@
+using Tss.Host;
+
+var app = TssHostApp.Build(args);
+await app.RunAsync();

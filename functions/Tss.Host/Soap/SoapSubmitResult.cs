@@ -1,0 +1,20 @@
+namespace Tss.Host.Soap;
+
+/// <summary>Answer of Submit: per-document results in request order.</summary>
+public sealed class SoapSubmitResult
+{
+    public int Accepted { get; set; }
+    public int Refused { get; set; }
+    public SoapDocumentResult[] Documents { get; set; } = [];
+}
+
+/// <summary>Accepted (chNFe + status) or refused (error code + message) — one submitted document.</summary>
+public sealed class SoapDocumentResult
+{
+    public int Index { get; set; }
+    public string? chNFe { get; set; }
+    public string? ErpId { get; set; }
+    public string? Status { get; set; }
+    public string? ErrorCode { get; set; }
+    public string? ErrorMessage { get; set; }
+}

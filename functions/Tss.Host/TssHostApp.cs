@@ -1,0 +1,49 @@
+using Tss.Host.Auth;
+using Tss.Host.Documents;
+using Tss.Host.Hosting;
+using Tss.Host.Soap;
+using Tss.Host.Submission;
+using Tss.Pipeline.Hosting;
+using Tss.Tenancy;
+
+namespace Tss.Host;
+
+/// <summary>
+/// Builds the functions app: REST + SOAP for ERPs and the pipeline's queue listeners in one process. Used by
+/// <c>Program</c> and, in-process, by tests and tools.
+/// </summary>
+public static class TssHostApp
+{
+    /// <summary>Builds (does not start) the host.</summary>
+    /// <param name="args">Command-line arguments (configuration overrides such as <c>--urls</c>).</param>
+    /// <param name="configure">
+    /// Runs before the services are added: add configuration (it wins over files and environment), pre-register
+    /// services (e.g. a <see cref="TimeProvider"/>), set URLs.
+    /// </param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(TssHostApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddLocalSettings();
+        configure?.Invoke(builder);
+
+        builder.Services.AddTssClock(builder.Configuration);
+        builder.Services.AddTssStorageBootstrap();
+        builder.Services.AddTssTenancy();
+        builder.Services.AddTssPipeline(builder.Configuration);
+        builder.Services.AddTssApiKeyAuthentication();
+        builder.Services.AddTssApi();
+        builder.Services.AddTssSoap();
+
+        var app = builder.Build();
+        app.UseTssApi();
+        app.MapSubmissionApi();
+        app.MapDocumentsApi();
+        app.MapTssSoap();
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+using Tss.Pipeline.Documents;
+
+namespace Tss.Pipeline.Queries;
+
+/// <summary>Filters of a listing of one entity's documents; the range applies to the time the service received them.</summary>
+public sealed record DocumentListQuery(
+    string TenantId,
+    string Cnpj,
+    DocumentStatus? Status = null,
+    DateTimeOffset? ReceivedFrom = null,
+    DateTimeOffset? ReceivedTo = null,
+    int PageSize = DocumentListQuery.DefaultPageSize,
+    string? ContinuationToken = null)
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+}

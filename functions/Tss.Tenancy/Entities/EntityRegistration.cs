@@ -1,0 +1,19 @@
+namespace Tss.Tenancy.Entities;
+
+/// <summary>
+/// Adds or updates an entity. A new entity needs a certificate (PFX + password); on update the certificate is
+/// replaced only when one is given. The password is used to open the PFX and then dropped.
+/// </summary>
+public sealed record EntityRegistration
+{
+    public required string TenantId { get; init; }
+    public required string Cnpj { get; init; }
+    public required string Uf { get; init; }
+    public required int tpAmb { get; init; }
+    public string? IE { get; init; }
+    public byte[]? Pfx { get; init; }
+    public string? PfxPassword { get; init; }
+    public Uri? WebhookUrl { get; init; }
+    public string? WebhookSecret { get; init; }
+    public string? Email { get; init; }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Tss.Pipeline.Distribution;
+using Tss.Pipeline.Entities;
+using Tss.Runtime.Storage;
+using Tss.Tenancy.ApiKeys;
+using Tss.Tenancy.Certificates;
+using Tss.Tenancy.Certificates.Internal;
+using Tss.Tenancy.Entities;
+
+namespace Tss.Tenancy;
+
+/// <summary>Registers the tenant store.</summary>
+public static class TenancyServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds tenants, API keys, entities, the encrypted blob certificate store (unless another
+    /// <see cref="ICertificateStore"/> is registered first) and <see cref="TenantDirectory"/> as the pipeline's
+    /// <see cref="IEntityDirectory"/> and <see cref="IDistributionTargets"/>. Options: sections "Tenancy" and
+    /// "Certificates" (the master key is checked when the host starts).
+    /// </summary>
+    public static IServiceCollection AddTssTenancy(this IServiceCollection services)
+    {
+        services.AddTssStorage();
+        services.AddOptions<TenancyOptions>().BindConfiguration(TenancyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CertificateStoreOptions>().BindConfiguration(CertificateStoreOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CertificateStoreOptions>, CertificateStoreOptionsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables);
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
+        services.TryAddSingleton<ICertificateStore, BlobCertificateStore>();
+        services.TryAddSingleton<TenantDirectory>();
+        services.TryAddSingleton<IEntityDirectory>(sp => sp.GetRequiredService<TenantDirectory>());
+        services.TryAddSingleton<IDistributionTargets>(sp => sp.GetRequiredService<TenantDirectory>());
+        services.TryAddSingleton<ApiKeyVerifier>();
+        services.TryAddSingleton<TenancyAdmin>();
+        services.TryAddSingleton<TenancyStorage>();
+        return services;
+    }
+}
