@@ -74,6 +74,9 @@ public sealed class EventContractTests(SimulatorFixture simulator) : IClassFixtu
             Assert.True(SignatureVerifier.Verify(infEvento).IsValid);
         });
 
+        var recorded = await simulator.GetAsync<List<Admin.EventView>>($"/admin/events/{chNFe}");
+        Assert.Equal([1, 2, 1], recorded.Select(e => e.nSeqEvento));
+
         // What the client stores: the procEventoNFe built from its own signed event and SEFAZ's retEvento.
         var proc = NfeProcs.ProcEventoNFe(cancelEvento, registered.Xml);
         Assert.True(NfeSchemas.Shared.Validate(proc).IsValid);
@@ -192,6 +195,7 @@ public sealed class EventContractTests(SimulatorFixture simulator) : IClassFixtu
         Assert.Equal((5000, 5010), (ret.nNFIni, ret.nNFFin));
         Assert.True(NfeSchemas.Shared.Validate(NfeProcs.ProcInutNFe(signed, ret.Xml)).IsValid);
         Assert.Equal(206, lot.protNFe?.cStat);
+        Assert.Equal(ret.nProt, Assert.Single(await simulator.GetAsync<List<Authorizations.VoidedRange>>("/admin/voided")).nProt);
         Assert.Equal(217, (await _client.ConsultarProtocoloAsync(Sp, TestPki.Transmitter, Payloads.KeyOf(nfe), Ct)).cStat);
     }
 
