@@ -11,6 +11,11 @@ namespace Tss.Sefaz.Client.Status;
 /// callers for the same authorizer share one flight; across processes, the right to ask is a compare-and-swap claim on
 /// the shared record (<see cref="IStatusCacheStore"/>). Time only from the injected <see cref="TimeProvider"/>.
 /// </summary>
+/// <remarks>
+/// A caller that finds another instance's ask pending polls the record every <see cref="StatusServiceCacheOptions.PollInterval"/>
+/// on that clock (up to <see cref="StatusServiceCacheOptions.PendingWait"/>), so on a fake clock the test must advance it.
+/// An ask that fails still counts: SEFAZ saw the request, and retrying at once is what the rule forbids.
+/// </remarks>
 public sealed class StatusServiceCache
 {
     private readonly IStatusCacheStore _store;
