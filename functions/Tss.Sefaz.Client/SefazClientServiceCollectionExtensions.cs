@@ -2,10 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Sefaz.Client.Status;
 
 namespace Tss.Sefaz.Client;
 
-/// <summary>Registers the SEFAZ client and its options (section "Sefaz", validated at start).</summary>
+/// <summary>Registers the SEFAZ client, its options (section "Sefaz", validated at start) and the shared status cache.</summary>
 public static class SefazClientServiceCollectionExtensions
 {
     public static IServiceCollection AddSefazClient(this IServiceCollection services)
@@ -21,6 +22,18 @@ public static class SefazClientServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SefazClientOptions>>(),
             sp.GetService<TimeProvider>(),
             sp.GetService<ILogger<SefazClient>>()));
+        services.AddOptions<StatusServiceCacheOptions>()
+            .BindConfiguration(StatusServiceCacheOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // The host replaces the store with its table-backed one so the 3-minute rule holds across instances.
+        services.TryAddSingleton<IStatusCacheStore, InMemoryStatusCacheStore>();
+        services.TryAddSingleton(sp => new StatusServiceCache(
+            sp.GetRequiredService<IStatusCacheStore>(),
+            sp.GetRequiredService<IOptions<StatusServiceCacheOptions>>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetRequiredService<SefazClient>(),
+            sp.GetRequiredService<SefazEndpoints>()));
         return services;
     }
 }

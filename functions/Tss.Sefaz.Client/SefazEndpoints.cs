@@ -35,6 +35,19 @@ public sealed class SefazEndpoints
     }
 
     /// <summary>
+    /// Resolves NFeRecepcaoEvento4 for an event type: the authorizer the endpoint table names for <paramref name="tpEvento"/>
+    /// (the AN for manifestação and EPEC), otherwise the emitter's own authorizer.
+    /// </summary>
+    public SefazEndpoint ResolveEvent(SefazTarget target, string tpEvento)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(tpEvento);
+        return _table.EventAuthorizers.TryGetValue(tpEvento, out var authorizer)
+            ? ResolveAt(authorizer, target.Model, target.tpAmb, SefazService.NFeRecepcaoEvento4)
+            : Resolve(target, SefazService.NFeRecepcaoEvento4);
+    }
+
+    /// <summary>
     /// Resolves a service at the UF's contingency authorizer (SVC-AN or SVC-RS, tpEmis 6/7). NF-e (55) only: NFC-e has
     /// no SVC.
     /// </summary>

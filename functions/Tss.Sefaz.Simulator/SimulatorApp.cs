@@ -74,6 +74,9 @@ public static class SimulatorApp
         services.AddSingleton<ISimulatorService, ReceiptQueryService>();
         services.AddSingleton<ISimulatorService, StatusService.StatusService>();
         services.AddSingleton<ISimulatorService, ProtocolQueryService>();
+        services.AddSingleton<ISimulatorService, Events.EventService>();
+        services.AddSingleton<ISimulatorService, Inutilizacao.InutilizacaoService>();
+        services.AddSingleton<ISimulatorService, Cadastro.CadastroService>();
         services.ConfigureHttpJsonOptions(json => AdminApi.ConfigureJson(json.SerializerOptions));
         return services;
     }

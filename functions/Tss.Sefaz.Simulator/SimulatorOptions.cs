@@ -88,6 +88,23 @@ public sealed class SimulatorOptions
     [Range(1, 1_000_000)]
     public int ExchangeLogCapacity { get; set; } = 10_000;
 
+    /// <summary>How long after authorization an NF-e may be cancelled (24 h for NF-e in most UFs); later → 220.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    public TimeSpan CancelDeadline { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How far in the future dhEvento may lie (clock skew) before 578.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan EventClockTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Most numbers one inutilização may void before 201 (authorizers set their own limit).</summary>
+    [Range(1, 999_999_999)]
+    public int MaxVoidRange { get; set; } = 10_000;
+
+    /// <summary>
+    /// CNPJs CadConsultaCadastro4 knows besides the emitters of authorized NF-e (each in the UF of its requests).
+    /// </summary>
+    public IList<string> RegisteredTaxpayers { get; } = [];
+
     /// <summary>The effective processing time.</summary>
     public TimeSpan EffectiveProcessingTime => ProcessingTime ?? TimeSpan.FromSeconds(TMedSeconds);
 }

@@ -81,6 +81,18 @@ public class ReferenceTests
     }
 
     [Fact]
+    public void Every_catalogued_text_fits_the_schema_type_of_xMotivo()
+    {
+        // TMotivo: TString of 1–255 characters, Latin-1 only (a typographic quote once made an answer schema-invalid).
+        Assert.All(CStatCatalog.Codes, code =>
+        {
+            var text = CStatCatalog.Text(code);
+            Assert.InRange(text.Length, 1, 255);
+            Assert.Matches("^[!-\u00FF]([ -\u00FF]*[!-\u00FF])?$", text);
+        });
+    }
+
+    [Fact]
     public void Unknown_code_falls_back_to_the_uncatalogued_text()
     {
         Assert.False(CStatCatalog.TryGetText(4321, out var text));

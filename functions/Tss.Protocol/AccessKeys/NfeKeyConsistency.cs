@@ -34,7 +34,7 @@ public static class NfeKeyConsistency
         var id = infNFe.GetAttribute("Id");
         if (!id.StartsWith("NFe", StringComparison.Ordinal))
         {
-            return [new KeyIssue(IdWithoutPrefix, "Rejeição: Erro na Chave de Acesso - Campo Id – falta a literal NFe")];
+            return [new KeyIssue(IdWithoutPrefix, "Rejeição: Erro na Chave de Acesso - Campo Id - falta a literal NFe")];
         }
 
         var key = id[3..];

@@ -8,7 +8,7 @@ namespace Tss.Protocol.Messages;
 /// Builders for the payloads the client sends (the content of nfeDadosMsg): unformatted, no XML declaration,
 /// default namespace only (SEFAZ rejects prefixes and edit characters).
 /// </summary>
-public static class NfeRequests
+public static partial class NfeRequests
 {
     /// <summary>Most NF-e one enviNFe may carry (schema limit).</summary>
     public const int MaxDocumentsPerLot = 50;

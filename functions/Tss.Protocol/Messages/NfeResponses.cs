@@ -13,7 +13,7 @@ namespace Tss.Protocol.Messages;
 /// the client: the whole SOAP answer). With it, <see cref="ProtNFe.Xml"/> and the procEventoNFe texts are cut from that
 /// text byte for byte (plus the namespace declarations they inherit); without it they are the DOM serialization.
 /// </remarks>
-public static class NfeResponses
+public static partial class NfeResponses
 {
     public static RetEnviNFe ParseRetEnviNFe(XmlElement root) => ParseRetEnviNFe(root, null);
 

@@ -24,6 +24,9 @@ internal sealed class EndpointTable
     /// <summary>Services answered by one authorizer for every UF (DistDFe → AN).</summary>
     public Dictionary<SefazService, string> National { get; } = [];
 
+    /// <summary>tpEvento → authorizer for events not registered at the emitter's own authorizer (manifestação, EPEC → AN).</summary>
+    public Dictionary<string, string> EventAuthorizers { get; } = new(StringComparer.Ordinal);
+
     /// <summary>(model, UF) → authorizer in normal emission.</summary>
     public Dictionary<(int Model, string Uf), string> Ufs { get; } = [];
 
@@ -44,6 +47,13 @@ internal sealed class EndpointTable
         foreach (var national in root.GetProperty("national").EnumerateObject())
         {
             table.National[Service(national.Name)] = national.Value.GetString()!;
+        }
+        if (root.TryGetProperty("eventAuthorizers", out var events))
+        {
+            foreach (var entry in events.EnumerateObject().Where(p => p.Name != "note"))
+            {
+                table.EventAuthorizers[entry.Name] = entry.Value.GetString()!;
+            }
         }
         ReadUfMap(root.GetProperty("ufs"), table.Ufs);
         ReadUfMap(root.GetProperty("contingency"), table.Contingency);

@@ -9,7 +9,8 @@ using Tss.Sefaz.Simulator.Lots;
 
 namespace Tss.Sefaz.Simulator.Admin;
 
-/// <summary>The admin API (plain HTTP, loopback, JSON): exchanges, authorizations, lots, faults, reset, clock, health.</summary>
+/// <summary>The admin API (plain HTTP, loopback, JSON): exchanges, authorizations, events, voided ranges, lots, faults, reset,
+/// clock, health.</summary>
 public static class AdminApi
 {
     /// <summary>camelCase, enums as strings.</summary>
@@ -26,6 +27,8 @@ public static class AdminApi
         var admin = app.MapGroup("/admin");
         admin.MapGet("/exchanges", (ExchangeLog log, DateTimeOffset? since) => TypedResults.Ok(log.List(since)));
         admin.MapGet("/authorizations", (AuthorizationStore store) => TypedResults.Ok(store.All().Select(AuthorizationView.From)));
+        admin.MapGet("/events/{chNFe}", (string chNFe, AuthorizationStore store) => TypedResults.Ok(store.Events(chNFe).Select(EventView.From)));
+        admin.MapGet("/voided", (AuthorizationStore store) => TypedResults.Ok(store.VoidedRanges()));
         admin.MapGet("/lots", (LotEngine engine) => TypedResults.Ok(engine.List()));
         admin.MapGet("/lots/{nRec}", GetLot);
         admin.MapPost("/faults", AddFault);

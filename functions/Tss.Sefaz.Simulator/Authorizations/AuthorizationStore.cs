@@ -1,10 +1,11 @@
 namespace Tss.Sefaz.Simulator.Authorizations;
 
 /// <summary>
-/// The base of authorized documents, shared by every service (authorization, consultation and, later, events and
-/// DistDFe). Thread-safe.
+/// The base of authorized documents, shared by every service (authorization, consultation, events, inutilização and,
+/// later, DistDFe): authorizations, their registered events and the voided number ranges, under one lock so that an
+/// authorization and an inutilização of the same number cannot both succeed. Thread-safe.
 /// </summary>
-public sealed class AuthorizationStore
+public sealed partial class AuthorizationStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, AuthorizationRecord> _byKey = new(StringComparer.Ordinal);
@@ -32,7 +33,13 @@ public sealed class AuthorizationStore
     /// Records an authorization unless the key or its numbering is already authorized; then returns false and the
     /// existing record in <paramref name="existing"/>.
     /// </summary>
-    public bool TryAdd(AuthorizationRecord record, out AuthorizationRecord? existing)
+    public bool TryAdd(AuthorizationRecord record, out AuthorizationRecord? existing) => Admit(record, out existing) == Admission.Added;
+
+    /// <summary>
+    /// Records an authorization unless the key or its numbering is already authorized (<see cref="Admission.Duplicate"/>,
+    /// the existing record in <paramref name="existing"/>) or the number lies in a voided range (<see cref="Admission.Voided"/>).
+    /// </summary>
+    public Admission Admit(AuthorizationRecord record, out AuthorizationRecord? existing)
     {
         ArgumentNullException.ThrowIfNull(record);
         lock (_gate)
@@ -40,12 +47,17 @@ public sealed class AuthorizationStore
             existing = _byKey.GetValueOrDefault(record.chNFe) ?? _byNumbering.GetValueOrDefault(record.Numbering);
             if (existing is not null)
             {
-                return false;
+                return Admission.Duplicate;
+            }
+
+            if (VoidedRangeHolding(record.Numbering) is not null)
+            {
+                return Admission.Voided;
             }
 
             _byKey.Add(record.chNFe, record);
             _byNumbering.Add(record.Numbering, record);
-            return true;
+            return Admission.Added;
         }
     }
 
@@ -65,6 +77,8 @@ public sealed class AuthorizationStore
         {
             _byKey.Clear();
             _byNumbering.Clear();
+            _events.Clear();
+            _voided.Clear();
         }
     }
 }

@@ -124,9 +124,15 @@ public sealed partial class LotEngine
         var xml = ProtNFeXml.Build(_options.Environment, _options.VerAplic, doc.chNFe, dhRecbto, nProt, doc.digVal, 100, xMotivo);
         var record = new AuthorizationRecord(doc.chNFe, doc.Numbering, 100, nProt, doc.digVal, dhRecbto, lot.nRec,
             lot.Submission.idLote, xml);
-        if (_authorizations.TryAdd(record, out var existing))
+        var admission = _authorizations.Admit(record, out var existing);
+        if (admission == Admission.Added)
         {
             return new DocumentResult(doc.chNFe, 100, xMotivo, nProt, doc.digVal, dhRecbto, xml);
+        }
+
+        if (admission == Admission.Voided)
+        {
+            return Rejected(doc, dhRecbto, 206, Motivos.Text(206));
         }
 
         // Same key and same content: 204. Same numbering with another key, or the same key with other content: 539.

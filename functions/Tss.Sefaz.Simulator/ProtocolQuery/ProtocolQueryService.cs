@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml;
 using Tss.Protocol.AccessKeys;
+using Tss.Protocol.Messages;
 using Tss.Protocol.Reference;
 using Tss.Protocol.Schemas;
 using Tss.Sefaz.Simulator.Authorizations;
@@ -10,8 +11,9 @@ using Tss.Sefaz.Simulator.Lots;
 namespace Tss.Sefaz.Simulator.ProtocolQuery;
 
 /// <summary>
-/// NFeConsultaProtocolo4 (consSitNFe → retConsSitNFe): the stored protNFe for authorized keys (same nProt), 217 for
-/// unknown keys, 236 for a wrong check digit, 226 for an unknown UF.
+/// NFeConsultaProtocolo4 (consSitNFe → retConsSitNFe): the stored protNFe for authorized keys (same nProt) with every
+/// registered event (procEventoNFe), 101 once a cancellation is registered, 217 for unknown keys, 236 for a wrong check
+/// digit, 226 for an unknown UF.
 /// </summary>
 public sealed partial class ProtocolQueryService(SimulatorOptions options, LotEngine engine, AuthorizationStore authorizations)
     : ISimulatorService
@@ -48,9 +50,15 @@ public sealed partial class ProtocolQueryService(SimulatorOptions options, LotEn
 
         // A lot that became due since the last call must be visible here, as it would be at SEFAZ.
         engine.CatchUp();
-        return authorizations.Find(chNFe) is { } record
-            ? Build(chNFe, record.cStat, Motivos.Text(record.cStat), record)
-            : Build(chNFe, 217, Motivos.Text(217), null);
+        if (authorizations.Find(chNFe) is not { } record)
+        {
+            return Build(chNFe, 217, Motivos.Text(217), null);
+        }
+
+        // A registered cancellation turns the answer into 101; every registered event is listed.
+        var events = authorizations.Events(chNFe);
+        var cStat = events.Any(e => e.tpEvento == NfeRequests.TpEventoCancelamento) ? 101 : record.cStat;
+        return Build(chNFe, cStat, Motivos.Text(cStat), record, events);
     }
 
     public ServiceAnswer Reject(XmlElement? payload, int cStat, string xMotivo) =>
@@ -62,7 +70,7 @@ public sealed partial class ProtocolQueryService(SimulatorOptions options, LotEn
         return text is not null && KeyShape().IsMatch(text) ? text : NoKey;
     }
 
-    private ServiceAnswer Build(string chNFe, int cStat, string xMotivo, AuthorizationRecord? record)
+    private ServiceAnswer Build(string chNFe, int cStat, string xMotivo, AuthorizationRecord? record, IReadOnlyList<EventRecord>? events = null)
     {
         var cUF = int.TryParse(chNFe.AsSpan(0, 2), out var fromKey) && UfCodes.ToUf(fromKey) is not null
             ? fromKey
@@ -73,6 +81,11 @@ public sealed partial class ProtocolQueryService(SimulatorOptions options, LotEn
         if (record is not null)
         {
             w.Raw(record.ProtNFeXml);
+        }
+
+        foreach (var registered in events ?? [])
+        {
+            w.Raw(registered.ProcEventoNFeXml);
         }
 
         return new ServiceAnswer(w.Finish(), [cStat]) { chNFe = [chNFe] };
