@@ -43,8 +43,8 @@ public sealed class DistributionOptions
     /// <summary>Public base URL of the host's API; with it the webhook carries an absolute link to the XML.</summary>
     public Uri? PublicBaseUrl { get; set; }
 
-    /// <summary>Path of the procNFe download on the host's API ("{chNFe}" is replaced).</summary>
-    [Required] public string ProcNFePathTemplate { get; set; } = "/v1/nfe/{chNFe}/procnfe";
+    /// <summary>Path of the procNFe download on the host's API ("{cnpj}" and "{chNFe}" are replaced).</summary>
+    [Required] public string ProcNFePathTemplate { get; set; } = "/api/v1/entities/{cnpj}/nfe/{chNFe}/procnfe";
 
     /// <summary>Blob downloads running at once while preparing e-mails.</summary>
     [Range(1, 32)]

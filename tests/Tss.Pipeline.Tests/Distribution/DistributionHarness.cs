@@ -61,7 +61,7 @@ internal sealed class DistributionHarness : IAsyncDisposable
             ["Pipeline:DistributeQueue"] = "dist-" + suffix,
             ["Distribution:DeliveriesTable"] = "dlv" + suffix,
             ["Distribution:AllowLoopback"] = "true",
-            ["Distribution:PublicBaseUrl"] = "https://tss.example.com/api/",
+            ["Distribution:PublicBaseUrl"] = "https://tss.example.com/",
             ["Distribution:WebhookTimeout"] = "00:00:02",
         };
         if (smtpPort is { } port)

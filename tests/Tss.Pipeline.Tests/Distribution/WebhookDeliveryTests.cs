@@ -54,7 +54,7 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(docs[0].ErpId, authorized.GetProperty("erpId").GetString());
         Assert.Equal(docs[0].dhRecbto, authorized.GetProperty("dhRecbto").GetDateTimeOffset());
         Assert.Equal(2, authorized.GetProperty("tpAmb").GetInt32());
-        Assert.Equal($"https://tss.example.com/api/v1/nfe/{docs[0].RowKey}/procnfe", authorized.GetProperty("procNFeUrl").GetString());
+        Assert.Equal($"https://tss.example.com/api/v1/entities/{DistributionHarness.Cnpj}/nfe/{docs[0].RowKey}/procnfe", authorized.GetProperty("procNFeUrl").GetString());
         Assert.Equal(32, authorized.GetProperty("eventId").GetString()!.Length);
         var rejected = listed.Single(d => d.GetProperty("chNFe").GetString() == docs[2].RowKey);
         Assert.Equal(225, rejected.GetProperty("cStat").GetInt32());

@@ -61,7 +61,9 @@ internal static class WebhookPayload
     /// <summary>Where the ERP downloads the XML: absolute when the host's public URL is configured.</summary>
     public static string ProcNFeUrl(string chNFe, DistributionOptions options)
     {
-        var path = options.ProcNFePathTemplate.Replace("{chNFe}", chNFe, StringComparison.Ordinal);
+        // The emitter's CNPJ is part of the key (positions 7–20).
+        var path = options.ProcNFePathTemplate.Replace("{chNFe}", chNFe, StringComparison.Ordinal)
+            .Replace("{cnpj}", chNFe.Length == 44 ? chNFe.Substring(6, 14) : "", StringComparison.Ordinal);
         return options.PublicBaseUrl is null ? path : options.PublicBaseUrl.AbsoluteUri.TrimEnd('/') + "/" + path.TrimStart('/');
     }
 

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tss.DevTools.Local;
+using Tss.DevTools.Processes;
+using Tss.Pipeline.Documents;
+using Tss.Protocol.Time;
+using Tss.Tenancy;
+using Tss.Tenancy.Entities;
+
+namespace Tss.Host.Tests.EndToEnd;
+
+/// <summary>
+/// The product as it runs: the host as its own OS process (so it can be SIGKILLed and restarted), a real Azurite, the
+/// simulator over mutual TLS, and one scaled clock shared by host and simulator through a common origin.
+/// </summary>
+internal sealed class ProcessStack : IAsyncDisposable
+{
+    private const string MasterKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    private readonly Dictionary<string, string?> _environment;
+    private readonly ServiceProvider _tenancy;
+
+    private ProcessStack(AzuriteServer azurite, SimulatorHarness simulator, ScaledTimeProvider clock, Dictionary<string, string?> environment, ServiceProvider tenancy)
+    {
+        Azurite = azurite;
+        Simulator = simulator;
+        Clock = clock;
+        _environment = environment;
+        _tenancy = tenancy;
+        Port = FreePorts.Allocate();
+    }
+
+    public AzuriteServer Azurite { get; }
+    public SimulatorHarness Simulator { get; }
+    public ScaledTimeProvider Clock { get; }
+    public HostProcess? Host { get; private set; }
+    public int Port { get; }
+    public TableClient Documents => new TableServiceClient(Azurite.ConnectionString).GetTableClient("documents");
+
+    public static async Task<ProcessStack> StartAsync(double scale, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var azurite = await AzuriteServer.StartAsync();
+        var clock = new ScaledTimeProvider(DateTimeOffset.UtcNow, scale);
+        var simulator = await SimulatorHarness.StartAsync(clock, CancellationToken.None);
+        var environment = new Dictionary<string, string?>
+        {
+            ["Storage__ConnectionString"] = azurite.ConnectionString,
+            ["Certificates__MasterKey"] = MasterKey,
+            ["Sefaz__BaseUrlOverride"] = simulator.SoapUri.ToString().TrimEnd('/'),
+            ["Sefaz__TrustAnchorPath"] = simulator.AnchorPath,
+            ["Clock__Scale"] = scale.ToString(CultureInfo.InvariantCulture),
+            ["Clock__Origin"] = clock.Origin.ToString("O", CultureInfo.InvariantCulture),
+            ["Pipeline__GatheringWindow"] = "00:00:00.200",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
+        {
+            environment[k] = v;
+        }
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Certificates:MasterKey"] = MasterKey,
+        }).Build());
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddTssTenancy();
+        var tenancy = services.BuildServiceProvider();
+        await tenancy.GetRequiredService<TenancyStorage>().EnsureCreatedAsync(CancellationToken.None);
+        return new ProcessStack(azurite, simulator, clock, environment, tenancy);
+    }
+
+    public async Task StartHostAsync()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        Host = await HostProcess.StartAsync(HostProcess.DefaultAssembly(configuration), Port, _environment);
+    }
+
+    /// <summary>SIGKILL, and wait until the process is gone.</summary>
+    public async Task KillHostAsync()
+    {
+        var host = Host ?? throw new InvalidOperationException("No host running.");
+        host.Kill();
+        await host.DisposeAsync();
+        Host = null;
+    }
+
+    /// <summary>A tenant with these entities (test-CA e-CNPJ each) and an API key; returns a client authenticated with it.</summary>
+    public async Task<HttpClient> NewTenantAsync(params string[] cnpjs)
+    {
+        var admin = _tenancy.GetRequiredService<TenancyAdmin>();
+        var tenant = await admin.CreateTenantAsync("Cliente E2E");
+        foreach (var cnpj in cnpjs)
+        {
+            using var cert = Simulator.Ca.IssueECnpj(cnpj, "EMITENTE E2E " + cnpj);
+            await admin.SaveEntityAsync(new EntityRegistration
+            {
+                TenantId = tenant.TenantId,
+                Cnpj = cnpj,
+                Uf = "SP",
+                tpAmb = 2,
+                Pfx = cert.Export(X509ContentType.Pkcs12, "pw"),
+                PfxPassword = "pw",
+            });
+        }
+        var key = await admin.CreateApiKeyAsync(tenant.TenantId);
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}/"), Timeout = TimeSpan.FromSeconds(120) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Key);
+        return client;
+    }
+
+    /// <summary>Documents (not lots or markers) by status, read directly from storage.</summary>
+    public async Task<List<DocumentRecord>> DocumentsAsync(CancellationToken ct)
+    {
+        var docs = new List<DocumentRecord>();
+        await foreach (var d in Documents.QueryAsync<DocumentRecord>(select: ["PartitionKey", "RowKey", "Status", "cStat", "xMotivo", "SendCount", "LotId"], cancellationToken: ct))
+        {
+            if (!d.RowKey.Contains('|', StringComparison.Ordinal))
+            {
+                docs.Add(d);
+            }
+        }
+        return docs;
+    }
+
+    /// <summary>Waits until <paramref name="count"/> documents are Authorized (or the timeout passes) and returns every document.</summary>
+    public async Task<List<DocumentRecord>> WaitAuthorizedAsync(int count, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var docs = await DocumentsAsync(ct);
+            if (docs.Count(d => d.Status == nameof(DocumentStatus.Authorized)) >= count || DateTime.UtcNow > deadline)
+            {
+                return docs;
+            }
+            await Task.Delay(500, ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+        await _tenancy.DisposeAsync();
+        await Simulator.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}
