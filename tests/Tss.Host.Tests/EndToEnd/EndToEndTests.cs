@@ -34,7 +34,7 @@ public sealed class EndToEndTests
                     documents = batch.Select(n => new { xml = SampleNfe.Create(new SampleNfeOptions { EmitCnpj = cnpj, nNF = n, Items = 3 }, stack.Clock), erpId = $"pedido-{n}" }),
                 };
                 using var response = await api.PostAsJsonAsync($"api/v1/entities/{cnpj}/nfe", body, Ct);
-                Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+                Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}{Environment.NewLine}{stack.Host?.Output}");
                 var answer = await response.Content.ReadFromJsonAsync<SubmitAnswer>(Ct);
                 Assert.All(answer!.Documents, d => Assert.Null(d.Error));
                 keys.AddRange(answer.Documents.Select(d => (cnpj, d.chNFe!)));

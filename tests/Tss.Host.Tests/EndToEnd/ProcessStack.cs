@@ -50,6 +50,7 @@ internal sealed class ProcessStack : IAsyncDisposable
         {
             ["Storage__ConnectionString"] = azurite.ConnectionString,
             ["Certificates__MasterKey"] = MasterKey,
+            ["Certificates__MasterKeyId"] = "e2e",
             ["Sefaz__BaseUrlOverride"] = simulator.SoapUri.ToString().TrimEnd('/'),
             ["Sefaz__TrustAnchorPath"] = simulator.AnchorPath,
             ["Clock__Scale"] = scale.ToString(CultureInfo.InvariantCulture),
@@ -66,6 +67,7 @@ internal sealed class ProcessStack : IAsyncDisposable
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Certificates:MasterKey"] = MasterKey,
+            ["Certificates:MasterKeyId"] = "e2e",
         }).Build());
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddTssTenancy();
