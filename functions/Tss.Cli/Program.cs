@@ -14,6 +14,7 @@ try
         "simulator" => await SimulatorCommand.RunAsync(rest),
         "bench" => await BenchCommand.RunAsync(rest),
         "admin" => await AdminCommand.RunAsync(rest),
+        "up" => await UpCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Help.Print(),
         _ => throw new UsageException($"unknown command '{command}'"),
     };

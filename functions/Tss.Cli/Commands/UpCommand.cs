@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tss.DevTools.Local;
+using Tss.DevTools.Pki;
+using Tss.DevTools.Samples;
+using Tss.Sefaz.Simulator;
+using Tss.Tenancy;
+using Tss.Tenancy.Entities;
+
+namespace Tss.Cli.Commands;
+
+/// <summary>
+/// <c>tss up</c>: the service on this machine — Azurite (data kept in $TSS_HOME/azurite), MailDev, the SEFAZ simulator
+/// and the host — with a demo tenant, entity (test-CA certificate) and API key, then prints the URLs and a curl line.
+/// Ctrl+C stops everything.
+/// </summary>
+internal static class UpCommand
+{
+    private const string DemoCnpj = "11222333000181";
+
+    public static async Task<int> RunAsync(CommandLine cmd)
+    {
+        var hostPort = cmd.GetInt("port", 7071);
+        Directory.CreateDirectory(TssHome.Path);
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        // SIGTERM (docker stop, timeout, systemd) too: the child processes must not outlive us.
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+
+        Console.Error.WriteLine("tss up: starting Azurite, MailDev and the SEFAZ simulator…");
+        await using var azurite = await AzuriteServer.StartAsync(Path.Combine(TssHome.Path, "azurite"), (cmd.GetInt("azurite-port", 10000), 10001, 10002));
+        await using var maildev = await MailDevServer.StartAsync(Path.Combine(TssHome.Path, "mail"), (cmd.GetInt("smtp-port", 1025), cmd.GetInt("mail-port", 1080)));
+        using (TestCertificateAuthority.LoadOrCreate(TssHome.Pki))
+        {
+            // Creates the local test CA (and the simulator's server certificate) on the first run.
+        }
+        var simulator = SimulatorApp.Build(new SimulatorOptions
+        {
+            SoapPort = cmd.GetInt("sefaz-port", 8443),
+            AdminPort = cmd.GetInt("sefaz-admin-port", 8080),
+            TMedSeconds = 1,
+            DevPkiDirectory = TssHome.Pki,
+        }, TimeProvider.System, l => l.SetMinimumLevel(LogLevel.Warning));
+        await simulator.StartAsync(stop.Token);
+
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Storage__ConnectionString"] = azurite.ConnectionString,
+            ["Sefaz__BaseUrlOverride"] = SimulatorApp.SoapUri(simulator).ToString().TrimEnd('/'),
+            ["Sefaz__TrustAnchorPath"] = Path.Combine(TssHome.Pki, "ca.crt"),
+            ["Smtp__Host"] = "127.0.0.1",
+            ["Smtp__Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Smtp__Security"] = "None",
+            ["Smtp__From"] = "nfe@tss.local",
+            ["Distribution__PublicBaseUrl"] = $"http://127.0.0.1:{hostPort}/",
+        };
+        var demo = await SeedDemoAsync(azurite.ConnectionString, stop.Token);
+        var sample = Path.Combine(TssHome.Path, "samples", "nfe-demo.xml");
+        Directory.CreateDirectory(Path.GetDirectoryName(sample)!);
+        await File.WriteAllTextAsync(sample, SampleNfe.Create(new SampleNfeOptions { EmitCnpj = DemoCnpj, nNF = Random.Shared.Next(1, 999_999_999) }), stop.Token);
+
+        Console.Error.WriteLine("tss up: starting the host…");
+        await using var host = await HostProcess.StartAsync(cmd.Get("host-assembly") ?? HostProcess.DefaultAssembly(), hostPort, configuration, Directory.GetCurrentDirectory(), ct: stop.Token);
+        var api = host.BaseUri.ToString().TrimEnd('/');
+        Console.WriteLine($"""
+
+            TSS Functions is running (Ctrl+C stops everything)
+              API       {api}/api/v1   (OpenAPI {api}/openapi/v1.json, SOAP {api}/soap/nfe?wsdl)
+              SEFAZ     {SimulatorApp.SoapUri(simulator)} (simulator, mutual TLS; admin {SimulatorApp.AdminUri(simulator)}admin/health)
+              Storage   Azurite on 127.0.0.1:{azurite.Ports.Blob}/{azurite.Ports.Queue}/{azurite.Ports.Table} (data in {Path.Combine(TssHome.Path, "azurite")})
+              E-mail    {maildev.WebUri} (MailDev: the XML e-mails of the demo entity land here)
+
+            Demo tenant {demo.TenantId}, entity {DemoCnpj} (SP, homologação), API key:
+              {demo.ApiKey}
+
+            Submit the sample NF-e, then ask for its status:
+              curl -s -X POST -H "Authorization: Bearer {demo.ApiKey}" -H "Content-Type: application/xml" --data-binary @{sample} {api}/api/v1/entities/{DemoCnpj}/nfe
+              curl -s -H "Authorization: Bearer {demo.ApiKey}" "{api}/api/v1/entities/{DemoCnpj}/nfe?pageSize=10"
+            """);
+        Console.Out.Flush();
+        try
+        {
+            while (host.IsRunning)
+            {
+                await Task.Delay(500, stop.Token);
+            }
+            Console.Error.WriteLine($"tss up: the host exited:{Environment.NewLine}{host.Output}");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("tss up: stopping…");
+            return 0;
+        }
+        finally
+        {
+            await simulator.StopAsync(CancellationToken.None);
+            await simulator.DisposeAsync();
+        }
+    }
+
+    /// <summary>The demo tenant, entity and API key: kept in $TSS_HOME/demo.json and reused while its key still works.</summary>
+    private static async Task<DemoTenant> SeedDemoAsync(string connectionString, CancellationToken ct)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(new ConfigurationBuilder()
+            .AddConfiguration(CliConfiguration.Build())
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = connectionString })
+            .Build() as IConfiguration);
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddTssTenancy();
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<TenancyStorage>().EnsureCreatedAsync(ct);
+
+        var file = Path.Combine(TssHome.Path, "demo.json");
+        if (File.Exists(file) && JsonSerializer.Deserialize<DemoTenant>(await File.ReadAllTextAsync(file, ct)) is { } saved
+            && await provider.GetRequiredService<Tss.Tenancy.ApiKeys.ApiKeyVerifier>().VerifyAsync(saved.ApiKey, ct) is not null)
+        {
+            return saved;
+        }
+        var admin = provider.GetRequiredService<TenancyAdmin>();
+        var tenant = await admin.CreateTenantAsync("Empresa Demonstração", ct: ct);
+        using var ca = TestCertificateAuthority.LoadOrCreate(TssHome.Pki);
+        using var cert = ca.IssueECnpj(DemoCnpj, "EMPRESA DEMONSTRACAO LTDA");
+        await admin.SaveEntityAsync(new EntityRegistration
+        {
+            TenantId = tenant.TenantId,
+            Cnpj = DemoCnpj,
+            Uf = "SP",
+            tpAmb = 2,
+            Pfx = cert.Export(X509ContentType.Pkcs12, DevEntity.Password),
+            PfxPassword = DevEntity.Password,
+            Email = "fiscal@demo.tss.local",
+        }, ct);
+        var key = await admin.CreateApiKeyAsync(tenant.TenantId, "demo", ct);
+        var demo = new DemoTenant(tenant.TenantId, key.Key);
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(demo), ct);
+        return demo;
+    }
+
+    private sealed record DemoTenant(string TenantId, string ApiKey);
+}
