@@ -44,6 +44,7 @@ public static class TssHostApp
         app.MapSubmissionApi();
         app.MapDocumentsApi();
         app.MapTssSoap();
+        app.MapDiagnosticsApi();
         return app;
     }
 }

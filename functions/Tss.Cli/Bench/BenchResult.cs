@@ -1,12 +1,11 @@
 using System.Globalization;
-using Tss.Runtime.Storage;
 
 namespace Tss.Cli.Bench;
 
 /// <summary>The benchmark's figures; <see cref="Print"/> ends with one JSON line (keys fixed by the issue).</summary>
-internal sealed record BenchResult(int Docs, int Authorized, double DocsPerSecond, double P50Ms, double P99Ms, double StorageTxPerDoc, double RssMb, double PeakRssMb)
+internal sealed record BenchResult(int Docs, int Authorized, double DocsPerSecond, double P50Ms, double P99Ms, double StorageTxPerDoc, double PeakRssMb)
 {
-    public void Print(BenchSettings s, double submitSeconds, double elapsedSeconds, StorageTransactionSnapshot tx)
+    public void Print(BenchSettings s, double submitSeconds, double elapsedSeconds, Counters tx)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"documents        {Authorized} of {Docs} authorized ({s.Entities} entities, {s.Items} items each, batches of {s.Batch}, {s.Concurrency} concurrent submitters)"));
@@ -15,11 +14,11 @@ internal sealed record BenchResult(int Docs, int Authorized, double DocsPerSecon
         Console.WriteLine(string.Create(c, $"sustained        {DocsPerSecond:F0} docs/s authorized (first receipt → last authorization)"));
         Console.WriteLine(string.Create(c, $"latency          p50 {P50Ms:F0} ms, p99 {P99Ms:F0} ms submit→authorized (target p99 ≤ {s.MandatedWaitMs + 1000:F0} ms)"));
         Console.WriteLine(string.Create(c, $"storage          {tx.Total} transactions, {StorageTxPerDoc:F2} per authorized document"));
-        foreach (var (op, n) in tx.Counts.OrderByDescending(x => x.Value))
+        foreach (var (op, n) in tx.Operations.OrderByDescending(x => x.Value))
         {
             Console.WriteLine(string.Create(c, $"                   {op}: {n} ({(double)n / Math.Max(Authorized, 1):F2}/doc)"));
         }
-        Console.WriteLine(string.Create(c, $"memory           peak {PeakRssMb:F0} MB RSS (now {RssMb:F0} MB)"));
+        Console.WriteLine(string.Create(c, $"memory           host peak {PeakRssMb:F0} MB RSS (VmHWM)"));
         Console.WriteLine(string.Create(c, $"wall             {elapsedSeconds:F1} s"));
         Console.WriteLine(string.Create(c,
             $"{{\"docs\":{Docs},\"authorized\":{Authorized},\"docsPerSecond\":{DocsPerSecond:F1},\"p50Ms\":{P50Ms:F0},\"p99Ms\":{P99Ms:F0},\"storageTxPerDoc\":{StorageTxPerDoc:F2},\"peakRssMb\":{PeakRssMb:F0}}}"));

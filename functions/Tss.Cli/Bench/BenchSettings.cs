@@ -15,6 +15,7 @@ internal sealed record BenchSettings
     public TimeSpan GatheringWindow { get; init; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
     public bool Verbose { get; init; }
+    public string? HostAssembly { get; init; }
 
     /// <summary>The mandated first wait (max(15 s, tMed)) in wall-clock milliseconds at this scale.</summary>
     public double MandatedWaitMs => 15_000 / ClockScale;
@@ -30,5 +31,6 @@ internal sealed record BenchSettings
         GatheringWindow = TimeSpan.FromMilliseconds(cmd.GetInt("gathering-ms", 200)),
         Timeout = TimeSpan.FromSeconds(cmd.GetInt("timeout", 600)),
         Verbose = cmd.Has("verbose"),
+        HostAssembly = cmd.Get("host-assembly"),
     };
 }

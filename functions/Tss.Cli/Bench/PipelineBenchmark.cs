@@ -1,34 +1,35 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Tss.DevTools.Local;
 using Tss.DevTools.Pki;
+using Tss.DevTools.Processes;
 using Tss.DevTools.Samples;
-using Tss.Pipeline;
 using Tss.Pipeline.Documents;
-using Tss.Pipeline.Entities;
-using Tss.Pipeline.Hosting;
-using Tss.Pipeline.Ingest;
 using Tss.Protocol.Time;
-using Tss.Runtime.Storage;
 using Tss.Sefaz.Simulator;
+using Tss.Tenancy;
+using Tss.Tenancy.Entities;
 
 namespace Tss.Cli.Bench;
 
 /// <summary>
-/// Drives N NF-e through the whole pipeline on this machine — Azurite, the simulator (tMed 0) and the pipeline's
-/// queue listeners on one scaled clock — and reports sustained documents per second, submit→authorized latency,
-/// storage transactions per authorized document and peak memory. A program that prints figures, not a test.
+/// Drives N NF-e through the whole product on this machine — the host as its own process (REST submissions, queue
+/// listeners), Azurite, and the simulator (tMed 0) on one scaled clock — and reports sustained documents per second,
+/// submit→authorized latency, storage transactions per authorized document (counted by the host's storage clients)
+/// and the host's peak memory. A program that prints figures, not a test.
 /// </summary>
 internal static class PipelineBenchmark
 {
-    private const string TenantId = "bench";
-
     public static async Task<int> RunAsync(BenchSettings s)
     {
         var started = Stopwatch.StartNew();
@@ -49,71 +50,97 @@ internal static class PipelineBenchmark
         }, time, l => l.ClearProviders());
         await sim.StartAsync();
 
-        var entities = Enumerable.Range(0, s.Entities).ToDictionary(
-            i => BenchCnpj(i),
-            i => (new EntityInfo(TenantId, BenchCnpj(i), "SP", 2, "bench"), ca.IssueECnpj(BenchCnpj(i), $"EMITENTE BENCH {i} LTDA")));
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole().SetMinimumLevel(s.Verbose ? LogLevel.Information : LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        // The tenant store the host reads: one tenant, the bench entities, one API key.
+        const string masterKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Sefaz:BaseUrlOverride"] = SimulatorApp.SoapUri(sim).ToString().TrimEnd('/'),
-            ["Sefaz:TrustAnchorPath"] = anchor,
-            ["Pipeline:GatheringWindow"] = s.GatheringWindow.ToString("c", CultureInfo.InvariantCulture),
+            ["Certificates:MasterKey"] = masterKey,
+            ["Certificates:MasterKeyId"] = "bench",
+        }).Build());
+        services.AddLogging();
+        services.AddTssTenancy();
+        await using var tenancy = services.BuildServiceProvider();
+        await tenancy.GetRequiredService<TenancyStorage>().EnsureCreatedAsync(CancellationToken.None);
+        var admin = tenancy.GetRequiredService<TenancyAdmin>();
+        var tenant = await admin.CreateTenantAsync("Bench", "bench");
+        var cnpjs = Enumerable.Range(0, s.Entities).Select(BenchCnpj).ToList();
+        foreach (var cnpj in cnpjs)
+        {
+            using var cert = ca.IssueECnpj(cnpj, "EMITENTE BENCH " + cnpj);
+            await admin.SaveEntityAsync(new EntityRegistration
+            {
+                TenantId = tenant.TenantId,
+                Cnpj = cnpj,
+                Uf = "SP",
+                tpAmb = 2,
+                Pfx = cert.Export(X509ContentType.Pkcs12, "bench"),
+                PfxPassword = "bench",
+            });
+        }
+        var key = await admin.CreateApiKeyAsync(tenant.TenantId);
+
+        var port = FreePorts.Allocate();
+        await using var host = await HostProcess.StartAsync(s.HostAssembly ?? HostProcess.DefaultAssembly(), port, new Dictionary<string, string?>
+        {
+            ["Storage__ConnectionString"] = azurite.ConnectionString,
+            ["Certificates__MasterKey"] = masterKey,
+            ["Certificates__MasterKeyId"] = "bench",
+            ["Sefaz__BaseUrlOverride"] = SimulatorApp.SoapUri(sim).ToString().TrimEnd('/'),
+            ["Sefaz__TrustAnchorPath"] = anchor,
+            ["Clock__Scale"] = s.ClockScale.ToString(CultureInfo.InvariantCulture),
+            ["Clock__Origin"] = time.Origin.ToString("O", CultureInfo.InvariantCulture),
+            ["Pipeline__GatheringWindow"] = s.GatheringWindow.ToString("c", CultureInfo.InvariantCulture),
+            ["Diagnostics__StorageCounters"] = "true",
+            ["Logging__LogLevel__Default"] = s.Verbose ? "Information" : "Warning",
         });
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton<IEntityDirectory>(new BenchEntityDirectory(entities));
-        builder.Services.AddTssPipeline(builder.Configuration);
-        using var host = builder.Build();
-        var options = host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
-        var storage = host.Services.GetRequiredService<StorageClients>();
-        await PipelineStorage.EnsureCreatedAsync(storage, options, CancellationToken.None);
-        await host.StartAsync();
+        using var http = new HttpClient { BaseAddress = host.BaseUri, Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Key);
 
         // Documents are generated before the clock starts: the ERP's cost, not ours.
         var perEntity = (s.Docs + s.Entities - 1) / s.Entities;
-        var work = new List<(EntityInfo Entity, IngestItem[] Items)>();
+        var work = new List<(string Cnpj, string Body)>();
         for (var i = 0; i < s.Entities; i++)
         {
-            var entity = entities[BenchCnpj(i)].Item1;
             var count = Math.Min(perEntity, s.Docs - (i * perEntity));
-            var docs = Enumerable.Range(1, count)
-                .Select(n => new IngestItem(SampleNfe.Create(new SampleNfeOptions { EmitCnpj = entity.Cnpj, nNF = n, Items = s.Items }, time), null)).ToArray();
-            work.AddRange(docs.Chunk(s.Batch).Select(c => (entity, c)));
+            var cnpj = cnpjs[i];
+            foreach (var chunk in Enumerable.Range(1, count).Chunk(s.Batch))
+            {
+                var documents = chunk.Select(n => new { xml = SampleNfe.Create(new SampleNfeOptions { EmitCnpj = cnpj, nNF = n, Items = s.Items }, time) });
+                work.Add((cnpj, JsonSerializer.Serialize(new { documents })));
+            }
         }
-        Console.Error.WriteLine($"bench: stack up and {s.Docs} documents generated in {started.Elapsed.TotalSeconds:F1} s; submitting");
+        Console.Error.WriteLine($"bench: stack up and {s.Docs} documents generated in {started.Elapsed.TotalSeconds:F1} s; submitting through {host.BaseUri}");
 
-        var before = storage.Counter.Snapshot();
-        var ingest = host.Services.GetRequiredService<IngestService>();
+        var before = await CountersAsync(http);
         var clock = Stopwatch.StartNew();
-        var submitted = 0;
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = s.Concurrency }, async (w, ct) =>
         {
-            var results = await ingest.SubmitAsync(w.Entity, w.Items, sync: false, ct);
-            if (results.FirstOrDefault(r => !r.Accepted) is { } refused)
+            using var content = new StringContent(w.Body, Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(new Uri($"api/v1/entities/{w.Cnpj}/nfe", UriKind.Relative), content, ct);
+            if (response.StatusCode != HttpStatusCode.Accepted)
             {
-                throw new InvalidOperationException($"bench document refused: {refused.ErrorCode} {refused.Error}");
+                throw new InvalidOperationException($"bench submission refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
             }
-            Interlocked.Add(ref submitted, results.Count);
         });
         var submitSeconds = clock.Elapsed.TotalSeconds;
 
-        // Watch through a separate, uncounted client so the observation does not inflate the figures.
-        var watch = new TableServiceClient(azurite.ConnectionString).GetTableClient(options.DocumentsTable);
+        // Watch through a separate client, outside the host, so the observation does not inflate the host's figures.
+        var watch = new TableServiceClient(azurite.ConnectionString).GetTableClient("documents");
         var final = new Dictionary<string, DocumentRecord>();
         var deadline = clock.Elapsed + s.Timeout;
         while (final.Count < s.Docs && clock.Elapsed < deadline)
         {
-            await Task.Delay(250);
-            await foreach (var d in watch.QueryAsync<DocumentRecord>(d => d.Status != "Pending" && d.Status != "InLot", select: ["RowKey", "Status", "ReceivedAt", "UpdatedAt", "History", "LotId"]))
+            await Task.Delay(500);
+            await foreach (var d in watch.QueryAsync<DocumentRecord>(d => d.Status == "Authorized" || d.Status == "Denied" || d.Status == "Rejected", select: ["RowKey", "Status", "ReceivedAt", "UpdatedAt", "History"]))
             {
                 final[d.RowKey] = d;
             }
         }
         var elapsed = clock.Elapsed.TotalSeconds;
-        var tx = storage.Counter.Snapshot().Since(before);
-        await host.StopAsync();
+        var after = await CountersAsync(http);
+        var peakRss = host.PeakRssMb();
         await sim.StopAsync();
         await sim.DisposeAsync();
         File.Delete(anchor);
@@ -124,18 +151,24 @@ internal static class PipelineBenchmark
         // Both stamps are on the scaled pipeline clock: divide by the scale for wall-clock time.
         var latencies = authorized.Select(d => (d.UpdatedAt - d.ReceivedAt).TotalMilliseconds / s.ClockScale).Order().ToList();
         var span = (lastUpdate - firstReceived).TotalSeconds / s.ClockScale;
-        var result = new BenchResult(
-            s.Docs, authorized.Count, span > 0 ? authorized.Count / span : 0,
-            LatencyStats.Percentile(latencies, 50), LatencyStats.Percentile(latencies, 99),
-            authorized.Count > 0 ? (double)tx.Total / authorized.Count : 0,
-            Environment.WorkingSet / 1048576.0, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
         if (s.Verbose && authorized.Count > 0)
         {
             var slowest = authorized.MaxBy(d => d.UpdatedAt - d.ReceivedAt)!;
             Console.Error.WriteLine($"slowest {slowest.RowKey} (pipeline clock x{s.ClockScale}):{Environment.NewLine}{slowest.History}");
         }
+        var tx = after.Since(before);
+        var result = new BenchResult(
+            s.Docs, authorized.Count, span > 0 ? authorized.Count / span : 0,
+            LatencyStats.Percentile(latencies, 50), LatencyStats.Percentile(latencies, 99),
+            authorized.Count > 0 ? (double)tx.Total / authorized.Count : 0, peakRss);
         result.Print(s, submitSeconds, elapsed, tx);
         return authorized.Count == s.Docs ? 0 : 1;
+    }
+
+    private static async Task<Counters> CountersAsync(HttpClient http)
+    {
+        var json = await http.GetFromJsonAsync<JsonElement>(new Uri("diagnostics/storage", UriKind.Relative));
+        return new Counters(json.GetProperty("operations").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()));
     }
 
     /// <summary>A valid CNPJ per benchmark entity (base 11.222.333/000x).</summary>

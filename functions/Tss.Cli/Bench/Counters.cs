@@ -1,0 +1,12 @@
+namespace Tss.Cli.Bench;
+
+/// <summary>The host's storage transaction counts by operation ("Table/EntityGroupTransaction" …), from its diagnostics endpoint.</summary>
+internal sealed record Counters(IReadOnlyDictionary<string, long> Operations)
+{
+    public long Total => Operations.Values.Sum();
+
+    public Counters Since(Counters earlier) => new(Operations
+        .Select(o => (o.Key, Count: o.Value - earlier.Operations.GetValueOrDefault(o.Key)))
+        .Where(o => o.Count != 0)
+        .ToDictionary(o => o.Key, o => o.Count));
+}
