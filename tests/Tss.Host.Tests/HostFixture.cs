@@ -16,6 +16,7 @@ using Tss.Runtime.Storage;
 using Tss.Tenancy;
 using Tss.Tenancy.Entities;
 using Tss.Testing.Azurite;
+using Tss.Testing.Sefaz;
 
 [assembly: AssemblyFixture(typeof(Tss.Host.Tests.HostFixture))]
 

@@ -11,6 +11,7 @@ using Tss.Pipeline.Documents;
 using Tss.Protocol.Time;
 using Tss.Tenancy;
 using Tss.Tenancy.Entities;
+using Tss.Testing.Sefaz;
 
 namespace Tss.Host.Tests.EndToEnd;
 

@@ -16,6 +16,7 @@ using Tss.Runtime.Storage;
 using Tss.Sefaz.Client;
 using Tss.Sefaz.Simulator;
 using Tss.Testing.Azurite;
+using Tss.Testing.Sefaz;
 
 namespace Tss.Pipeline.Tests.Integration;
 

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Logging;
 using Tss.DevTools.Pki;
 using Tss.Sefaz.Simulator;
 
-namespace Tss.Pipeline.Tests.Integration;
+namespace Tss.Testing.Sefaz;
 
-/// <summary>The simulator on free ports with its own test CA, and the CA written as a trust anchor for the client.</summary>
-internal sealed class SimulatorHarness : IAsyncDisposable
+/// <summary>The simulator on free ports with its own test CA, and the CA written as a trust anchor for the client (shared by the pipeline and host suites).</summary>
+public sealed class SimulatorHarness : IAsyncDisposable
 {
     private SimulatorHarness(TestCertificateAuthority ca, WebApplication app, string anchor) => (Ca, App, AnchorPath) = (ca, app, anchor);
 
@@ -18,7 +18,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
 
     public static async Task<SimulatorHarness> StartAsync(TimeProvider time, CancellationToken ct)
     {
-        var ca = TestCertificateAuthority.Create("Pipeline Tests CA");
+        var ca = TestCertificateAuthority.Create("TSS Tests CA");
         var app = SimulatorApp.Build(new SimulatorOptions
         {
             SoapPort = 0,
@@ -29,7 +29,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
             MinPollInterval = TimeSpan.Zero,
         }, time, l => l.ClearProviders());
         await app.StartAsync(ct);
-        var anchor = Path.Combine(Path.GetTempPath(), $"tss-pipeline-ca-{Guid.NewGuid():N}.crt");
+        var anchor = Path.Combine(Path.GetTempPath(), $"tss-tests-ca-{Guid.NewGuid():N}.crt");
         ca.ExportCaPem(anchor);
         return new SimulatorHarness(ca, app, anchor);
     }
