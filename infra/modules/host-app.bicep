@@ -150,8 +150,8 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
                 value: identity.properties.clientId
               }
               {
-                name: 'Storage__UseManagedIdentity'
-                value: 'true'
+                name: 'Storage__Mode'
+                value: 'ManagedIdentity'
               }
               {
                 name: 'Storage__ManagedIdentityClientId'

@@ -81,7 +81,7 @@ public sealed class HostAppTests(DeploymentFixture deployment)
     {
         var env = Environment();
 
-        Assert.Equal("true", env[Setting(nameof(StorageOptions.UseManagedIdentity))]);
+        Assert.Equal(nameof(StorageMode.ManagedIdentity), env[Setting(nameof(StorageOptions.Mode))]);
         Assert.Contains("storage", env[Setting(nameof(StorageOptions.BlobServiceUri))], StringComparison.Ordinal);
         Assert.Contains(".outputs.blobEndpoint", env[Setting(nameof(StorageOptions.BlobServiceUri))], StringComparison.Ordinal);
         Assert.Contains(".outputs.queueEndpoint", env[Setting(nameof(StorageOptions.QueueServiceUri))], StringComparison.Ordinal);

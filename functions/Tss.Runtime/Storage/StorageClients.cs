@@ -4,6 +4,7 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
+using Tss.Runtime.Storage.Internal;
 
 namespace Tss.Runtime.Storage;
 
@@ -20,7 +21,9 @@ public sealed class StorageClients
         var settings = options.Value;
         Counter = counter;
 
-        if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
+        Mode = settings.Mode;
+
+        if (settings.Mode == StorageMode.ConnectionString)
         {
             var connectionString = settings.ConnectionString;
             // Throw-away clients (no I/O) tell which endpoints the connection string points at, so the counting
@@ -34,18 +37,26 @@ public sealed class StorageClients
         }
         else
         {
-            var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
-            {
-                ManagedIdentityClientId = string.IsNullOrWhiteSpace(settings.ManagedIdentityClientId) ? null : settings.ManagedIdentityClientId,
-            });
+            var credentialOptions = StorageCredentials.CreateOptions(settings);
+            ManagedIdentityClientId = credentialOptions.ManagedIdentityClientId;
+            Credential = new DefaultAzureCredential(credentialOptions);
             var tableUri = settings.ResolveServiceUri(settings.TableServiceUri, "table");
             var queueUri = settings.ResolveServiceUri(settings.QueueServiceUri, "queue");
             var blobUri = settings.ResolveServiceUri(settings.BlobServiceUri, "blob");
-            Tables = new TableServiceClient(tableUri, credential, Configure(new TableClientOptions(), settings, counter, StorageService.Table, tableUri));
-            Queues = new QueueServiceClient(queueUri, credential, Configure(new QueueClientOptions(), settings, counter, StorageService.Queue, queueUri));
-            Blobs = new BlobServiceClient(blobUri, credential, Configure(new BlobClientOptions(), settings, counter, StorageService.Blob, blobUri));
+            Tables = new TableServiceClient(tableUri, Credential, Configure(new TableClientOptions(), settings, counter, StorageService.Table, tableUri));
+            Queues = new QueueServiceClient(queueUri, Credential, Configure(new QueueClientOptions(), settings, counter, StorageService.Queue, queueUri));
+            Blobs = new BlobServiceClient(blobUri, Credential, Configure(new BlobClientOptions(), settings, counter, StorageService.Blob, blobUri));
         }
     }
+
+    /// <summary>How these clients authenticate.</summary>
+    public StorageMode Mode { get; }
+
+    /// <summary>The token credential of <see cref="StorageMode.ManagedIdentity"/> (a <c>DefaultAzureCredential</c>); null with a connection string.</summary>
+    public TokenCredential? Credential { get; }
+
+    /// <summary>The user-assigned identity the credential asks for; null for the default one or with a connection string.</summary>
+    public string? ManagedIdentityClientId { get; }
 
     /// <summary>Table service client.</summary>
     public TableServiceClient Tables { get; }

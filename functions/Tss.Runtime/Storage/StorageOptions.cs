@@ -1,9 +1,10 @@
 namespace Tss.Runtime.Storage;
 
 /// <summary>
-/// How the host reaches Azure Storage (configuration section <c>Storage</c>). Either a connection string (Azurite,
-/// local development) or an account reached with managed identity through <c>DefaultAzureCredential</c>; exactly
-/// one of the two, checked when the host starts.
+/// How the host reaches Azure Storage (configuration section <c>Storage</c>). <see cref="Mode"/> is the one switch:
+/// <see cref="StorageMode.ConnectionString"/> (Azurite, local development; the default) needs
+/// <see cref="ConnectionString"/>; <see cref="StorageMode.ManagedIdentity"/> (Azure) needs <see cref="AccountName"/> or
+/// the three service URIs and authenticates with <c>DefaultAzureCredential</c>. Checked when the host starts.
 /// </summary>
 /// <remarks>
 /// The clients are not pinned to a service version: the SDK's default is what Azure serves. Azurite 3.37 accepts it
@@ -15,6 +16,9 @@ public sealed class StorageOptions
 {
     /// <summary>The configuration section bound to these options.</summary>
     public const string SectionName = "Storage";
+
+    /// <summary>How the clients authenticate; see <see cref="StorageMode"/>.</summary>
+    public StorageMode Mode { get; set; } = StorageMode.ConnectionString;
 
     /// <summary>Connection string (for Azurite: <c>UseDevelopmentStorage=true</c> or an explicit endpoint string).</summary>
     public string? ConnectionString { get; set; }
@@ -31,10 +35,10 @@ public sealed class StorageOptions
     /// <summary>Blob service URI (overrides the one derived from <see cref="AccountName"/>).</summary>
     public Uri? BlobServiceUri { get; set; }
 
-    /// <summary>Authenticate with <c>DefaultAzureCredential</c> (managed identity in Azure). Required with an account name.</summary>
-    public bool UseManagedIdentity { get; set; }
-
-    /// <summary>Client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
+    /// <summary>
+    /// Client id of a user-assigned managed identity (<see cref="StorageMode.ManagedIdentity"/> only); empty for the
+    /// system-assigned one or for whatever <c>DefaultAzureCredential</c> finds (<c>AZURE_CLIENT_ID</c>, Azure CLI).
+    /// </summary>
     public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>Retries of a failed request (throttling, 5xx, network) before the SDK gives up.</summary>
