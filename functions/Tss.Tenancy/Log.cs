@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(3010, LogLevel.Information, "Certificate {Thumbprint} imported for entity {Cnpj} of tenant {TenantId} (valid until {NotAfter:O})")]
     public static partial void CertificateImported(ILogger logger, string tenantId, string cnpj, string thumbprint, DateTimeOffset notAfter);
+
+    [LoggerMessage(3011, LogLevel.Information, "Certificate {Thumbprint} fetched from Key Vault ({Name}/{Version}), cached until {ExpiresAt:O}")]
+    public static partial void CertificateFetchedFromKeyVault(ILogger logger, string name, string version, string thumbprint, DateTimeOffset expiresAt);
 }

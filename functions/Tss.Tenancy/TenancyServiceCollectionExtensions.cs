@@ -7,6 +7,7 @@ using Tss.Runtime.Storage;
 using Tss.Tenancy.ApiKeys;
 using Tss.Tenancy.Certificates;
 using Tss.Tenancy.Certificates.Internal;
+using Tss.Tenancy.Certificates.KeyVault;
 using Tss.Tenancy.Entities;
 
 namespace Tss.Tenancy;
@@ -15,7 +16,8 @@ namespace Tss.Tenancy;
 public static class TenancyServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds tenants, API keys, entities, the encrypted blob certificate store (unless another
+    /// Adds tenants, API keys, entities, the certificate store <c>Certificates:Store</c> names — the encrypted blob
+    /// store (default) or Azure Key Vault — (unless another
     /// <see cref="ICertificateStore"/> is registered first) and <see cref="TenantDirectory"/> as the pipeline's
     /// <see cref="IEntityDirectory"/> and <see cref="IDistributionTargets"/>. Options: sections "Tenancy" and
     /// "Certificates" (the master key is checked when the host starts).
@@ -28,7 +30,7 @@ public static class TenancyServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CertificateStoreOptions>, CertificateStoreOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
-        services.TryAddSingleton<ICertificateStore, BlobCertificateStore>();
+        services.AddTssCertificateStore();
         services.TryAddSingleton<TenantDirectory>();
         services.TryAddSingleton<IEntityDirectory>(sp => sp.GetRequiredService<TenantDirectory>());
         services.TryAddSingleton<IDistributionTargets>(sp => sp.GetRequiredService<TenantDirectory>());

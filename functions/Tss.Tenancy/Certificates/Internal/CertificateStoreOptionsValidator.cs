@@ -2,11 +2,19 @@ using Microsoft.Extensions.Options;
 
 namespace Tss.Tenancy.Certificates.Internal;
 
-/// <summary>Refuses to start without a usable master key, saying exactly what is expected.</summary>
+/// <summary>Refuses to start without a usable master key (blob store) or vault URI (Key Vault), saying exactly what is expected.</summary>
 internal sealed class CertificateStoreOptionsValidator : IValidateOptions<CertificateStoreOptions>
 {
     public ValidateOptionsResult Validate(string? name, CertificateStoreOptions options)
     {
+        if (options.Store == CertificateStoreKind.KeyVault)
+        {
+            return ValidateKeyVault(options);
+        }
+        if (options.Store != CertificateStoreKind.Blob)
+        {
+            return ValidateOptionsResult.Fail($"Certificates:Store '{options.Store}' is unknown; use Blob or KeyVault.");
+        }
         if (string.IsNullOrWhiteSpace(options.MasterKey))
         {
             return ValidateOptionsResult.Fail(
@@ -25,6 +33,28 @@ internal sealed class CertificateStoreOptionsValidator : IValidateOptions<Certif
         if (string.IsNullOrWhiteSpace(options.Container))
         {
             return ValidateOptionsResult.Fail("Certificates:Container must name a blob container.");
+        }
+        return ValidateOptionsResult.Success;
+    }
+
+    private static ValidateOptionsResult ValidateKeyVault(CertificateStoreOptions options)
+    {
+        if (options.KeyVaultUri is null)
+        {
+            return ValidateOptionsResult.Fail(
+                "Certificates:KeyVaultUri is missing (Certificates:Store is KeyVault): set it to the vault URI, e.g. https://kv-tss.vault.azure.net/ (env var Certificates__KeyVaultUri).");
+        }
+        if (!options.KeyVaultUri.IsAbsoluteUri || options.KeyVaultUri.Scheme != Uri.UriSchemeHttps)
+        {
+            return ValidateOptionsResult.Fail("Certificates:KeyVaultUri must be an absolute https URI.");
+        }
+        if (options.KeyVaultCacheTtl <= TimeSpan.Zero || options.KeyVaultCacheTtl > TimeSpan.FromHours(24))
+        {
+            return ValidateOptionsResult.Fail("Certificates:KeyVaultCacheTtl must be positive and at most 24 hours.");
+        }
+        if (options.KeyVaultMaxRetries is < 0 or > 10 || options.KeyVaultRetryDelay <= TimeSpan.Zero)
+        {
+            return ValidateOptionsResult.Fail("Certificates:KeyVaultMaxRetries must be 0–10 and Certificates:KeyVaultRetryDelay positive.");
         }
         return ValidateOptionsResult.Success;
     }
