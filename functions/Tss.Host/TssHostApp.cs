@@ -38,6 +38,8 @@ public static class TssHostApp
         builder.Services.AddTssApiKeyAuthentication();
         builder.Services.AddTssApi();
         builder.Services.AddTssSoap();
+        builder.Services.AddTssTelemetry(builder.Configuration);
+        builder.Services.AddTssHealth();
 
         var app = builder.Build();
         app.UseTssApi();
@@ -45,6 +47,7 @@ public static class TssHostApp
         app.MapDocumentsApi();
         app.MapTssSoap();
         app.MapDiagnosticsApi();
+        app.MapTssHealth();
         return app;
     }
 }

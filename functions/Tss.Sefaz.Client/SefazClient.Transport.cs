@@ -23,6 +23,7 @@ public sealed partial class SefazClient
         ArgumentNullException.ThrowIfNull(payload);
         var client = _handlers.For(certificate);
         var started = _time.GetTimestamp();
+        using var span = SefazTelemetry.StartCall(endpoint);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_options.ReadTimeout);
         try
@@ -39,6 +40,7 @@ public sealed partial class SefazClient
             var body = await CappedBody.ReadAsync(response.Content, _options.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var reply = Interpret(endpoint, status, body);
+            SefazTelemetry.Answered(span, reply, _time.GetElapsedTime(started));
             Log.Answered(_logger, endpoint.Service, endpoint.Authorizer, status, (long)_time.GetElapsedTime(started).TotalMilliseconds);
             return reply;
         }
@@ -54,6 +56,7 @@ public sealed partial class SefazClient
 
     private SefazException Failed(SefazEndpoint endpoint, long started, SefazException error)
     {
+        SefazTelemetry.Failed(endpoint, error, _time.GetElapsedTime(started));
         Log.Failed(_logger, endpoint.Service, endpoint.Authorizer, error.Code, (long)_time.GetElapsedTime(started).TotalMilliseconds, error.OutcomeUnknown, error.Message);
         return error;
     }

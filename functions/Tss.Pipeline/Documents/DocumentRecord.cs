@@ -45,6 +45,9 @@ public sealed class DocumentRecord : ITableEntity
     public DateTimeOffset UpdatedAt { get; set; }
     public int SendCount { get; set; }
 
+    /// <summary>W3C traceparent of the document's trace, started at ingest (null when tracing was off).</summary>
+    public string? TraceParent { get; set; }
+
     /// <summary>Compact history, one line per transition ("2026-11-23T12:00:00Z InLot lot-…").</summary>
     public string History { get; set; } = "";
 

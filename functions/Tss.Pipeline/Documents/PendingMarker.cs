@@ -27,6 +27,7 @@ public sealed class PendingMarker : ITableEntity
     public int mod { get; set; }
     public bool SyncRequested { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
+    public string? TraceParent { get; set; }
 
     public string chNFe => RowKey[RowPrefix.Length..];
 
@@ -44,5 +45,6 @@ public sealed class PendingMarker : ITableEntity
         mod = doc.mod,
         SyncRequested = doc.SyncRequested,
         ReceivedAt = doc.ReceivedAt,
+        TraceParent = doc.TraceParent,
     };
 }

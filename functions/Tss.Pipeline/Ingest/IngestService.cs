@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Entities;
 using Tss.Pipeline.Messages;
+using Tss.Pipeline.Telemetry;
 using Tss.Protocol.Signing;
 
 namespace Tss.Pipeline.Ingest;
@@ -39,7 +40,9 @@ public sealed partial class IngestService(
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
+            using var span = PipelineTelemetry.StartIngest();
             var outcome = DocumentPreparation.Prepare(items[i], entity, signer, sync, now);
+            PipelineTelemetry.Ingested(span, outcome.Record, outcome.Refusal?.ErrorCode);
             if (outcome.Record is { } record && !seen.Add(record.RowKey))
             {
                 outcome = new(null, new IngestedDocument(i, record.RowKey, items[i].ErpId, null, IngestErrorCodes.InFlight, "A mesma chave de acesso aparece mais de uma vez nesta requisição."));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
+using Tss.Pipeline.Telemetry;
 
 namespace Tss.Pipeline.Lots;
 
@@ -67,6 +68,7 @@ public sealed partial class LotAssembler(
                     Cnpj = e.GetString(nameof(PendingMarker.Cnpj)) ?? "",
                     Uf = e.GetString(nameof(PendingMarker.Uf)) ?? "",
                     tpAmb = e.GetInt32(nameof(PendingMarker.tpAmb)) ?? 2,
+                    TraceParent = e.GetString(nameof(PendingMarker.TraceParent)),
                 });
             }
             else if (now - (e.GetDateTimeOffset(nameof(OpenLotMarker.CreatedAt)) ?? now) > StaleOpenLot)
@@ -111,6 +113,7 @@ public sealed partial class LotAssembler(
             CreatedAt = now,
         };
         record.Apply(LotState.New(record.RowKey, idLote, lot.Keys, lot.indSinc), now);
+        using var span = PipelineTelemetry.StartAssemble(record, [.. lot.Keys.Select(k => markers[k].TraceParent)]);
         var actions = new List<TableTransactionAction>(lot.Keys.Count + 2)
         {
             new(TableTransactionActionType.Add, record),

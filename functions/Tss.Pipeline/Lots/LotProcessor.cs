@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Pipeline.Messages;
+using Tss.Pipeline.Telemetry;
 using static Tss.Pipeline.Lots.LotCommand;
 
 namespace Tss.Pipeline.Lots;
@@ -94,6 +95,7 @@ public sealed partial class LotProcessor(
             state = decision.State;
             foreach (var command in decision.Commands)
             {
+                using var span = PipelineTelemetry.StartLotCommand(command, record);
                 switch (command)
                 {
                     case Send send:

@@ -37,6 +37,9 @@ public sealed class LotRecord : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The documents' traceparents in <see cref="Keys"/> order (comma-separated), so each step can join their traces.</summary>
+    public string? DocumentTraceParents { get; set; }
+
     /// <summary>Row keys of lots sort after every access key (digits) in the partition.</summary>
     public const string RowPrefix = "lot|";
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
+using Tss.Pipeline.Telemetry;
 using Tss.Protocol.Messages;
 using Tss.Protocol.Schemas;
 
@@ -28,6 +29,7 @@ public sealed partial class OutcomeWriter(
     {
         var table = tables.GetTableClient(_o.DocumentsTable);
         var docs = await DocumentReader.ReadAsync(table, lot.PartitionKey, outcomes.Select(o => o.chNFe).ToList(), ct).ConfigureAwait(false);
+        using var spans = PipelineTelemetry.StartOutcomes(lot, docs.Values);
         var now = time.GetUtcNow();
         var actions = new List<TableTransactionAction>();
         var final = new List<string>();
@@ -73,6 +75,7 @@ public sealed partial class OutcomeWriter(
                     break;
                 case DocumentOutcome.Requeued:
                     update["Status"] = nameof(DocumentStatus.Pending);
+                    PipelineTelemetry.Transition(DocumentStatus.Pending, doc.Uf, doc.mod, null);
                     update["LotId"] = "";
                     update["ReleasedFrom"] = lot.RowKey;
                     update["History"] = doc.History + InLotLine(lot) + $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} Pending (not in SEFAZ's base after reconciliation)\n";
@@ -124,6 +127,7 @@ public sealed partial class OutcomeWriter(
     private static void Final(TableEntity update, LotRecord lot, DocumentRecord doc, DocumentStatus status, int cStat, string xMotivo, DateTimeOffset now)
     {
         update["Status"] = status.ToString();
+        PipelineTelemetry.Transition(status, doc.Uf, doc.mod, cStat);
         update["cStat"] = cStat;
         update["xMotivo"] = xMotivo;
         update["History"] = doc.History + InLotLine(lot) + $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {status} {cStat}\n";

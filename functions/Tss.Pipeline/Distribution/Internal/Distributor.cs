@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
+using Tss.Pipeline.Telemetry;
 using Tss.Runtime.Tables;
 using Tss.Runtime.Timers;
 
@@ -31,7 +32,7 @@ internal sealed partial class Distributor(
     ILogger<Distributor> logger)
 {
     private static readonly string[] DocumentColumns =
-        ["PartitionKey", "RowKey", "TenantId", "Cnpj", "ErpId", "mod", "tpAmb", "Status", "cStat", "xMotivo", "nProt", "dhRecbto", "ProcBlob", "UpdatedAt"];
+        ["PartitionKey", "RowKey", "TenantId", "Cnpj", "ErpId", "mod", "tpAmb", "Status", "cStat", "xMotivo", "nProt", "dhRecbto", "ProcBlob", "UpdatedAt", "TraceParent", "LotId", "Uf"];
 
     private readonly DistributionOptions _o = options.Value;
     private readonly PipelineOptions _p = pipelineOptions.Value;
@@ -43,6 +44,7 @@ internal sealed partial class Distributor(
         {
             return;
         }
+        using var spans = PipelineTelemetry.StartDistribution(docs);
         var tenantId = docs[0].TenantId;
         var cnpj = docs[0].Cnpj;
         var t = await targets.GetAsync(tenantId, cnpj, ct).ConfigureAwait(false);

@@ -14,7 +14,7 @@ namespace Tss.Tenancy.Certificates.Internal;
 /// look like <c>blob:{tenant}/{cnpj}/{thumbprint}</c>; they never change for a given certificate, so loaded
 /// certificates are cached for the life of the process.
 /// </summary>
-internal sealed class BlobCertificateStore : ICertificateStore, IDisposable
+internal sealed class BlobCertificateStore : ICertificateStore, ICertificateStoreProbe, IDisposable
 {
     public const string Scheme = "blob:";
 
@@ -109,6 +109,14 @@ internal sealed class BlobCertificateStore : ICertificateStore, IDisposable
         finally
         {
             CryptographicOperations.ZeroMemory(payload);
+        }
+    }
+
+    public async Task ProbeAsync(CancellationToken ct)
+    {
+        if (!await _container.ExistsAsync(ct).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"The certificate container '{_container.Name}' does not exist.");
         }
     }
 

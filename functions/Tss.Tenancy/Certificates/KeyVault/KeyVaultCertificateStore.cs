@@ -15,7 +15,7 @@ namespace Tss.Tenancy.Certificates.KeyVault;
 /// cached for <see cref="CertificateStoreOptions.KeyVaultCacheTtl"/>, never past their NotAfter, so a busy host asks
 /// the vault a few times an hour, not per lot. Throttling (429) is retried by the clients with Retry-After honoured.
 /// </summary>
-internal sealed class KeyVaultCertificateStore : ICertificateStore, IDisposable
+internal sealed class KeyVaultCertificateStore : ICertificateStore, ICertificateStoreProbe, IDisposable
 {
     private readonly KeyVaultClients _clients;
     private readonly CertificateStoreOptions _options;
@@ -78,6 +78,19 @@ internal sealed class KeyVaultCertificateStore : ICertificateStore, IDisposable
                 _cache.TryRemove(new KeyValuePair<string, Lazy<Task<Cached>>>(reference, lazy));
             }
             return (await task.WaitAsync(ct).ConfigureAwait(false)).Certificate;
+        }
+    }
+
+    /// <summary>One read of a secret that does not exist: 404 proves the vault answers and accepts the host's token.</summary>
+    public async Task ProbeAsync(CancellationToken ct)
+    {
+        try
+        {
+            await _clients.Secrets.GetSecretAsync("tss-readiness-probe", cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Reachable and authorized.
         }
     }
 
