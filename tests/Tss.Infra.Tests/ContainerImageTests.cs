@@ -7,26 +7,29 @@ namespace Tss.Infra.Tests;
 
 /// <summary>
 /// The image azd deploys is built by the .NET SDK (<c>dotnet publish -t:PublishContainer</c>), no Docker involved.
-/// Here it is built to a tarball on a stand-in base image (mcr.microsoft.com is out of reach), from a minimal web
-/// project shaped like the host; point <see cref="Project"/> at functions/Tss.Host once it exists.
+/// Here the real host (functions/Tss.Host) is built to a tarball on a stand-in base image served by a loopback
+/// registry (mcr.microsoft.com is out of reach), so the test runs offline.
 /// </summary>
 public sealed class ContainerImageTests
 {
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(9);
+
+    private static string HostProject => Path.Combine(Tss.DevTools.Local.RepositoryRoot.Path, "functions", "Tss.Host", "Tss.Host.csproj");
 
     [Fact]
-    public async Task Web_project_publishes_as_an_oci_image_tarball_without_docker()
+    public async Task The_host_publishes_as_an_oci_image_tarball_without_docker()
     {
         var ct = TestContext.Current.CancellationToken;
         using var registry = new StandInBaseImageRegistry();
         var work = Directory.CreateTempSubdirectory("tss-image-").FullName;
         try
         {
-            var project = await Project(work, ct);
             var archive = Path.Combine(work, "out", "tss-host.tar.gz");
 
+            // Its own output and intermediate folders: the publish never races a build of the same project.
             var publish = await ProcessRunner.RunAsync("dotnet",
-                ["publish", project, "-c", "Release", "-t:PublishContainer", "-nologo",
+                ["publish", HostProject, "-c", "Release", "-t:PublishContainer", "-nologo",
+                 "-o", Path.Combine(work, "publish"),
                  $"-p:ContainerArchiveOutputPath={archive}", "-p:ContainerRepository=tss-host", "-p:ContainerImageTag=ci",
                  $"-p:ContainerBaseImage={registry.BaseImage}"],
                 PublishTimeout, workingDirectory: work,
@@ -36,37 +39,13 @@ public sealed class ContainerImageTests
             var config = await ImageConfig(archive, ct);
             Assert.NotNull(config["ExposedPorts"]?["8080/tcp"]);
             Assert.Equal("1654", (string?)config["User"]);
-            Assert.Equal(["dotnet", "/app/Probe.Host.dll"], config["Entrypoint"]!.AsArray().Select(e => (string)e!));
+            Assert.Equal(["dotnet", "/app/Tss.Host.dll"], config["Entrypoint"]!.AsArray().Select(e => (string)e!));
             Assert.Equal(registry.BaseImage, (string?)config["Labels"]!["org.opencontainers.image.base.name"]);
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
-    }
-
-    /// <summary>A minimal ASP.NET Core project outside the repository (so no repository build settings apply).</summary>
-    private static async Task<string> Project(string work, CancellationToken ct)
-    {
-        var dir = Directory.CreateDirectory(Path.Combine(work, "Probe.Host")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(dir, "Probe.Host.csproj"), """
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <InvariantGlobalization>true</InvariantGlobalization>
-              </PropertyGroup>
-            </Project>
-            """, ct);
-        await File.WriteAllTextAsync(Path.Combine(dir, "Program.cs"), """
-            var app = WebApplication.Create(args);
-            app.MapGet("/health/live", () => "ok");
-            app.Run();
-            """, ct);
-        // Keep the repository's Directory.Build.props, Directory.Packages.props and global.json out of reach.
-        await File.WriteAllTextAsync(Path.Combine(work, "Directory.Build.props"), "<Project />", ct);
-        await File.WriteAllTextAsync(Path.Combine(work, "Directory.Packages.props"), "<Project />", ct);
-        return Path.Combine(dir, "Probe.Host.csproj");
     }
 
     /// <summary>Reads the image configuration out of the OCI layout tarball: index.json → manifest → config.</summary>
