@@ -7,6 +7,7 @@ using Tss.Runtime.Storage;
 using Tss.Tenancy.ApiKeys;
 using Tss.Tenancy.Certificates;
 using Tss.Tenancy.Certificates.Internal;
+using Tss.Tenancy.Credits;
 using Tss.Tenancy.Entities;
 
 namespace Tss.Tenancy;
@@ -18,7 +19,7 @@ public static class TenancyServiceCollectionExtensions
     /// Adds tenants, API keys, entities, the encrypted blob certificate store (unless another
     /// <see cref="ICertificateStore"/> is registered first) and <see cref="TenantDirectory"/> as the pipeline's
     /// <see cref="IEntityDirectory"/> and <see cref="IDistributionTargets"/>. Options: sections "Tenancy" and
-    /// "Certificates" (the master key is checked when the host starts).
+    /// "Certificates" (the master key is checked when the host starts); and the credits (<see cref="CreditsServiceCollectionExtensions.AddTssCredits"/>).
     /// </summary>
     public static IServiceCollection AddTssTenancy(this IServiceCollection services)
     {
@@ -35,6 +36,7 @@ public static class TenancyServiceCollectionExtensions
         services.TryAddSingleton<ApiKeyVerifier>();
         services.TryAddSingleton<TenancyAdmin>();
         services.TryAddSingleton<TenancyStorage>();
+        services.AddTssCredits();
         return services;
     }
 }

@@ -28,6 +28,12 @@ public sealed class PendingMarker : ITableEntity
     public bool SyncRequested { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
 
+    /// <summary>The signed document's DigestValue: with the key, the send identity credits are debited for.</summary>
+    public string DigestValue { get; set; } = "";
+
+    /// <summary>Set while the document waits for credits (so a re-check that changes nothing writes nothing).</summary>
+    public bool AwaitingCredits { get; set; }
+
     public string chNFe => RowKey[RowPrefix.Length..];
 
     public static string RowFor(string chNFe) => RowPrefix + chNFe;
@@ -44,5 +50,6 @@ public sealed class PendingMarker : ITableEntity
         mod = doc.mod,
         SyncRequested = doc.SyncRequested,
         ReceivedAt = doc.ReceivedAt,
+        DigestValue = doc.DigestValue,
     };
 }
