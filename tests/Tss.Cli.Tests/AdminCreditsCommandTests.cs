@@ -56,7 +56,5 @@ public sealed class AdminCreditsCommandTests(AzuriteFixture azurite) : IClassFix
         var zero = await Tss("admin", "credits", "topup", "--tenant", tenantId.Trim(), "--credits", "0", "--reference", "r");
         Assert.Equal(1, zero.Exit);
         Assert.Contains("credits.invalid_amount", zero.Err, StringComparison.Ordinal);
-        var negative = await Tss("admin", "credits", "topup", "--tenant", tenantId.Trim(), "--credits", "-3", "--reference", "r");
-        Assert.NotEqual(0, negative.Exit);
     }
 }
