@@ -25,6 +25,12 @@ internal static class Help
               admin apikey create --tenant T [--name N]
                                                     create an API key (printed once; only its hash is stored)
               admin apikey revoke --key K|KEYID     revoke a key; admin apikey list --tenant T lists them
+              admin credits topup --tenant T --credits N --reference R [--by NAME]
+                                                    add credits (once per reference; wakes documents awaiting credits)
+              admin credits show --tenant T [--last 20]
+                                                    balance (contracted, used, balance) and the latest ledger lines
+              admin credits notify --tenant T --threshold N --email E | --off
+                                                    low-balance e-mail when the balance falls below N
 
             configuration: local.settings.json (see local.settings.sample.json), then environment variables
             (e.g. Sefaz__BaseUrlOverride, Sefaz__TrustAnchorPath); local dev state in $TSS_HOME or ./.tss

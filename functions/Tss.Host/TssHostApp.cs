@@ -1,4 +1,5 @@
 using Tss.Host.Auth;
+using Tss.Host.Credits;
 using Tss.Host.Documents;
 using Tss.Host.Hosting;
 using Tss.Host.Soap;
@@ -45,6 +46,7 @@ public static class TssHostApp
         app.UseTssApi();
         app.MapSubmissionApi();
         app.MapDocumentsApi();
+        app.MapCreditsApi();
         app.MapTssSoap();
         app.MapDiagnosticsApi();
         app.MapTssHealth();

@@ -8,6 +8,7 @@ using Tss.Tenancy.ApiKeys;
 using Tss.Tenancy.Certificates;
 using Tss.Tenancy.Certificates.Internal;
 using Tss.Tenancy.Certificates.KeyVault;
+using Tss.Tenancy.Credits;
 using Tss.Tenancy.Entities;
 
 namespace Tss.Tenancy;
@@ -20,7 +21,7 @@ public static class TenancyServiceCollectionExtensions
     /// store (default) or Azure Key Vault — (unless another
     /// <see cref="ICertificateStore"/> is registered first) and <see cref="TenantDirectory"/> as the pipeline's
     /// <see cref="IEntityDirectory"/> and <see cref="IDistributionTargets"/>. Options: sections "Tenancy" and
-    /// "Certificates" (the master key is checked when the host starts).
+    /// "Certificates" (the master key is checked when the host starts); and the credits (<see cref="CreditsServiceCollectionExtensions.AddTssCredits"/>).
     /// </summary>
     public static IServiceCollection AddTssTenancy(this IServiceCollection services)
     {
@@ -37,6 +38,7 @@ public static class TenancyServiceCollectionExtensions
         services.TryAddSingleton<ApiKeyVerifier>();
         services.TryAddSingleton<TenancyAdmin>();
         services.TryAddSingleton<TenancyStorage>();
+        services.AddTssCredits();
         return services;
     }
 }

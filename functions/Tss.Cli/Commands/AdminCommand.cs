@@ -29,7 +29,8 @@ internal static class AdminCommand
                 ("apikey", "create") => await CreateKeyAsync(admin, cmd),
                 ("apikey", "revoke") => await RevokeKeyAsync(admin, cmd),
                 ("apikey", "list") => await ListKeysAsync(admin, cmd),
-                _ => throw new UsageException("usage: tss admin tenant create | entity add | apikey create|revoke|list (see ./tss help)"),
+                ("credits", _) => await AdminCreditsCommand.RunAsync(services, action, cmd),
+                _ => throw new UsageException("usage: tss admin tenant create | entity add | apikey create|revoke|list | credits topup|show|notify (see ./tss help)"),
             };
         }
         catch (TenancyException e)

@@ -58,6 +58,7 @@ internal static class UpCommand
             ["Smtp__Security"] = "None",
             ["Smtp__From"] = "nfe@tss.local",
             ["Distribution__PublicBaseUrl"] = $"http://127.0.0.1:{hostPort}/",
+            ["Credits__Enabled"] = "true",
         };
         var demo = await SeedDemoAsync(azurite.ConnectionString, stop.Token);
         var sample = Path.Combine(TssHome.Path, "samples", "nfe-demo.xml");
@@ -81,6 +82,7 @@ internal static class UpCommand
             Submit the sample NF-e, then ask for its status:
               curl -s -X POST -H "Authorization: Bearer {demo.ApiKey}" -H "Content-Type: application/xml" --data-binary @{sample} {api}/api/v1/entities/{DemoCnpj}/nfe
               curl -s -H "Authorization: Bearer {demo.ApiKey}" "{api}/api/v1/entities/{DemoCnpj}/nfe?pageSize=10"
+              curl -s -H "Authorization: Bearer {demo.ApiKey}" {api}/api/v1/credits
             """);
         Console.Out.Flush();
         try
@@ -121,6 +123,7 @@ internal static class UpCommand
         if (File.Exists(file) && JsonSerializer.Deserialize<DemoTenant>(await File.ReadAllTextAsync(file, ct)) is { } saved
             && await provider.GetRequiredService<Tss.Tenancy.ApiKeys.ApiKeyVerifier>().VerifyAsync(saved.ApiKey, ct) is not null)
         {
+            await SeedCreditsAsync(provider, saved.TenantId, ct); // a demo made before credits existed gets them too
             return saved;
         }
         var admin = provider.GetRequiredService<TenancyAdmin>();
@@ -137,10 +140,22 @@ internal static class UpCommand
             PfxPassword = DevEntity.Password,
             Email = "fiscal@demo.tss.local",
         }, ct);
+        await SeedCreditsAsync(provider, tenant.TenantId, ct);
         var key = await admin.CreateApiKeyAsync(tenant.TenantId, "demo", ct);
         var demo = new DemoTenant(tenant.TenantId, key.Key);
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(demo), ct);
         return demo;
+    }
+
+    /// <summary>Credits are on locally: the demo tenant gets 1000 once (the reference makes it idempotent) and a low-balance e-mail at 100.</summary>
+    private static async Task SeedCreditsAsync(IServiceProvider provider, string tenantId, CancellationToken ct)
+    {
+        var credits = provider.GetRequiredService<Tss.Tenancy.Credits.ICreditLedger>();
+        await credits.TopUpAsync(tenantId, 1000, "demo-inicial", "tss up", ct);
+        if ((await credits.GetBalanceAsync(tenantId, ct)).LowBalanceThreshold is null)
+        {
+            await credits.SetLowBalanceNotificationAsync(tenantId, 100, "fiscal@demo.tss.local", ct);
+        }
     }
 
     private sealed record DemoTenant(string TenantId, string ApiKey);

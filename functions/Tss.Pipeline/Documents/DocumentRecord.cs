@@ -54,12 +54,13 @@ public sealed class DocumentRecord : ITableEntity
     public DocumentStatus StatusValue => Enum.Parse<DocumentStatus>(Status);
 
     /// <summary>
-    /// True when the document is in <paramref name="lotId"/>: its LotId says so, or it still shows Pending without a
+    /// True when the document is in <paramref name="lotId"/>: its LotId says so, or it still shows Pending (or
+    /// AwaitingCredits) without a
     /// lot (the lot's claim — deleting the pending marker — is authoritative; the "in lot" mark is written after it and
     /// may have been lost in a crash) and it was not released from that very lot.
     /// </summary>
     public bool BelongsTo(string lotId) =>
-        LotId == lotId || (StatusValue == DocumentStatus.Pending && string.IsNullOrEmpty(LotId) && ReleasedFrom != lotId);
+        LotId == lotId || (StatusValue is DocumentStatus.Pending or DocumentStatus.AwaitingCredits && string.IsNullOrEmpty(LotId) && ReleasedFrom != lotId);
 
     /// <summary>Partition of a key for a tenant: "{tenant}|{CNPJ}|{AAMM}".</summary>
     public static string PartitionFor(string tenantId, string chNFe) => $"{tenantId}|{chNFe.Substring(6, 14)}|{chNFe.Substring(2, 4)}";

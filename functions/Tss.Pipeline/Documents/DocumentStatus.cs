@@ -13,4 +13,6 @@ public enum DocumentStatus
     Denied,
     /// <summary>Rejected with cStat/xMotivo; correct and resubmit.</summary>
     Rejected,
+    /// <summary>Valid and signed, but the tenant has no credits left: not sent; it goes on when credits are added.</summary>
+    AwaitingCredits,
 }

@@ -29,6 +29,12 @@ public sealed class PendingMarker : ITableEntity
     public DateTimeOffset ReceivedAt { get; set; }
     public string? TraceParent { get; set; }
 
+    /// <summary>The signed document's DigestValue: with the key, the send identity credits are debited for.</summary>
+    public string DigestValue { get; set; } = "";
+
+    /// <summary>Set while the document waits for credits (so a re-check that changes nothing writes nothing).</summary>
+    public bool AwaitingCredits { get; set; }
+
     public string chNFe => RowKey[RowPrefix.Length..];
 
     public static string RowFor(string chNFe) => RowPrefix + chNFe;
@@ -46,5 +52,6 @@ public sealed class PendingMarker : ITableEntity
         SyncRequested = doc.SyncRequested,
         ReceivedAt = doc.ReceivedAt,
         TraceParent = doc.TraceParent,
+        DigestValue = doc.DigestValue,
     };
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tss.Pipeline.Credits;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Distribution.Internal;
 using Tss.Pipeline.Ingest;
@@ -34,6 +35,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);
         services.TryAddSingleton<PipelineQueues>();
         services.TryAddSingleton<IngestService>();
+        services.AddTssCreditCheck();
         services.TryAddSingleton<LotAssembler>();
         services.TryAddSingleton<LotSender>();
         services.TryAddSingleton<OutcomeWriter>();

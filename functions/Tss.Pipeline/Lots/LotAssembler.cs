@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Pipeline.Credits;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
 using Tss.Pipeline.Telemetry;
@@ -21,7 +22,8 @@ public sealed partial class LotAssembler(
     PipelineQueues queues,
     IOptions<PipelineOptions> options,
     TimeProvider time,
-    ILogger<LotAssembler> logger)
+    ILogger<LotAssembler> logger,
+    CreditCheck? credits = null)
 {
     private static readonly TimeSpan StaleOpenLot = TimeSpan.FromMinutes(1);
     private readonly PipelineOptions _o = options.Value;
@@ -35,7 +37,7 @@ public sealed partial class LotAssembler(
             return;
         }
         static bool Alone(PendingMarker m) => m.SyncRequested || m.mod == 65;
-        if (_o.GatheringWindow > TimeSpan.Zero && pending.Count(m => !Alone(m)) is > 0 and < LotPlanner.MaxDocuments)
+        if (_o.GatheringWindow > TimeSpan.Zero && pending.Count(m => !Alone(m) && !m.AwaitingCredits) is > 0 and < LotPlanner.MaxDocuments)
         {
             // Documents that go alone do not wait; the others gather for one window (real time) to fill the lot.
             await CutAsync(table, message.Partition, pending.Where(Alone).ToList(), ct).ConfigureAwait(false);
@@ -69,6 +71,8 @@ public sealed partial class LotAssembler(
                     Uf = e.GetString(nameof(PendingMarker.Uf)) ?? "",
                     tpAmb = e.GetInt32(nameof(PendingMarker.tpAmb)) ?? 2,
                     TraceParent = e.GetString(nameof(PendingMarker.TraceParent)),
+                    DigestValue = e.GetString(nameof(PendingMarker.DigestValue)) ?? "",
+                    AwaitingCredits = e.GetBoolean(nameof(PendingMarker.AwaitingCredits)) ?? false,
                 });
             }
             else if (now - (e.GetDateTimeOffset(nameof(OpenLotMarker.CreatedAt)) ?? now) > StaleOpenLot)
@@ -81,6 +85,11 @@ public sealed partial class LotAssembler(
 
     private async Task CutAsync(TableClient table, string partition, List<PendingMarker> pending, CancellationToken ct)
     {
+        if (credits is not null)
+        {
+            // One credit per document before its first send; those without credits wait (see CreditCheck).
+            pending = await credits.AdmitAsync(table, partition, pending, ct).ConfigureAwait(false);
+        }
         if (pending.Count == 0)
         {
             return;

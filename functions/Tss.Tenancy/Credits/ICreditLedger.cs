@@ -20,6 +20,12 @@ public interface ICreditLedger
     /// </summary>
     Task<DebitOutcome> TryDebitAsync(string tenantId, string debitKey, CancellationToken ct);
 
+    /// <summary>
+    /// <see cref="TryDebitAsync"/> for several keys at once, in order (earlier keys get the credits first), in as few
+    /// entity-group transactions as the limits allow. One outcome per key, in the same order.
+    /// </summary>
+    Task<IReadOnlyList<DebitOutcome>> TryDebitManyAsync(string tenantId, IReadOnlyList<string> debitKeys, CancellationToken ct);
+
     /// <summary>Ledger entries, newest first, one page at a time.</summary>
     Task<CreditLedgerPage> ListAsync(string tenantId, int pageSize, string? continuationToken, CancellationToken ct);
 

@@ -1,0 +1,212 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Tss.DevTools.Samples;
+using Tss.Pipeline;
+using Tss.Pipeline.Documents;
+using Tss.Pipeline.Entities;
+using Tss.Pipeline.Hosting;
+using Tss.Pipeline.Ingest;
+using Tss.Pipeline.Lots;
+using Tss.Pipeline.Messages;
+using Tss.Runtime.Storage;
+using Tss.Tenancy.Credits;
+using Tss.Tenancy.Entities;
+using Tss.Testing.Azurite;
+using Tss.Testing.Sefaz;
+
+namespace Tss.Tenancy.Tests.Credits;
+
+/// <summary>
+/// The pipeline's stages with the real credit ledger and tenant store on Azurite, against the simulator over mutual TLS,
+/// on one fake clock. Stage handlers are called directly with the messages the stages send.
+/// </summary>
+internal sealed class CreditPipelineHarness : IAsyncDisposable
+{
+    public const string Cnpj = "11222333000181";
+    private static int _nNF = 5000;
+
+    private CreditPipelineHarness(SimulatorHarness sim, ServiceProvider services, FakeTimeProvider time, EntityInfo entity, string suffix)
+        => (Sim, Services, Time, Entity, Suffix) = (sim, services, time, entity, suffix);
+
+    public SimulatorHarness Sim { get; }
+    public ServiceProvider Services { get; }
+    public FakeTimeProvider Time { get; }
+    public EntityInfo Entity { get; }
+    public string Suffix { get; }
+    public string TenantId => Entity.TenantId;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public ICreditLedger Ledger => Get<ICreditLedger>();
+
+    public PipelineOptions Pipeline => Get<IOptions<PipelineOptions>>().Value;
+
+    public TableClient Documents => Get<StorageClients>().GetTable(Pipeline.DocumentsTable);
+
+    public static async Task<CreditPipelineHarness> StartAsync(AzuriteFixture azurite)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var sim = await SimulatorHarness.StartAsync(time, Ct);
+        try
+        {
+            var suffix = azurite.UniqueName("cp");
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = azurite.ConnectionString,
+                ["Sefaz:BaseUrlOverride"] = sim.SoapUri.ToString().TrimEnd('/'),
+                ["Sefaz:TrustAnchorPath"] = sim.AnchorPath,
+                ["Tenancy:TenantsTable"] = "tenants" + suffix,
+                ["Tenancy:EntitiesTable"] = "entities" + suffix,
+                ["Tenancy:ApiKeysTable"] = "keys" + suffix,
+                ["Certificates:MasterKey"] = TenancyFixture.MasterKey,
+                ["Certificates:Container"] = "certs" + suffix,
+                ["Credits:Enabled"] = "true",
+                ["Credits:Table"] = "credits" + suffix,
+                ["Pipeline:DocumentsTable"] = "docs" + suffix,
+                ["Pipeline:ErpIdsTable"] = "erp" + suffix,
+                ["Pipeline:IdempotencyTable"] = "idem" + suffix,
+                ["Pipeline:AssembleQueue"] = "asm-" + suffix,
+                ["Pipeline:SendQueue"] = "send-" + suffix,
+                ["Pipeline:TimerQueue"] = "timer-" + suffix,
+                ["Pipeline:DistributeQueue"] = "dist-" + suffix,
+                ["Pipeline:ProcContainer"] = "proc-" + suffix,
+                ["Pipeline:SignedContainer"] = "signed-" + suffix,
+                ["Pipeline:GatheringWindow"] = "00:00:00",
+            }).Build();
+            var services = new ServiceCollection();
+            services.AddSingleton<IConfiguration>(configuration);
+            services.AddLogging(l => l.ClearProviders());
+            services.AddSingleton<TimeProvider>(time);
+            services.AddTssTenancy();
+            services.AddTssPipeline(configuration);
+            services.AddSingleton<Tss.Pipeline.Queries.DocumentQueries>();
+            var provider = services.BuildServiceProvider();
+            var o = provider.GetRequiredService<IOptions<PipelineOptions>>().Value;
+            await provider.GetRequiredService<TenancyStorage>().EnsureCreatedAsync(Ct);
+            await PipelineStorage.EnsureCreatedAsync(provider.GetRequiredService<StorageClients>(), o, Ct);
+
+            var admin = provider.GetRequiredService<TenancyAdmin>();
+            var tenant = await admin.CreateTenantAsync("Cliente Créditos", ct: Ct);
+            using var cert = sim.Ca.IssueECnpj(Cnpj, "EMITENTE CREDITOS LTDA");
+            await admin.SaveEntityAsync(new EntityRegistration
+            {
+                TenantId = tenant.TenantId,
+                Cnpj = Cnpj,
+                Uf = "SP",
+                tpAmb = 2,
+                Pfx = cert.Export(X509ContentType.Pkcs12, "senha"),
+                PfxPassword = "senha",
+            }, Ct);
+            var entity = await provider.GetRequiredService<TenantDirectory>().FindAsync(tenant.TenantId, Cnpj, Ct);
+            return new CreditPipelineHarness(sim, provider, time, entity!, suffix);
+        }
+        catch
+        {
+            await sim.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Submits <paramref name="count"/> new NF-e and returns their keys (all accepted and pending).</summary>
+    public async Task<List<string>> IngestAsync(int count)
+    {
+        var items = Enumerable.Range(0, count)
+            .Select(_ => new IngestItem(SampleNfe.Create(new SampleNfeOptions { EmitCnpj = Cnpj, nNF = Interlocked.Increment(ref _nNF) }, Time), null))
+            .ToList();
+        var results = await Get<IngestService>().SubmitAsync(Entity, items, sync: false, Ct);
+        Assert.All(results, r => Assert.True(r.Accepted, r.Error));
+        return [.. results.Select(r => r.chNFe!)];
+    }
+
+    public static string PartitionOf(string tenantId, string chNFe) => DocumentRecord.PartitionFor(tenantId, chNFe);
+
+    public Task AssembleAsync(string partition) => Get<LotAssembler>().HandleAsync(new AssembleMessage(partition), Ct);
+
+    public async Task<List<LotRecord>> LotsAsync(string partition)
+    {
+        var lots = new List<LotRecord>();
+        await foreach (var l in Documents.QueryAsync<LotRecord>(x => x.PartitionKey == partition && x.RowKey.CompareTo(LotRecord.RowPrefix) >= 0 && x.RowKey.CompareTo("lot}") < 0, cancellationToken: Ct))
+        {
+            lots.Add(l);
+        }
+        return lots;
+    }
+
+    /// <summary>Starts every lot still Created and fires due timers until every lot is closed.</summary>
+    public async Task RunLotsAsync(string partition)
+    {
+        var processor = Get<LotProcessor>();
+        foreach (var lot in (await LotsAsync(partition)).Where(l => l.Phase == nameof(LotPhase.Created)))
+        {
+            await processor.HandleAsync(new LotMessage(partition, lot.RowKey), Ct);
+        }
+        for (var round = 0; round < 10; round++)
+        {
+            var open = (await LotsAsync(partition)).Where(l => l.Phase != nameof(LotPhase.Closed)).ToList();
+            if (open.Count == 0)
+            {
+                return;
+            }
+            foreach (var lot in open)
+            {
+                var state = lot.ToState();
+                Assert.NotNull(state.PendingTimer);
+                if (Time.GetUtcNow() < state.DueAt!.Value)
+                {
+                    Time.SetUtcNow(state.DueAt.Value + TimeSpan.FromSeconds(1));
+                }
+                await processor.HandleAsync(new TimerMessage(partition, lot.RowKey, state.PendingTimer!.Value, state.TimerSeq, state.DueAt.Value), Ct);
+            }
+        }
+        Assert.Fail("lots did not close");
+    }
+
+    public async Task<DocumentRecord> DocumentAsync(string key) =>
+        (await Documents.GetEntityAsync<DocumentRecord>(PartitionOf(TenantId, key), key, cancellationToken: Ct)).Value;
+
+    /// <summary>Makes the simulator fail the next enviNFe with <paramref name="status"/>, before or after processing it.</summary>
+    public async Task FailNextSendAsync(string phase, int status)
+    {
+        using var admin = new HttpClient { BaseAddress = Sim.AdminUri };
+        using var body = new StringContent($$"""{"kind":"HttpError","phase":"{{phase}}","statusCode":{{status}},"count":1,"service":"enviNFe"}""", System.Text.Encoding.UTF8, "application/json");
+        (await admin.PostAsync(new Uri("/admin/faults", UriKind.Relative), body, Ct)).EnsureSuccessStatusCode();
+    }
+
+    public async Task<Dictionary<string, string>> StatusesAsync(IEnumerable<string> keys)
+    {
+        var result = new Dictionary<string, string>();
+        foreach (var key in keys)
+        {
+            var d = await Documents.GetEntityAsync<DocumentRecord>(PartitionOf(TenantId, key), key, cancellationToken: Ct);
+            result[key] = d.Value.Status;
+        }
+        return result;
+    }
+
+    /// <summary>Keys the simulator received in enviNFe requests (one entry per transmission).</summary>
+    public async Task<List<string>> SentKeysAsync()
+    {
+        using var admin = new HttpClient { BaseAddress = Sim.AdminUri };
+        var exchanges = await admin.GetFromJsonAsync<List<ExchangeView>>(new Uri("/admin/exchanges", UriKind.Relative), Ct);
+        return [.. exchanges!.Where(e => e.PayloadRoot == "enviNFe" && e.HttpStatus == 200).SelectMany(e => e.chNFe)];
+    }
+
+    public async Task<List<CreditLedgerEntry>> DebitsAsync() =>
+        [.. (await Ledger.ListAsync(TenantId, 1000, null, Ct)).Entries.Where(e => e.Kind == "debit")];
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Sim.DisposeAsync();
+    }
+
+    private sealed record ExchangeView(string? PayloadRoot, int HttpStatus, IReadOnlyList<string> chNFe);
+}
