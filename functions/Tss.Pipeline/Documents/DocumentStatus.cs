@@ -13,4 +13,6 @@ public enum DocumentStatus
     Denied,
     /// <summary>Rejected with cStat/xMotivo; correct and resubmit.</summary>
     Rejected,
+    /// <summary>Was authorized; its cancellation (110111) is registered at SEFAZ (135/155).</summary>
+    Cancelled,
 }
