@@ -1,5 +1,6 @@
 using Tss.Host.Auth;
 using Tss.Host.Documents;
+using Tss.Host.Events;
 using Tss.Host.Hosting;
 using Tss.Host.Soap;
 using Tss.Host.Submission;
@@ -43,6 +44,7 @@ public static class TssHostApp
         app.UseTssApi();
         app.MapSubmissionApi();
         app.MapDocumentsApi();
+        app.MapEventsApi();
         app.MapTssSoap();
         app.MapDiagnosticsApi();
         return app;
