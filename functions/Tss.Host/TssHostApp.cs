@@ -1,6 +1,7 @@
 using Tss.Host.Auth;
 using Tss.Host.Credits;
 using Tss.Host.Documents;
+using Tss.Host.Events;
 using Tss.Host.Hosting;
 using Tss.Host.Soap;
 using Tss.Host.Submission;
@@ -47,6 +48,7 @@ public static class TssHostApp
         app.MapSubmissionApi();
         app.MapDocumentsApi();
         app.MapCreditsApi();
+        app.MapEventsApi();
         app.MapTssSoap();
         app.MapDiagnosticsApi();
         app.MapTssHealth();

@@ -88,7 +88,7 @@ public sealed class SimulatorOptions
     [Range(1, 1_000_000)]
     public int ExchangeLogCapacity { get; set; } = 10_000;
 
-    /// <summary>How long after authorization an NF-e may be cancelled (24 h for NF-e in most UFs); later → 220.</summary>
+    /// <summary>How long after authorization an NF-e may be cancelled (24 h for NF-e in most UFs); later → 501 (pedido de cancelamento intempestivo; 220 was the retired cancelamento service's code).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
     public TimeSpan CancelDeadline { get; set; } = TimeSpan.FromHours(24);
 

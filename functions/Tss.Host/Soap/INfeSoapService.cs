@@ -25,4 +25,32 @@ public interface INfeSoapService
     /// <summary>The XML of a document: <paramref name="kind"/> "signed" (the signed NFe) or "procNFe" (after authorization).</summary>
     [OperationContract]
     Task<string> DownloadXml(string cnpj, string chNFe, string kind);
+
+    /// <summary>Requests the cancellation (110111) of an authorized NF-e; the event is sent in the background (poll GetEvents).</summary>
+    [OperationContract]
+    Task<SoapEvent> Cancel(string cnpj, string chNFe, string xJust);
+
+    /// <summary>Requests a carta de correção (110110); nSeqEvento is assigned by the service (up to 20).</summary>
+    [OperationContract]
+    Task<SoapEvent> CorrectionLetter(string cnpj, string chNFe, string xCorrecao);
+
+    /// <summary>The events of an NF-e.</summary>
+    [OperationContract]
+    Task<SoapEvent[]> GetEvents(string cnpj, string chNFe);
+
+    /// <summary>Voids a range of never-used numbers (answered synchronously).</summary>
+    [OperationContract]
+    Task<SoapInutilizacao> Inutilize(string cnpj, int serie, int nNFIni, int nNFFin, string xJust);
+
+    /// <summary>NFeConsultaProtocolo4 of a key of the entity.</summary>
+    [OperationContract]
+    Task<SoapProtocolConsultation> ConsultProtocol(string cnpj, string chNFe);
+
+    /// <summary>NFeStatusServico4 of the entity's authorizer (asked at most once per 3 minutes).</summary>
+    [OperationContract]
+    Task<SoapServiceStatus> ServiceStatus(string cnpj);
+
+    /// <summary>CadConsultaCadastro4 by exactly one of <paramref name="cnpjConsultado"/>, <paramref name="cpf"/> or <paramref name="ie"/>.</summary>
+    [OperationContract]
+    Task<SoapCadastro> ConsultCadastro(string cnpj, string? uf, string? cnpjConsultado, string? cpf, string? ie);
 }

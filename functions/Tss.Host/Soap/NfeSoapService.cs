@@ -12,7 +12,7 @@ namespace Tss.Host.Soap;
 
 /// <summary>The SOAP operations, on the same services as the REST API. Refusals throw <see cref="RequestRejectedException"/>,
 /// which <see cref="SoapFaultTransformer"/> turns into a fault with the code.</summary>
-public sealed class NfeSoapService(
+public sealed partial class NfeSoapService(
     IHttpContextAccessor http,
     EntityScope scope,
     SubmissionService submission,
@@ -65,6 +65,10 @@ public sealed class NfeSoapService(
             _ => throw new RequestRejectedException(400, ApiErrorCodes.InvalidFilter, "kind deve ser 'signed' ou 'procNFe'."),
         };
     }
+
+    private IServiceProvider Services => http.HttpContext?.RequestServices ?? throw new InvalidOperationException("No HTTP context.");
+
+    private Task<Tss.Pipeline.Entities.EntityInfo> EntityAsync(string cnpj) => scope.RequireAsync(TenantId(), cnpj ?? "", Aborted);
 
     private CancellationToken Aborted => http.HttpContext?.RequestAborted ?? CancellationToken.None;
 

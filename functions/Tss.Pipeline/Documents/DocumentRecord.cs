@@ -47,6 +47,12 @@ public sealed class DocumentRecord : ITableEntity
 
     /// <summary>W3C traceparent of the document's trace, started at ingest (null when tracing was off).</summary>
     public string? TraceParent { get; set; }
+    /// <summary>Events answered by SEFAZ (registered or rejected), as JSON written by the events stage
+    /// (Tss.Pipeline.Events.DocumentEventList): tpEvento, nSeqEvento, cStat, nProt, dhRegEvento per event.</summary>
+    public string? Events { get; set; }
+
+    /// <summary>How many events SEFAZ registered for this document (cancelamento and CC-e).</summary>
+    public int EventCount { get; set; }
 
     /// <summary>Compact history, one line per transition ("2026-11-23T12:00:00Z InLot lot-…").</summary>
     public string History { get; set; } = "";

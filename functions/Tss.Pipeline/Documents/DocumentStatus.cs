@@ -15,4 +15,6 @@ public enum DocumentStatus
     Rejected,
     /// <summary>Valid and signed, but the tenant has no credits left: not sent; it goes on when credits are added.</summary>
     AwaitingCredits,
+    /// <summary>Was authorized; its cancellation (110111) is registered at SEFAZ (135/155).</summary>
+    Cancelled,
 }

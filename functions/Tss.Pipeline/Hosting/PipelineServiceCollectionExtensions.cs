@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Tss.Pipeline.Credits;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Distribution.Internal;
+using Tss.Pipeline.Events;
 using Tss.Pipeline.Ingest;
 using Tss.Pipeline.Lots;
 using Tss.Pipeline.Messages;
@@ -44,6 +45,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddQueueHandler<LotMessage, LotStartHandler>(names.SendQueue);
         services.AddQueueHandler<TimerMessage, LotTimerHandler>(names.TimerQueue);
         services.AddTssDistribution(names.DistributeQueue);
+        services.AddTssEvents(configuration.GetSection(EventsOptions.Section).Get<EventsOptions>()?.Queue ?? new EventsOptions().Queue);
         return services;
     }
 

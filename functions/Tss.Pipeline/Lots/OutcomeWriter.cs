@@ -136,7 +136,7 @@ public sealed partial class OutcomeWriter(
     /// <summary>The outcome of <paramref name="lot"/> for this document is already stored (final in this lot).</summary>
     private static bool RecordedBefore(DocumentRecord doc, LotRecord lot) => doc.StatusValue switch
     {
-        DocumentStatus.Authorized or DocumentStatus.Denied => doc.LotId == lot.RowKey,
+        DocumentStatus.Authorized or DocumentStatus.Denied or DocumentStatus.Cancelled => doc.LotId == lot.RowKey,
         DocumentStatus.Rejected => doc.ReleasedFrom == lot.RowKey,
         _ => false,
     };

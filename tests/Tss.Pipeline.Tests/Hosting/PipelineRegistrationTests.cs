@@ -28,7 +28,9 @@ public class PipelineRegistrationTests
 
         Assert.NotNull(provider.GetRequiredService<IngestService>());
         Assert.NotNull(provider.GetRequiredService<LotProcessor>());
-        Assert.Equal(4, provider.GetServices<IHostedService>().Count()); // assemble, send, timers, distribute
+        Assert.NotNull(provider.GetRequiredService<Tss.Pipeline.Events.EventProcessor>());
+        Assert.IsType<Tss.Pipeline.Consultations.TableStatusCacheStore>(provider.GetRequiredService<Tss.Sefaz.Client.Status.IStatusCacheStore>());
+        Assert.Equal(5, provider.GetServices<IHostedService>().Count()); // assemble, send, timers, distribute, events
         using var scope = provider.CreateScope();
         Assert.IsType<LotStartHandler>(scope.ServiceProvider.GetRequiredKeyedService<Runtime.Queues.IQueueHandler<Messages.LotMessage>>("custom-send"));
     }

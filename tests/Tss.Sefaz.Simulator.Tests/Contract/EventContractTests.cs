@@ -133,12 +133,12 @@ public sealed class EventContractTests(SimulatorFixture simulator) : IClassFixtu
     }
 
     [Fact]
-    public async Task Cancellation_after_the_deadline_on_the_simulator_clock_is_220()
+    public async Task Cancellation_after_the_deadline_on_the_simulator_clock_is_501()
     {
         var (chNFe, nProt) = await AuthorizeAsync();
         simulator.Time.Advance(simulator.Options.CancelDeadline + TimeSpan.FromSeconds(1));
 
-        Assert.Equal(220, await EventStatusAsync(NfeRequests.TpEventoCancelamento, Cancel(chNFe, nProt)));
+        Assert.Equal(501, await EventStatusAsync(NfeRequests.TpEventoCancelamento, Cancel(chNFe, nProt)));
     }
 
     [Fact]

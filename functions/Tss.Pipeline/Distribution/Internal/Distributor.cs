@@ -39,6 +39,11 @@ internal sealed partial class Distributor(
 
     public async Task HandleAsync(DistributeMessage message, CancellationToken ct)
     {
+        if (message.Kind == DistributeMessage.EventKind)
+        {
+            await HandleEventsAsync(message, ct).ConfigureAwait(false);
+            return;
+        }
         var docs = await ReadFinalDocumentsAsync(message, ct).ConfigureAwait(false);
         if (docs.Count == 0)
         {

@@ -15,7 +15,7 @@ namespace Tss.Sefaz.Simulator.Events.Internal;
 /// event schema (493), environment (252), Id (572), key check digit (236), órgão (250), signature and signer (297, 298,
 /// 290–293, 213), author ≠ emitter (574), dhEvento in the future (578), unknown key (494), event before the
 /// authorization (579), duplicate (573), sequence beyond the next one (594); cancelamento: already cancelled (420),
-/// protocol (222), deadline (220); CC-e: NF-e cancelled (580). Otherwise 135 and the event is registered.
+/// protocol (222), deadline (501, NT 2015.002; 220 belonged to the retired cancelamento service); CC-e: NF-e cancelled (580). Otherwise 135 and the event is registered.
 /// </summary>
 internal sealed partial class EventRules(SimulatorOptions options, AuthorizationStore authorizations, NumberSequences numbers,
     SimulatorCertificates certificates)
@@ -105,7 +105,7 @@ internal sealed partial class EventRules(SimulatorOptions options, Authorization
         var specific = tpEvento == NfeRequests.TpEventoCancelamento
             ? cancelled ? 420
                 : NfeXml.Text(inf, "detEvento", "nProt") != authorization.nProt ? 222
-                : now - authorization.dhRecbto > options.CancelDeadline ? 220
+                : now - authorization.dhRecbto > options.CancelDeadline ? 501
                 : 0
             : cancelled ? 580 : 0;
         if (specific != 0)

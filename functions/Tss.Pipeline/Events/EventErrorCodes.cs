@@ -1,0 +1,23 @@
+namespace Tss.Pipeline.Events;
+
+/// <summary>Stable codes of refused event, inutilização and consultation requests (nothing stored, nothing sent).</summary>
+public static class EventErrorCodes
+{
+    public const string DocumentNotFound = "nfe.not_found";
+    public const string NotAuthorized = "event.nfe_not_authorized";
+    public const string DocumentCancelled = "event.nfe_cancelled";
+    public const string CancelInProgress = "event.cancel_in_progress";
+    public const string InvalidJustification = "event.invalid_justification";
+    public const string InvalidCorrection = "event.invalid_correction";
+    public const string SequenceExhausted = "event.sequence_exhausted";
+    public const string EventNotFound = "event.not_found";
+    public const string ProcNotAvailable = "event.proc_not_available";
+    public const string InvalidEventType = "event.invalid_type";
+    public const string InvalidInutilizacao = "inut.invalid_request";
+    public const string InutilizacaoNotFound = "inut.not_found";
+    public const string InutilizacaoInProgress = "inut.in_progress";
+    public const string InvalidAccessKey = "nfe.invalid_key";
+    public const string InvalidCadastroQuery = "cadastro.invalid_query";
+    /// <summary>Prefix of SEFAZ transport failures ("sefaz.timeout", "sefaz.no_endpoint", …).</summary>
+    public const string SefazPrefix = "sefaz.";
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Tss.Pipeline.Events;
+
+/// <summary>
+/// One event request (cancelamento or CC-e) of a document, stored beside it in the documents table: same partition
+/// (tenant|CNPJ|AAMM), row "evt|{chNFe}|{tpEvento}|{nSeqEvento:00}" — so chNFe + tpEvento + nSeqEvento is unique, an
+/// event and its document change in one entity-group transaction, and a document's events are one row-key range.
+/// The signed evento is written before it is sent (write-ahead): a resend after an unknown outcome sends the same bytes.
+/// </summary>
+public sealed class EventRecord : ITableEntity
+{
+    /// <summary>Row keys of events sort after every access key and before lots ("lot|") and open-lot markers.</summary>
+    public const string RowPrefix = "evt|";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string TenantId { get; set; } = "";
+    public string Cnpj { get; set; } = "";
+    public string chNFe { get; set; } = "";
+    public string tpEvento { get; set; } = "";
+    public int nSeqEvento { get; set; }
+    public string Uf { get; set; } = "";
+    public int mod { get; set; }
+    public int tpAmb { get; set; }
+    public string Status { get; set; } = nameof(EventStatus.Pending);
+
+    /// <summary>Cancelamento: the justification and the authorization protocol it cancels.</summary>
+    public string? xJust { get; set; }
+    public string? nProtNFe { get; set; }
+
+    /// <summary>CC-e: the correction text.</summary>
+    public string? xCorrecao { get; set; }
+
+    /// <summary>The signed evento (set when a batch claims it).</summary>
+    public string? SignedXml { get; set; }
+    public string? BatchId { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public int SendAttempts { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    public int? cStat { get; set; }
+    public string? xMotivo { get; set; }
+    public string? nProt { get; set; }
+    public DateTimeOffset? dhRegEvento { get; set; }
+    public string? ProcBlob { get; set; }
+    /// <summary>False from the moment the event is answered until its distribution message is queued.</summary>
+    public bool Distributed { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public EventStatus StatusValue => Enum.Parse<EventStatus>(Status);
+
+    public static string RowFor(string chNFe, string tpEvento, int nSeqEvento) =>
+        string.Create(CultureInfo.InvariantCulture, $"{RowPrefix}{chNFe}|{tpEvento}|{nSeqEvento:00}");
+
+    /// <summary>First row key of a document's events (the range ends at the same text followed by '}').</summary>
+    public static string RowsOf(string chNFe) => $"{RowPrefix}{chNFe}|";
+
+    /// <summary>Blob name of the procEventoNFe (in the procNFe container, beside the document's procNFe).</summary>
+    public static string BlobName(string partition, string chNFe, string tpEvento, int nSeqEvento) =>
+        string.Create(CultureInfo.InvariantCulture, $"{partition.Replace('|', '/')}/{chNFe}-{tpEvento}-{nSeqEvento:00}-procEventoNFe.xml");
+}
