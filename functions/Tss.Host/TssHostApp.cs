@@ -1,8 +1,10 @@
 using Tss.Host.Auth;
 using Tss.Host.Documents;
 using Tss.Host.Hosting;
+using Tss.Host.Mde;
 using Tss.Host.Soap;
 using Tss.Host.Submission;
+using Tss.Mde.Hosting;
 using Tss.Pipeline.Hosting;
 using Tss.Tenancy;
 
@@ -35,6 +37,7 @@ public static class TssHostApp
         builder.Services.AddTssStorageBootstrap();
         builder.Services.AddTssTenancy();
         builder.Services.AddTssPipeline(builder.Configuration);
+        builder.Services.AddTssMde(builder.Configuration);
         builder.Services.AddTssApiKeyAuthentication();
         builder.Services.AddTssApi();
         builder.Services.AddTssSoap();
@@ -43,6 +46,7 @@ public static class TssHostApp
         app.UseTssApi();
         app.MapSubmissionApi();
         app.MapDocumentsApi();
+        app.MapMdeApi();
         app.MapTssSoap();
         app.MapDiagnosticsApi();
         return app;
