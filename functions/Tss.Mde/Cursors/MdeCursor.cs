@@ -42,6 +42,7 @@ public sealed class MdeCursor : ITableEntity
     /// <summary>When the periodic sync is due next (a timer older than this is superseded).</summary>
     public DateTimeOffset? NextRunAt { get; set; }
 
+    /// <summary>Documents received through distNSU (on-demand queries not counted).</summary>
     public long DocumentCount { get; set; }
 
     public static string RowKeyFor(string cnpj, int model) => $"{cnpj}-{model}";

@@ -29,6 +29,10 @@ public sealed class MdeDocumentRecord : ITableEntity
     public string? nProt { get; set; }
     public string? cSitNFe { get; set; }
     public string? Problem { get; set; }
+    /// <summary>The XML when it fits in the row (most resNFe/resEvento); otherwise null and <see cref="BlobName"/> holds it.
+    /// Key rows carry neither: their XML is on the NSU row.</summary>
+    public string? Xml { get; set; }
+
     public string BlobName { get; set; } = "";
     public DateTimeOffset ReceivedAt { get; set; }
 

@@ -10,7 +10,8 @@ using Tss.Runtime.Tables;
 namespace Tss.Mde.Documents;
 
 /// <summary>
-/// Received documents: XML as blobs ("{tenant}/{cnpj}/{NSU}.xml"), index rows per company by NSU and by key.
+/// Received documents: index rows per company by NSU (carrying the XML when it fits) and by key; larger XML as
+/// blobs ("{tenant}/{cnpj}/{NSU}.xml").
 /// Storing is idempotent per NSU: a replayed answer (crash before the cursor moved) stores nothing twice and reports
 /// only the NSUs that were new.
 /// </summary>
@@ -39,9 +40,12 @@ public sealed class MdeDocumentStore(StorageClients storage, IOptions<MdeOptions
         return existing;
     }
 
-    /// <summary>Uploads the blobs (in parallel; overwriting the same content is harmless).</summary>
+    /// <summary>Longest XML kept in the table row itself (a string property holds 32K UTF-16 characters).</summary>
+    public const int InlineMaxChars = 30_000;
+
+    /// <summary>Uploads the blobs of documents too large for their row (in parallel; overwriting the same content is harmless).</summary>
     public Task UploadAsync(string tenantId, string cnpj, IReadOnlyList<ReceivedDocument> documents, CancellationToken ct) =>
-        Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (d, token) =>
+        Parallel.ForEachAsync(documents.Where(d => d.Xml.Length > InlineMaxChars), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (d, token) =>
             await _container.GetBlobClient(BlobName(tenantId, cnpj, d.Nsu)).UploadAsync(BinaryData.FromString(d.Xml), overwrite: true, token).ConfigureAwait(false));
 
     /// <summary>Writes the index rows of documents whose blobs are uploaded: one transaction per chunk and row kind.</summary>
@@ -49,9 +53,9 @@ public sealed class MdeDocumentStore(StorageClients storage, IOptions<MdeOptions
     {
         var partition = MdeDocumentRecord.PartitionFor(tenantId, cnpj);
         var now = time.GetUtcNow();
-        var rows = documents.Select(d => MdeDocumentRecord.From(partition, MdeDocumentRecord.NsuRow(d.Nsu), d, model, BlobName(tenantId, cnpj, d.Nsu), now))
+        var rows = documents.Select(d => Inline(MdeDocumentRecord.From(partition, MdeDocumentRecord.NsuRow(d.Nsu), d, model, BlobOf(tenantId, cnpj, d), now), d))
             .Concat(documents.Where(d => d.chNFe is not null)
-                .Select(d => MdeDocumentRecord.From(partition, MdeDocumentRecord.KeyRow(d.chNFe!, d.Nsu), d, model, BlobName(tenantId, cnpj, d.Nsu), now)))
+                .Select(d => MdeDocumentRecord.From(partition, MdeDocumentRecord.KeyRow(d.chNFe!, d.Nsu), d, model, BlobOf(tenantId, cnpj, d), now)))
             .ToList();
         // Upserts: a replay after a crash writes the same rows again, which is what idempotent means here.
         await _table.SubmitInTransactionsAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct)
@@ -101,10 +105,20 @@ public sealed class MdeDocumentStore(StorageClients storage, IOptions<MdeOptions
         return rows;
     }
 
-    /// <summary>The stored XML of a document.</summary>
+    /// <summary>The stored XML of a document (from its row, its blob, or via its NSU row for a key row).</summary>
     public async Task<string> ReadXmlAsync(MdeDocumentRecord record, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (record.Xml is { } inline)
+        {
+            return inline;
+        }
+        if (record.BlobName.Length == 0)
+        {
+            var nsuRow = await _table.GetEntityAsync<MdeDocumentRecord>(record.PartitionKey, MdeDocumentRecord.NsuRow(record.Nsu), cancellationToken: ct)
+                .ConfigureAwait(false);
+            return nsuRow.Value.Xml ?? throw new InvalidOperationException($"MD-e document {record.PartitionKey}/{record.Nsu} has no XML.");
+        }
         var content = await _container.GetBlobClient(record.BlobName).DownloadContentAsync(ct).ConfigureAwait(false);
         return Encoding.UTF8.GetString(content.Value.Content.ToMemory().Span);
     }
@@ -115,6 +129,14 @@ public sealed class MdeDocumentStore(StorageClients storage, IOptions<MdeOptions
         await _table.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
         await _container.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
     }
+
+    private static MdeDocumentRecord Inline(MdeDocumentRecord row, ReceivedDocument d)
+    {
+        row.Xml = d.Xml.Length <= InlineMaxChars ? d.Xml : null;
+        return row;
+    }
+
+    private static string BlobOf(string tenantId, string cnpj, ReceivedDocument d) => d.Xml.Length > InlineMaxChars ? BlobName(tenantId, cnpj, d.Nsu) : "";
 
     private static string BlobName(string tenantId, string cnpj, long nsu) =>
         string.Create(CultureInfo.InvariantCulture, $"{tenantId}/{cnpj}/{nsu:D15}.xml");

@@ -55,7 +55,6 @@ public sealed class MdeQueryService(CursorStore cursors, MdeGateway gateway, Blo
         cursor = await cursors.UpdateAsync(cursor, c =>
         {
             policy.ApplyQuery(c, answer.cStat, time.GetUtcNow());
-            c.DocumentCount += stored.New;
             return true;
         }, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();

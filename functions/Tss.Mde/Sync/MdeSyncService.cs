@@ -80,7 +80,8 @@ public sealed class MdeSyncService(CursorStore cursors, MdeGateway gateway, Blob
                     throw new InvalidOperationException($"MD-e cursor {c.RowKey} moved from {ultNsu} to {c.UltNsu} while leased.");
                 }
                 more = policy.ApplyDistNsu(c, answer, now);
-                c.DocumentCount += stored.New;
+                // Each NSU moves the cursor exactly once, so this count survives crashes and replays.
+                c.DocumentCount += answer.cStat == 138 ? answer.Documents.Count : 0;
                 return true;
             }, ct).ConfigureAwait(false);
             Log.Answered(logger, entity.Cnpj, model, ultNsu, answer.cStat, answer.UltNsu, answer.MaxNsu, answer.Documents.Count, stored.New);
