@@ -37,10 +37,6 @@ public static class ManifestacaoRequests
         {
             throw new MdeException(MdeErrorCodes.InvalidTpEvento, "tpEvento deve ser 210200, 210210, 210220 ou 210240.");
         }
-        if (!AccessKey.TryParse(chNFe, out _, out _))
-        {
-            throw new MdeException(MdeErrorCodes.InvalidChNFe, "chNFe inválida (44 dígitos com dígito verificador correto).");
-        }
         var justification = "";
         if (tpEvento == OperacaoNaoRealizada)
         {
@@ -54,6 +50,10 @@ public static class ManifestacaoRequests
         else if (!string.IsNullOrEmpty(xJust))
         {
             throw new MdeException(MdeErrorCodes.InvalidXJust, "xJust só é aceita no evento 210240 (operação não realizada).");
+        }
+        if (!AccessKey.TryParse(chNFe, out _, out _))
+        {
+            throw new MdeException(MdeErrorCodes.InvalidChNFe, "chNFe inválida (44 dígitos com dígito verificador correto).");
         }
         var when = dhEvento.ToOffset(TimeSpan.FromHours(-3)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
         return string.Create(CultureInfo.InvariantCulture,

@@ -84,7 +84,7 @@ public sealed class MdeEnvironment : IAsyncLifetime
 
     private IHost Build(string suffix)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
