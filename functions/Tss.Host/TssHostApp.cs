@@ -3,8 +3,10 @@ using Tss.Host.Credits;
 using Tss.Host.Documents;
 using Tss.Host.Events;
 using Tss.Host.Hosting;
+using Tss.Host.Mde;
 using Tss.Host.Soap;
 using Tss.Host.Submission;
+using Tss.Mde.Hosting;
 using Tss.Pipeline.Hosting;
 using Tss.Tenancy;
 
@@ -37,6 +39,7 @@ public static class TssHostApp
         builder.Services.AddTssStorageBootstrap();
         builder.Services.AddTssTenancy();
         builder.Services.AddTssPipeline(builder.Configuration);
+        builder.Services.AddTssMde(builder.Configuration);
         builder.Services.AddTssApiKeyAuthentication();
         builder.Services.AddTssApi();
         builder.Services.AddTssSoap();
@@ -49,6 +52,7 @@ public static class TssHostApp
         app.MapDocumentsApi();
         app.MapCreditsApi();
         app.MapEventsApi();
+        app.MapMdeApi();
         app.MapTssSoap();
         app.MapDiagnosticsApi();
         app.MapTssHealth();

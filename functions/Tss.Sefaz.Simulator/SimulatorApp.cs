@@ -6,6 +6,7 @@ using Tss.Sefaz.Simulator.Admin;
 using Tss.Sefaz.Simulator.Authorization;
 using Tss.Sefaz.Simulator.Authorizations;
 using Tss.Sefaz.Simulator.Core;
+using Tss.Sefaz.Simulator.Distribuicao;
 using Tss.Sefaz.Simulator.Exchanges;
 using Tss.Sefaz.Simulator.Faults;
 using Tss.Sefaz.Simulator.Hosting;
@@ -46,6 +47,7 @@ public static class SimulatorApp
         app.MapWhen(context => context.Request.IsHttps,
             soap => soap.Run(context => context.RequestServices.GetRequiredService<SoapEndpoint>().HandleAsync(context)));
         app.MapAdminApi();
+        app.MapDistributionAdminApi();
         app.Lifetime.ApplicationStarted.Register(() => Log.Started(
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Log.Category), SoapUri(app), AdminUri(app), options.Environment));
         return app;
@@ -74,7 +76,10 @@ public static class SimulatorApp
         services.AddSingleton<ISimulatorService, ReceiptQueryService>();
         services.AddSingleton<ISimulatorService, StatusService.StatusService>();
         services.AddSingleton<ISimulatorService, ProtocolQueryService>();
-        services.AddSingleton<ISimulatorService, Events.EventService>();
+        services.AddSingleton<Events.EventService>();
+        services.AddSingleton<Distribuicao.DistributionStore>();
+        services.AddSingleton<ISimulatorService, Distribuicao.ManifestacaoRouter>();
+        services.AddSingleton<ISimulatorService, Distribuicao.DistDFeService>();
         services.AddSingleton<ISimulatorService, Inutilizacao.InutilizacaoService>();
         services.AddSingleton<ISimulatorService, Cadastro.CadastroService>();
         services.ConfigureHttpJsonOptions(json => AdminApi.ConfigureJson(json.SerializerOptions));

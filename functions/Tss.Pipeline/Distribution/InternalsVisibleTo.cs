@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("Tss.Pipeline.Tests")]
+[assembly: InternalsVisibleTo("Tss.Mde")]

@@ -1,0 +1,105 @@
+using Tss.Mde.Protocol;
+
+namespace Tss.Mde.Cursors;
+
+/// <summary>
+/// NT 2014.002 as pure rules over a cursor (state, answer, now → new state): when a distNSU may be sent, when an
+/// on-demand query may be sent, and what an answer does to the cursor. Every wait is SEFAZ's hour plus a margin.
+/// </summary>
+public sealed class ConsumptionPolicy(TimeSpan margin, int maxQueriesPerHour)
+{
+    /// <summary>SEFAZ's wait after 137, after ultNSU == maxNSU and after 656.</summary>
+    public static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    /// <summary>Null when a distNSU may be sent now, otherwise the instant it may.</summary>
+    public static DateTimeOffset? SyncRefusedUntil(MdeCursor cursor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        var until = Later(cursor.BlockedUntil, cursor.SyncBlockedUntil);
+        return until > now ? until : null;
+    }
+
+    /// <summary>Null when an on-demand query may be sent now, otherwise the instant it may.</summary>
+    public DateTimeOffset? QueryRefusedUntil(MdeCursor cursor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        if (cursor.BlockedUntil > now)
+        {
+            return cursor.BlockedUntil;
+        }
+        var windowEnd = cursor.QueryWindowStart + Hour + margin;
+        return windowEnd > now && cursor.QueryCount >= maxQueriesPerHour ? windowEnd : null;
+    }
+
+    /// <summary>Counts one on-demand query (a new window starts with the first query after the previous one ended).
+    /// Returns false, changing nothing, when it is refused.</summary>
+    public bool TryReserveQuery(MdeCursor cursor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        if (QueryRefusedUntil(cursor, now) is not null)
+        {
+            return false;
+        }
+        if (cursor.QueryWindowStart is not { } start || now >= start + Hour + margin)
+        {
+            cursor.QueryWindowStart = now;
+            cursor.QueryCount = 0;
+        }
+        cursor.QueryCount++;
+        return true;
+    }
+
+    /// <summary>
+    /// Applies a distNSU answer. 138: ultNSU/maxNSU as returned, and the hour's wait once ultNSU reaches maxNSU. 137: the
+    /// hour's wait. 656: everything blocked for the hour from now (SEFAZ's ultNSU, when given, is the one to resume from).
+    /// Any other status: the hour's wait as well (do not insist on a rejected request).
+    /// Returns true while the sync should continue.
+    /// </summary>
+    public bool ApplyDistNsu(MdeCursor cursor, RetDistDFeInt answer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        ArgumentNullException.ThrowIfNull(answer);
+        cursor.LastCStat = answer.cStat;
+        cursor.LastXMotivo = answer.xMotivo.Length > 255 ? answer.xMotivo[..255] : answer.xMotivo;
+        cursor.LastSyncAt = now;
+        switch (answer.cStat)
+        {
+            case 138:
+                cursor.UltNsu = answer.UltNsu;
+                cursor.MaxNsu = answer.MaxNsu;
+                if (answer.UltNsu >= answer.MaxNsu || answer.Documents.Count == 0)
+                {
+                    cursor.SyncBlockedUntil = now + Hour + margin;
+                    return false;
+                }
+                return true;
+            case 137:
+                cursor.UltNsu = Math.Max(answer.UltNsu, cursor.UltNsu);
+                cursor.MaxNsu = Math.Max(answer.MaxNsu, cursor.UltNsu);
+                cursor.SyncBlockedUntil = now + Hour + margin;
+                return false;
+            case 656:
+                if (answer.UltNsu > 0)
+                {
+                    cursor.UltNsu = answer.UltNsu;
+                }
+                cursor.BlockedUntil = now + Hour + margin;
+                return false;
+            default:
+                cursor.SyncBlockedUntil = now + Hour + margin;
+                return false;
+        }
+    }
+
+    /// <summary>Applies an on-demand answer: only a 656 changes the cursor (the whole CNPJ is blocked for the hour).</summary>
+    public void ApplyQuery(MdeCursor cursor, int cStat, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        if (cStat == 656)
+        {
+            cursor.BlockedUntil = now + Hour + margin;
+        }
+    }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+}

@@ -1,0 +1,49 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Tss.Mde.Cursors;
+
+/// <summary>
+/// The DistDFe cursor of one company and model (table row PK = tenant, RK = "{cnpj}-{model}"), updated with ETag
+/// compare-and-swap only. <see cref="UltNsu"/> moves only after an answer's documents are stored.
+/// </summary>
+public sealed class MdeCursor : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Cnpj { get; set; } = "";
+    public int Model { get; set; } = 55;
+
+    /// <summary>The ultNSU SEFAZ returned last (the next distNSU starts here).</summary>
+    public long UltNsu { get; set; }
+
+    /// <summary>The maxNSU SEFAZ returned last.</summary>
+    public long MaxNsu { get; set; }
+
+    /// <summary>No distNSU before this instant (137, or ultNSU reached maxNSU: one hour).</summary>
+    public DateTimeOffset? SyncBlockedUntil { get; set; }
+
+    /// <summary>No request at all before this instant (after a 656: one hour from that answer).</summary>
+    public DateTimeOffset? BlockedUntil { get; set; }
+
+    /// <summary>Start of the current one-hour window of on-demand queries (consChNFe + consNSU).</summary>
+    public DateTimeOffset? QueryWindowStart { get; set; }
+
+    /// <summary>On-demand queries in the current window.</summary>
+    public int QueryCount { get; set; }
+
+    public int? LastCStat { get; set; }
+    public string? LastXMotivo { get; set; }
+    public DateTimeOffset? LastSyncAt { get; set; }
+
+    /// <summary>When the periodic sync is due next (a timer older than this is superseded).</summary>
+    public DateTimeOffset? NextRunAt { get; set; }
+
+    /// <summary>Documents received through distNSU (on-demand queries not counted).</summary>
+    public long DocumentCount { get; set; }
+
+    public static string RowKeyFor(string cnpj, int model) => $"{cnpj}-{model}";
+}

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Options;
+using Tss.Mde.Cursors;
+using Tss.Mde.Documents;
+using Tss.Mde.Protocol;
+using Tss.Mde.Sync;
+using Tss.Pipeline.Entities;
+using Tss.Protocol.AccessKeys;
+using Tss.Runtime.Leases;
+using Tss.Sefaz.Client;
+
+namespace Tss.Mde.Queries;
+
+/// <summary>
+/// consChNFe / consNSU on demand, at most <see cref="MdeOptions.MaxQueriesPerHour"/> per CNPJ and hour. Over the limit or
+/// during a block the refusal is immediate (no SEFAZ call) and says when to come back (TSS message 003). The query
+/// holds the cursor's lease, so it never overlaps a sync or another query of the same CNPJ.
+/// </summary>
+public sealed class MdeQueryService(CursorStore cursors, MdeGateway gateway, BlobLeaseSingleton leases, ConsumptionPolicy policy,
+    IOptions<MdeOptions> options, TimeProvider time)
+{
+    /// <exception cref="MdeException">Invalid query, blocked (<see cref="MdeErrorCodes.Blocked"/> with the instant), busy,
+    /// or SEFAZ unavailable.</exception>
+    public async Task<MdeQueryResult> QueryAsync(EntityInfo entity, int model, MdeQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(query);
+        var build = Validate(query);
+        var cursor = await cursors.GetOrCreateAsync(entity.TenantId, entity.Cnpj, model, ct).ConfigureAwait(false);
+        if (policy.QueryRefusedUntil(cursor, time.GetUtcNow()) is { } early)
+        {
+            throw BlockedMessage.Exception(early);
+        }
+        await using var lease = await AcquireAsync(entity.Cnpj, model, ct).ConfigureAwait(false);
+        var refused = default(DateTimeOffset?);
+        cursor = await cursors.UpdateAsync(cursor, c =>
+        {
+            var now = time.GetUtcNow();
+            refused = policy.QueryRefusedUntil(c, now);
+            return refused is null && policy.TryReserveQuery(c, now);
+        }, ct).ConfigureAwait(false);
+        if (refused is { } until)
+        {
+            throw BlockedMessage.Exception(until);
+        }
+        RetDistDFeInt answer;
+        try
+        {
+            answer = await gateway.SendAsync(entity, model, build, ct).ConfigureAwait(false);
+        }
+        catch (SefazException e)
+        {
+            throw new MdeException(MdeErrorCodes.SefazUnavailable, $"A SEFAZ não respondeu à consulta ({e.Code}); tente novamente mais tarde.");
+        }
+        var stored = await gateway.StoreAsync(entity, model, answer, ct).ConfigureAwait(false);
+        cursor = await cursors.UpdateAsync(cursor, c =>
+        {
+            policy.ApplyQuery(c, answer.cStat, time.GetUtcNow());
+            return true;
+        }, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var summaries = stored.Documents.Select(d => MdeDocumentSummary.From(MdeDocumentRecord.From("", "", d, model, "", now))).ToList();
+        return new MdeQueryResult(answer.cStat, answer.xMotivo, summaries, Math.Max(0, options.Value.MaxQueriesPerHour - cursor.QueryCount));
+    }
+
+    private static Func<int, int, string, string> Validate(MdeQuery query)
+    {
+        if ((query.chNFe is null) == (query.Nsu is null))
+        {
+            throw new MdeException(MdeErrorCodes.InvalidQuery, "Informe exatamente um de chNFe ou nsu.");
+        }
+        if (query.chNFe is { } key)
+        {
+            return AccessKey.TryParse(key, out _, out _)
+                ? (tpAmb, cUF, cnpj) => DistDFeRequests.ConsChNFe(tpAmb, cUF, cnpj, key)
+                : throw new MdeException(MdeErrorCodes.InvalidChNFe, "chNFe inválida (44 dígitos com dígito verificador correto).");
+        }
+        var nsu = query.Nsu!.Value;
+        return nsu is >= 1 and <= DistDFeRequests.MaxNsu
+            ? (tpAmb, cUF, cnpj) => DistDFeRequests.ConsNsu(tpAmb, cUF, cnpj, nsu)
+            : throw new MdeException(MdeErrorCodes.InvalidNsu, "nsu deve estar entre 1 e 999999999999999.");
+    }
+
+    private async Task<BlobLeaseHandle> AcquireAsync(string cnpj, int model, CancellationToken ct)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + options.Value.QueryLeaseWait;
+        while (true)
+        {
+            if (await leases.TryAcquireAsync(MdeSyncService.LeaseKey(cnpj, model), ct).ConfigureAwait(false) is { } lease)
+            {
+                return lease;
+            }
+            if (TimeProvider.System.GetUtcNow() >= deadline)
+            {
+                throw new MdeException(MdeErrorCodes.Busy, "Uma sincronização desta empresa com a SEFAZ está em andamento; tente novamente em alguns minutos.");
+            }
+            // Real time on purpose: the lease is held in real time, whatever the service clock's scale.
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, ct).ConfigureAwait(false);
+        }
+    }
+}

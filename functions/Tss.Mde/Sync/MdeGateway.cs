@@ -1,0 +1,72 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Options;
+using Tss.Mde.Documents;
+using Tss.Mde.Manifestacao;
+using Tss.Mde.Notifications;
+using Tss.Mde.Protocol;
+using Tss.Pipeline.Entities;
+using Tss.Protocol.Reference;
+using Tss.Runtime.Queues;
+using Tss.Sefaz.Client;
+
+namespace Tss.Mde.Sync;
+
+/// <summary>
+/// The one place that talks to NFeDistribuicaoDFe and stores what it answers: sends a distDFeInt, reads the answer,
+/// unpacks docZip, stores blobs and index rows (in chunks, idempotently) and queues one webhook per new document and,
+/// when configured, the automatic ciência. Callers hold the cursor's lease.
+/// </summary>
+public sealed class MdeGateway(SefazClient client, IEntityDirectory entities, MdeDocumentStore documents, IQueueSender queues,
+    MdeSyncHooks hooks, IOptions<MdeOptions> options)
+{
+    private readonly MdeOptions _o = options.Value;
+
+    /// <summary>Sends one distDFeInt built by <paramref name="build"/> (tpAmb, cUFAutor, CNPJ) and parses the answer.</summary>
+    /// <exception cref="SefazException">No usable answer.</exception>
+    /// <exception cref="MdeException">The answer is not a readable retDistDFeInt.</exception>
+    public async Task<RetDistDFeInt> SendAsync(EntityInfo entity, int model, Func<int, int, string, string> build, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(build);
+        X509Certificate2 certificate = await entities.GetCertificateAsync(entity, ct).ConfigureAwait(false);
+        var payload = build(entity.tpAmb, UfCodes.ToCode(entity.Uf), entity.Cnpj);
+        var reply = await client.DistribuicaoDFeAsync(new SefazTarget(entity.Uf, model, entity.tpAmb), certificate, payload, ct).ConfigureAwait(false);
+        return RetDistDFeInt.Parse(reply.Answer);
+    }
+
+    /// <summary>Stores an answer's documents; returns them unpacked and the count of those that were new.</summary>
+    public async Task<(IReadOnlyList<ReceivedDocument> Documents, int New)> StoreAsync(EntityInfo entity, int model, RetDistDFeInt answer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(answer);
+        var received = answer.Documents.Select(z => ReceivedDocument.From(z, _o.MaxDocumentBytes)).ToList();
+        var fresh = 0;
+        foreach (var chunk in received.Chunk(_o.StoreChunkSize))
+        {
+            var existing = await documents.ExistingAsync(entity.TenantId, entity.Cnpj, chunk, ct).ConfigureAwait(false);
+            var news = chunk.Where(d => !existing.Contains(d.Nsu)).ToList();
+            if (news.Count > 0)
+            {
+                await documents.UploadAsync(entity.TenantId, entity.Cnpj, news, ct).ConfigureAwait(false);
+                // Queued before the rows exist: a crash between the two replays the chunk, which is still "new" then,
+                // so no announcement is lost (a duplicate carries the same delivery id). The handler waits for the rows.
+                await queues.SendAsync(_o.NotifyQueue, new MdeNotifyMessage(entity.TenantId, entity.Cnpj, [.. news.Select(d => d.Nsu)]), ct: ct)
+                    .ConfigureAwait(false);
+                if (_o.AutoCienciaFor(entity.Cnpj))
+                {
+                    foreach (var summary in news.Where(d => d.Type == DocumentType.ResNFe && d.chNFe is not null))
+                    {
+                        await queues.SendAsync(_o.CienciaQueue, new MdeCienciaMessage(entity.TenantId, entity.Cnpj, summary.chNFe!), ct: ct).ConfigureAwait(false);
+                    }
+                }
+                await documents.IndexAsync(entity.TenantId, entity.Cnpj, model, news, ct).ConfigureAwait(false);
+                fresh += news.Count;
+            }
+            if (hooks.AfterChunkIndexed is { } hook)
+            {
+                await hook([.. chunk.Select(d => d.Nsu)]).ConfigureAwait(false);
+            }
+        }
+        return (received, fresh);
+    }
+}

@@ -1,0 +1,74 @@
+using Tss.Mde.Cursors;
+using Tss.Mde.Protocol;
+
+namespace Tss.Mde.Tests;
+
+public sealed class ConsumptionPolicyTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Margin = TimeSpan.FromMinutes(1);
+    private readonly ConsumptionPolicy _policy = new(Margin, 20);
+
+    private static RetDistDFeInt Answer(int cStat, long ult, long max, int documents = 0) =>
+        new(cStat, "x", ult, max, [.. Enumerable.Range(1, documents).Select(i => new DocZip(ult - documents + i, "resNFe_v1.01.xsd", ""))]);
+
+    [Fact]
+    public void A_page_short_of_maxNSU_continues_from_the_returned_ultNSU()
+    {
+        var cursor = new MdeCursor { UltNsu = 0 };
+        Assert.True(_policy.ApplyDistNsu(cursor, Answer(138, 50, 120, 50), T0));
+        Assert.Equal(50, cursor.UltNsu);
+        Assert.Equal(120, cursor.MaxNsu);
+        Assert.Null(ConsumptionPolicy.SyncRefusedUntil(cursor, T0));
+    }
+
+    [Fact]
+    public void Reaching_maxNSU_waits_an_hour_plus_the_margin()
+    {
+        var cursor = new MdeCursor { UltNsu = 100 };
+        Assert.False(_policy.ApplyDistNsu(cursor, Answer(138, 120, 120, 20), T0));
+        Assert.Equal(T0 + TimeSpan.FromHours(1) + Margin, ConsumptionPolicy.SyncRefusedUntil(cursor, T0.AddMinutes(59)));
+        Assert.Null(ConsumptionPolicy.SyncRefusedUntil(cursor, T0 + TimeSpan.FromHours(1) + Margin));
+    }
+
+    [Fact]
+    public void No_documents_waits_an_hour_but_leaves_on_demand_queries_free()
+    {
+        var cursor = new MdeCursor { UltNsu = 7 };
+        Assert.False(_policy.ApplyDistNsu(cursor, Answer(137, 7, 7), T0));
+        Assert.NotNull(ConsumptionPolicy.SyncRefusedUntil(cursor, T0.AddMinutes(30)));
+        Assert.Null(_policy.QueryRefusedUntil(cursor, T0.AddMinutes(30)));
+    }
+
+    [Fact]
+    public void A_656_blocks_sync_and_queries_and_resumes_from_the_ultNSU_it_carries()
+    {
+        var cursor = new MdeCursor { UltNsu = 10 };
+        Assert.False(_policy.ApplyDistNsu(cursor, Answer(656, 30, 0), T0));
+        Assert.Equal(30, cursor.UltNsu);
+        Assert.Equal(T0 + TimeSpan.FromHours(1) + Margin, _policy.QueryRefusedUntil(cursor, T0.AddMinutes(1)));
+        Assert.NotNull(ConsumptionPolicy.SyncRefusedUntil(cursor, T0.AddMinutes(60)));
+    }
+
+    [Fact]
+    public void The_twenty_first_query_in_an_hour_is_refused_until_the_window_ends()
+    {
+        var cursor = new MdeCursor();
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(_policy.TryReserveQuery(cursor, T0.AddMinutes(i)));
+        }
+        Assert.False(_policy.TryReserveQuery(cursor, T0.AddMinutes(30)));
+        Assert.Equal(T0 + TimeSpan.FromHours(1) + Margin, _policy.QueryRefusedUntil(cursor, T0.AddMinutes(30)));
+        Assert.True(_policy.TryReserveQuery(cursor, T0 + TimeSpan.FromHours(1) + Margin));
+        Assert.Equal(1, cursor.QueryCount);
+    }
+
+    [Fact]
+    public void The_block_message_is_the_TSS_003_text_in_Brasilia_time()
+    {
+        var until = new DateTimeOffset(2026, 11, 23, 15, 4, 5, TimeSpan.Zero).AddMilliseconds(200);
+        Assert.Equal("003 - Serviço temporariamente bloqueado para evitar o Uso Indevido e bloqueio de CNPJ. Por favor voltar a tentar após as 12:04:06 de 23/11/2026",
+            BlockedMessage.For(until));
+    }
+}

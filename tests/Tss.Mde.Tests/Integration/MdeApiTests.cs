@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tss.Host;
+using Tss.Protocol.Parties;
+using Tss.Protocol.Time;
+using Tss.Tenancy;
+using Tss.Tenancy.Entities;
+using Tss.Testing.Azurite;
+using Tss.Testing.Sefaz;
+
+namespace Tss.Mde.Tests.Integration;
+
+/// <summary>The MD-e REST endpoints in the real host (API keys, tenancy, certificate store) against the simulator.</summary>
+public sealed class MdeApiTests : IAsyncLifetime
+{
+    private readonly AzuriteFixture _azurite = new();
+    private readonly ScaledTimeProvider _time = new(DateTimeOffset.UtcNow, 600);
+    private readonly string _cnpj = Cnpj.WithCheckDigits("334445550001");
+    private SimulatorHarness _sim = null!;
+    private WebApplication _app = null!;
+    private HttpClient _http = null!;
+    private HttpClient _stranger = null!;
+    private HttpClient _admin = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        _sim = await SimulatorHarness.StartAsync(_time, CancellationToken.None);
+        var s = _azurite.UniqueName("a");
+        _app = TssHostApp.Build([], builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = _azurite.ConnectionString,
+                ["Sefaz:BaseUrlOverride"] = _sim.SoapUri.ToString().TrimEnd('/'),
+                ["Sefaz:TrustAnchorPath"] = _sim.AnchorPath,
+                ["Tenancy:TenantsTable"] = "tenants" + s,
+                ["Tenancy:EntitiesTable"] = "entities" + s,
+                ["Tenancy:ApiKeysTable"] = "keys" + s,
+                ["Certificates:MasterKey"] = Convert.ToBase64String(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray()),
+                ["Certificates:Container"] = "certs-" + s,
+                ["Mde:CursorsTable"] = "cur" + s,
+                ["Mde:DocumentsTable"] = "mdoc" + s,
+            });
+            builder.Services.AddSingleton<TimeProvider>(_time);
+        });
+        await _app.StartAsync();
+        var address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var tenancy = _app.Services.GetRequiredService<TenancyAdmin>();
+        _http = await ClientAsync(tenancy, address, _cnpj);
+        _stranger = await ClientAsync(tenancy, address);
+        _admin = new HttpClient { BaseAddress = _sim.AdminUri };
+    }
+
+    private async Task<HttpClient> ClientAsync(TenancyAdmin tenancy, Uri address, params string[] cnpjs)
+    {
+        var tenant = await tenancy.CreateTenantAsync("Destinatário de Teste");
+        foreach (var cnpj in cnpjs)
+        {
+            using var cert = _sim.Ca.IssueECnpj(cnpj, "DESTINATARIO " + cnpj);
+            await tenancy.SaveEntityAsync(new EntityRegistration
+            {
+                TenantId = tenant.TenantId,
+                Cnpj = cnpj,
+                Uf = "SP",
+                tpAmb = 2,
+                Pfx = cert.Export(X509ContentType.Pkcs12, "pw"),
+                PfxPassword = "pw",
+            });
+        }
+        var key = await tenancy.CreateApiKeyAsync(tenant.TenantId);
+        var client = new HttpClient { BaseAddress = address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Key);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        _stranger.Dispose();
+        _admin.Dispose();
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        await _sim.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    private string Mde(string path) => $"/api/v1/entities/{_cnpj}/mde{path}";
+
+    private static async Task<JsonNode> JsonAsync(HttpResponseMessage response) => JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+
+    [Fact]
+    public async Task Sync_lists_documents_then_refuses_inside_the_hour_with_the_003_message_and_manifests_ciencia()
+    {
+        using var seeded = await _admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 12 }, Ct);
+        var keys = (await JsonAsync(seeded))["keys"]!.AsArray().Select(k => k!.GetValue<string>()).ToList();
+
+        using var sync = await _http.PostAsync(Mde("/sync"), null, Ct);
+        Assert.Equal(HttpStatusCode.OK, sync.StatusCode);
+        Assert.Equal(12, (await JsonAsync(sync))["newDocuments"]!.GetValue<int>());
+
+        using var list = await _http.GetAsync(Mde("/documents?since=5&type=resNFe&pageSize=3"), Ct);
+        var page = await JsonAsync(list);
+        Assert.Equal([6L, 7L, 8L], page["documents"]!.AsArray().Select(d => d!["nsu"]!.GetValue<long>()));
+        Assert.Equal(8, page["nextSince"]!.GetValue<long>());
+        var xml = await _http.GetStringAsync(Mde($"/documents/{keys[0]}/xml"), Ct);
+        Assert.StartsWith("<resNFe", xml, StringComparison.Ordinal);
+
+        using var again = await _http.PostAsync(Mde("/sync"), null, Ct);
+        Assert.Equal((HttpStatusCode)429, again.StatusCode);
+        var problem = await JsonAsync(again);
+        Assert.Equal(MdeErrorCodes.Blocked, problem["code"]!.GetValue<string>());
+        Assert.Matches(@"^003 - Serviço temporariamente bloqueado para evitar o Uso Indevido e bloqueio de CNPJ\. Por favor voltar a tentar após as \d\d:\d\d:\d\d de \d\d/\d\d/\d{4}$",
+            problem["detail"]!.GetValue<string>());
+        Assert.NotNull(again.Headers.RetryAfter);
+
+        using var ciencia = await _http.PostAsJsonAsync(Mde("/manifestacoes"), new { chNFe = keys[0], tpEvento = "210210" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, ciencia.StatusCode);
+        Assert.Equal(135, (await JsonAsync(ciencia))["cStat"]!.GetValue<int>());
+        Assert.Contains("210210", await _admin.GetFromJsonAsync<List<string>>($"/admin/distdfe/{_cnpj}/manifestacoes/{keys[0]}", Ct) ?? []);
+
+        using var cursor = await _http.GetAsync(Mde("/cursor"), Ct);
+        Assert.Equal(12, (await JsonAsync(cursor))["ultNsu"]!.GetValue<long>());
+    }
+
+    [Theory]
+    [InlineData("/query", "{}", 400, MdeErrorCodes.InvalidQuery)]
+    [InlineData("/query", "{\"chNFe\":\"123\"}", 400, MdeErrorCodes.InvalidChNFe)]
+    [InlineData("/query", "{\"nsu\":-4}", 400, MdeErrorCodes.InvalidNsu)]
+    [InlineData("/manifestacoes", "{\"chNFe\":\"35261198765432000198550010000000071123456708\",\"tpEvento\":\"210240\"}", 400, MdeErrorCodes.InvalidXJust)]
+    [InlineData("/manifestacoes", "{\"chNFe\":\"1\",\"tpEvento\":\"999999\"}", 400, MdeErrorCodes.InvalidTpEvento)]
+    public async Task Malformed_requests_get_a_400_with_a_stable_code_and_reach_no_SEFAZ(string path, string body, int status, string code)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(Mde(path), content, Ct);
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(code, (await JsonAsync(response))["code"]!.GetValue<string>());
+        Assert.Equal(0, (await _admin.GetFromJsonAsync<JsonObject>($"/admin/distdfe/{_cnpj}", Ct))!["requests"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Another_tenant_gets_404_on_every_MD_e_endpoint()
+    {
+        foreach (var path in new[] { "/documents", "/cursor", "/documents/by-nsu/1/xml" })
+        {
+            using var response = await _stranger.GetAsync(Mde(path), Ct);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+        using var sync = await _stranger.PostAsync(Mde("/sync"), null, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, sync.StatusCode);
+    }
+}
