@@ -4,6 +4,7 @@ using Tss.Host.Hosting;
 using Tss.Host.Soap;
 using Tss.Host.Submission;
 using Tss.Pipeline.Hosting;
+using Tss.Portal;
 using Tss.Tenancy;
 
 namespace Tss.Host;
@@ -38,6 +39,7 @@ public static class TssHostApp
         builder.Services.AddTssApiKeyAuthentication();
         builder.Services.AddTssApi();
         builder.Services.AddTssSoap();
+        builder.Services.AddTssPortal(builder.Configuration);
 
         var app = builder.Build();
         app.UseTssApi();
@@ -45,6 +47,7 @@ public static class TssHostApp
         app.MapDocumentsApi();
         app.MapTssSoap();
         app.MapDiagnosticsApi();
+        app.MapTssPortal();
         return app;
     }
 }

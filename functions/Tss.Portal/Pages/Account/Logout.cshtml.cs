@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tss.Portal.Hosting;
+
+namespace Tss.Portal.Pages.Account;
+
+/// <summary>Ends the session (POST with the antiforgery token; a GET only shows the button).</summary>
+public sealed class LogoutModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await HttpContext.SignOutAsync(PortalPolicies.Scheme);
+        return LocalRedirect(PortalPolicies.PathBase + "/login");
+    }
+}
