@@ -25,6 +25,8 @@ internal static class Help
               admin apikey create --tenant T [--name N]
                                                     create an API key (printed once; only its hash is stored)
               admin apikey revoke --key K|KEYID     revoke a key; admin apikey list --tenant T lists them
+              admin operator create --email E --password P
+                                                    create a portal operator (lists tenants, tops up credits)
 
             configuration: local.settings.json (see local.settings.sample.json), then environment variables
             (e.g. Sefaz__BaseUrlOverride, Sefaz__TrustAnchorPath); local dev state in $TSS_HOME or ./.tss
