@@ -1,4 +1,6 @@
-using Microsoft.AspNetCore.Antiforgery;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -59,6 +61,8 @@ public static class PortalServiceCollectionExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__tss_af";
         });
+        // pt-BR text as is in the HTML (the default encoder would write every accented letter as an entity).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<CookieTempDataProviderOptions>(o =>
         {
             o.Cookie.Name = "tss.portal.msg";

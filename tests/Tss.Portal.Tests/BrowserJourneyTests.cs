@@ -96,7 +96,9 @@ public sealed class BrowserJourneyTests(PortalFixture fixture)
         await ShotAsync("credits-after");
 
         await page.ClickAsync("#logout");
-        await page.WaitForURLAsync("**/portal/login");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await ShotAsync("logged-out");
+        Assert.True(page.Url.EndsWith("/portal/login", StringComparison.Ordinal), $"after logout: {page.Url} {await page.ContentAsync()}");
         await page.GotoAsync("portal/home");
         await page.WaitForURLAsync("**/portal/login?returnUrl=*");
     }

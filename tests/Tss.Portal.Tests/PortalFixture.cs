@@ -30,7 +30,7 @@ namespace Tss.Portal.Tests;
 public sealed class PortalFixture : IAsyncLifetime
 {
     public const string OperatorEmail = "operador@tss.test";
-    public const string OperatorPassword = "operador-senha-2026";
+    public const string OperatorPassword = "Painel-2026-forte";
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private static int _nNF = Random.Shared.Next(1_000, 100_000_000);
@@ -40,6 +40,7 @@ public sealed class PortalFixture : IAsyncLifetime
     private readonly SemaphoreSlim _browserGate = new(1, 1);
     private SimulatorHarness _sim = null!;
     private WebApplication _app = null!;
+    private bool _started;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -73,6 +74,7 @@ public sealed class PortalFixture : IAsyncLifetime
                 builder.Services.AddSingleton<TimeProvider>(_time);
             });
             await _app.StartAsync();
+            _started = true;
             BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
         }
         catch
@@ -169,7 +171,7 @@ public sealed class PortalFixture : IAsyncLifetime
             await _browser.DisposeAsync();
         }
         _playwright?.Dispose();
-        if (_app is not null)
+        if (_app is not null && _started)
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
