@@ -31,6 +31,8 @@ internal static class Help
                                                     balance (contracted, used, balance) and the latest ledger lines
               admin credits notify --tenant T --threshold N --email E | --off
                                                     low-balance e-mail when the balance falls below N
+              admin operator create --email E --password P
+                                                    create a portal operator (lists tenants, tops up credits)
 
             configuration: local.settings.json (see local.settings.sample.json), then environment variables
             (e.g. Sefaz__BaseUrlOverride, Sefaz__TrustAnchorPath); local dev state in $TSS_HOME or ./.tss

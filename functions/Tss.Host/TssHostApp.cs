@@ -8,6 +8,7 @@ using Tss.Host.Soap;
 using Tss.Host.Submission;
 using Tss.Mde.Hosting;
 using Tss.Pipeline.Hosting;
+using Tss.Portal;
 using Tss.Tenancy;
 
 namespace Tss.Host;
@@ -45,6 +46,7 @@ public static class TssHostApp
         builder.Services.AddTssSoap();
         builder.Services.AddTssTelemetry(builder.Configuration);
         builder.Services.AddTssHealth();
+        builder.Services.AddTssPortal(builder.Configuration);
 
         var app = builder.Build();
         app.UseTssApi();
@@ -56,6 +58,7 @@ public static class TssHostApp
         app.MapTssSoap();
         app.MapDiagnosticsApi();
         app.MapTssHealth();
+        app.MapTssPortal();
         return app;
     }
 }

@@ -2,6 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Portal;
+using Tss.Portal.Accounts;
+using Tss.Portal.Hosting;
 using Tss.Tenancy;
 using Tss.Tenancy.Entities;
 
@@ -30,10 +33,16 @@ internal static class AdminCommand
                 ("apikey", "revoke") => await RevokeKeyAsync(admin, cmd),
                 ("apikey", "list") => await ListKeysAsync(admin, cmd),
                 ("credits", _) => await AdminCreditsCommand.RunAsync(services, action, cmd),
-                _ => throw new UsageException("usage: tss admin tenant create | entity add | apikey create|revoke|list | credits topup|show|notify (see ./tss help)"),
+                ("operator", "create") => await CreateOperatorAsync(services, cmd),
+                _ => throw new UsageException("usage: tss admin tenant create | entity add | apikey create|revoke|list | credits topup|show|notify | operator create (see ./tss help)"),
             };
         }
         catch (TenancyException e)
+        {
+            Console.Error.WriteLine($"tss: {e.Code}: {e.Message}");
+            return 1;
+        }
+        catch (PortalException e)
         {
             Console.Error.WriteLine($"tss: {e.Code}: {e.Message}");
             return 1;
@@ -112,12 +121,26 @@ internal static class AdminCommand
         return 0;
     }
 
+    /// <summary>A portal operator (lists tenants, tops up credits). The password is never printed.</summary>
+    private static async Task<int> CreateOperatorAsync(ServiceProvider services, CommandLine cmd)
+    {
+        var password = cmd.Get("password") ?? Environment.GetEnvironmentVariable("TSS_OPERATOR_PASSWORD")
+            ?? throw new UsageException("--password (or env TSS_OPERATOR_PASSWORD) is required");
+        await PortalBootstrap.EnsureCreatedAsync(services.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
+            services.GetRequiredService<IOptions<PortalOptions>>().Value, CancellationToken.None);
+        var user = await services.GetRequiredService<PortalUserStore>().CreateAsync(cmd.Require("email"), password, "", PortalRoles.Operator, CancellationToken.None);
+        Console.WriteLine($"operator {user.Email} created; sign in at /portal/login");
+        return 0;
+    }
+
     private static ServiceProvider Services()
     {
         var services = new ServiceCollection();
         services.AddSingleton(CliConfiguration.Build());
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddTssTenancy();
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
+        services.AddSingleton<PortalUserStore>();
         return services.BuildServiceProvider();
     }
 }

@@ -72,6 +72,7 @@ internal static class UpCommand
 
             TSS Functions is running (Ctrl+C stops everything)
               API       {api}/api/v1   (OpenAPI {api}/openapi/v1.json, SOAP {api}/soap/nfe?wsdl)
+              Portal    {api}/portal/   (sign up there; operators: ./tss admin operator create --email E --password P)
               SEFAZ     {SimulatorApp.SoapUri(simulator)} (simulator, mutual TLS; admin {SimulatorApp.AdminUri(simulator)}admin/health)
               Storage   Azurite on 127.0.0.1:{azurite.Ports.Blob}/{azurite.Ports.Queue}/{azurite.Ports.Table} (data in {Path.Combine(TssHome.Path, "azurite")})
               E-mail    {maildev.WebUri} (MailDev: the XML e-mails of the demo entity land here)

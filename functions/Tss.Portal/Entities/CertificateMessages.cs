@@ -1,0 +1,32 @@
+using Tss.Tenancy;
+using Tss.Tenancy.Certificates;
+
+namespace Tss.Portal.Entities;
+
+/// <summary>What the portal says for each refusal of the certificate store (the store's own pt-BR detail follows).</summary>
+public static class CertificateMessages
+{
+    private static readonly Dictionary<string, string> Headlines = new(StringComparer.Ordinal)
+    {
+        [CertificateErrorCodes.WrongPassword] = "A senha informada não abre este certificado.",
+        [CertificateErrorCodes.NotPkcs12] = "O arquivo enviado não é um certificado A1 (.pfx ou .p12).",
+        [CertificateErrorCodes.NoPrivateKey] = "O arquivo não contém a chave privada: exporte o certificado A1 com a chave privada.",
+        [CertificateErrorCodes.Expired] = "Este certificado está vencido.",
+        [CertificateErrorCodes.NotYetValid] = "Este certificado ainda não é válido.",
+        [CertificateErrorCodes.NoCnpj] = "Este certificado não é um e-CNPJ ICP-Brasil.",
+        [CertificateErrorCodes.CnpjMismatch] = "Este certificado é de outra empresa (a raiz do CNPJ não confere).",
+        [CertificateErrorCodes.TooLarge] = "O arquivo é grande demais para um certificado A1.",
+    };
+
+    /// <summary>The message to show for a refused upload.</summary>
+    public static string For(TenancyException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return Headlines.TryGetValue(e.Code, out var headline)
+            ? (e.Code == CertificateErrorCodes.WrongPassword ? headline : $"{headline} {e.Message}")
+            : e.Message;
+    }
+
+    /// <summary>True for the codes of <see cref="CertificateErrorCodes"/>.</summary>
+    public static bool IsCertificateCode(string code) => code.StartsWith("certificate.", StringComparison.Ordinal);
+}

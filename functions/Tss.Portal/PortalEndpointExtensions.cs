@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Tss.Portal.Hosting;
+
+namespace Tss.Portal;
+
+/// <summary>Maps the portal into the host.</summary>
+public static class PortalEndpointExtensions
+{
+    /// <summary>
+    /// Maps the portal's pages under /portal, its stylesheet, and for /portal requests: security headers (CSP without
+    /// inline code, no framing, no caching) and HTML pages for bodiless 400/403/404 answers.
+    /// </summary>
+    public static WebApplication MapTssPortal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(PortalPolicies.PathBase), branch => branch.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var h = context.Response.Headers;
+                h.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                h.XContentTypeOptions = "nosniff";
+                h.XFrameOptions = "DENY";
+                h["Referrer-Policy"] = "no-referrer";
+                if (!context.Request.Path.Equals(PortalStylesheet.Path))
+                {
+                    h.CacheControl = "no-store";
+                }
+                return Task.CompletedTask;
+            });
+            await next(context).ConfigureAwait(false);
+            if (!context.Response.HasStarted && context.Response.StatusCode is 400 or 403 or 404 or 405 or 413)
+            {
+                await PortalErrorPages.WriteAsync(context, context.Response.StatusCode).ConfigureAwait(false);
+            }
+        }));
+        app.MapGet(PortalStylesheet.Path, PortalStylesheet.Serve).ExcludeFromDescription();
+        app.MapRazorPages();
+        return app;
+    }
+}

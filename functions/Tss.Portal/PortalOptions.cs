@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tss.Portal;
+
+/// <summary>Options of the portal (section "Portal").</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>Table of portal users (partition = normalised e-mail).</summary>
+    [Required] public string UsersTable { get; set; } = "portalusers";
+
+    /// <summary>Table of tenant profiles kept by the portal (CNPJ and contact given at sign-up).</summary>
+    [Required] public string ProfilesTable { get; set; } = "portaltenants";
+
+    /// <summary>Table of the NFC-e CSC of each entity (partition = tenant, row = CNPJ).</summary>
+    [Required] public string CscTable { get; set; } = "portalcsc";
+
+    /// <summary>Failed logins in a row that lock an account.</summary>
+    [Range(1, 100)] public int MaxFailedLogins { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Idle lifetime of a session cookie (sliding).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Days before a certificate's expiry from which the portal warns.</summary>
+    [Range(1, 365)] public int CertificateWarningDays { get; set; } = 30;
+
+    /// <summary>
+    /// An operator account created at start when it does not exist yet (never overwritten; <c>./tss admin operator
+    /// create</c> is the other way). Both or neither.
+    /// </summary>
+    public string? OperatorEmail { get; set; }
+
+    public string? OperatorPassword { get; set; }
+}
