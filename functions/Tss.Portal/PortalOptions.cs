@@ -16,6 +16,9 @@ public sealed class PortalOptions
     /// <summary>Table of the NFC-e CSC of each entity (partition = tenant, row = CNPJ).</summary>
     [Required] public string CscTable { get; set; } = "portalcsc";
 
+    /// <summary>Blob container of the data-protection key ring shared by every instance (session and antiforgery cookies).</summary>
+    [Required] public string KeyRingContainer { get; set; } = "portal-keys";
+
     /// <summary>Failed logins in a row that lock an account.</summary>
     [Range(1, 100)] public int MaxFailedLogins { get; set; } = 5;
 

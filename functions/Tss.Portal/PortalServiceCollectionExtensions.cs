@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
@@ -15,6 +17,7 @@ using Tss.Portal.Credits;
 using Tss.Portal.Entities;
 using Tss.Portal.Hosting;
 using Tss.Portal.Tenants;
+using Tss.Runtime.Storage;
 
 namespace Tss.Portal;
 
@@ -31,6 +34,11 @@ public static class PortalServiceCollectionExtensions
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>());
         var session = configuration.GetSection(PortalOptions.Section).Get<PortalOptions>()?.SessionLifetime ?? new PortalOptions().SessionLifetime;
+
+        // One key ring for every instance (blob storage), so a cookie issued by one replica opens on the others.
+        services.AddDataProtection().SetApplicationName("tss-portal");
+        services.AddOptions<KeyManagementOptions>().Configure<StorageClients, IOptions<PortalOptions>>((o, storage, portal) =>
+            o.XmlRepository = new BlobXmlRepository(storage.GetContainer(portal.Value.KeyRingContainer)));
 
         services.AddAuthentication().AddCookie(PortalPolicies.Scheme, o =>
         {
