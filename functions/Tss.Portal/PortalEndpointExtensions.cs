@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Tss.Portal.Hosting;
 
 namespace Tss.Portal;
@@ -14,6 +16,7 @@ public static class PortalEndpointExtensions
     public static WebApplication MapTssPortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var requireHttps = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.RequireHttps;
         app.UseWhen(c => c.Request.Path.StartsWithSegments(PortalPolicies.PathBase), branch => branch.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
@@ -29,6 +32,12 @@ public static class PortalEndpointExtensions
                 }
                 return Task.CompletedTask;
             });
+            if (requireHttps && !context.Request.IsHttps)
+            {
+                // Secure cookies cannot be set over plain HTTP: say so instead of failing inside antiforgery.
+                await PortalErrorPages.WriteAsync(context, StatusCodes.Status421MisdirectedRequest).ConfigureAwait(false);
+                return;
+            }
             await next(context).ConfigureAwait(false);
             if (!context.Response.HasStarted && context.Response.StatusCode is 400 or 403 or 404 or 405 or 413)
             {

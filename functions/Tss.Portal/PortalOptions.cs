@@ -16,6 +16,13 @@ public sealed class PortalOptions
     /// <summary>Table of the NFC-e CSC of each entity (partition = tenant, row = CNPJ).</summary>
     [Required] public string CscTable { get; set; } = "portalcsc";
 
+    /// <summary>
+    /// Cookies only over HTTPS (default). Behind a TLS-terminating proxy (Azure Container Apps ingress) the host sees
+    /// the original scheme through X-Forwarded-Proto (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>). Turn off only
+    /// for plain HTTP on loopback (<c>./tss up</c>): the cookies then follow the request's scheme.
+    /// </summary>
+    public bool RequireHttps { get; set; } = true;
+
     /// <summary>Blob container of the data-protection key ring shared by every instance (session and antiforgery cookies).</summary>
     [Required] public string KeyRingContainer { get; set; } = "portal-keys";
 

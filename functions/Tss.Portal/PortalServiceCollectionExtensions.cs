@@ -33,7 +33,9 @@ public static class PortalServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>());
-        var session = configuration.GetSection(PortalOptions.Section).Get<PortalOptions>()?.SessionLifetime ?? new PortalOptions().SessionLifetime;
+        var configured = configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        var session = configured.SessionLifetime;
+        var secure = configured.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
         // One key ring for every instance (blob storage), so a cookie issued by one replica opens on the others.
         services.AddDataProtection().SetApplicationName("tss-portal");
@@ -45,7 +47,7 @@ public static class PortalServiceCollectionExtensions
             o.Cookie.Name = "tss.portal";
             o.Cookie.Path = PortalPolicies.PathBase;
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.LoginPath = PortalPolicies.PathBase + "/login";
             o.LogoutPath = PortalPolicies.PathBase + "/logout";
@@ -65,7 +67,7 @@ public static class PortalServiceCollectionExtensions
             o.Cookie.Name = "tss.portal.af";
             o.Cookie.Path = PortalPolicies.PathBase;
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__tss_af";
         });
@@ -76,7 +78,7 @@ public static class PortalServiceCollectionExtensions
             o.Cookie.Name = "tss.portal.msg";
             o.Cookie.Path = PortalPolicies.PathBase;
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddRazorPages(o =>

@@ -146,6 +146,11 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
                 value: string(port)
               }
               {
+                // The ingress terminates TLS: the host takes the scheme and client address from X-Forwarded-*.
+                name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED'
+                value: 'true'
+              }
+              {
                 name: 'AZURE_CLIENT_ID'
                 value: identity.properties.clientId
               }

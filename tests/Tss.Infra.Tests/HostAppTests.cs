@@ -93,6 +93,14 @@ public sealed class HostAppTests(DeploymentFixture deployment)
     }
 
     [Fact]
+    public void Host_takes_the_original_scheme_from_the_ingress_so_the_portal_cookies_stay_secure()
+    {
+        // TLS ends at the Container Apps ingress; without X-Forwarded-Proto the portal would see plain HTTP.
+        Assert.Equal("true", Environment()["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
+        Assert.DoesNotContain("Portal__RequireHttps", Environment().Keys);
+    }
+
+    [Fact]
     public void Host_reads_certificates_from_key_vault_and_sends_telemetry()
     {
         var env = Environment();

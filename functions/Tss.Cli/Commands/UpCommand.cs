@@ -59,6 +59,8 @@ internal static class UpCommand
             ["Smtp__From"] = "nfe@tss.local",
             ["Distribution__PublicBaseUrl"] = $"http://127.0.0.1:{hostPort}/",
             ["Credits__Enabled"] = "true",
+            // Plain HTTP on loopback: the portal's cookies follow the request's scheme here (HTTPS everywhere else).
+            ["Portal__RequireHttps"] = "false",
         };
         var demo = await SeedDemoAsync(azurite.ConnectionString, stop.Token);
         var sample = Path.Combine(TssHome.Path, "samples", "nfe-demo.xml");

@@ -15,6 +15,7 @@ public static class PortalErrorPages
             403 => ("Acesso negado", "Sua conta não tem acesso a esta página."),
             405 => ("Método não permitido", "Esta página não aceita esta operação."),
             413 => ("Arquivo grande demais", "O arquivo enviado excede o limite."),
+            421 => ("Use HTTPS", "O portal só funciona por conexão segura (https://). Acesse o mesmo endereço com https."),
             _ => ("Página não encontrada", "A página ou o registro pedido não existe."),
         };
         context.Response.StatusCode = status;
