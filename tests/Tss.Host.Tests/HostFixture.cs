@@ -17,6 +17,7 @@ using Tss.Tenancy;
 using Tss.Tenancy.Entities;
 using Tss.Testing.Azurite;
 using Tss.Testing.Sefaz;
+using Tss.Testing.Tenancy;
 
 [assembly: AssemblyFixture(typeof(Tss.Host.Tests.HostFixture))]
 
@@ -92,23 +93,8 @@ public sealed class HostFixture : IAsyncLifetime
     /// <summary>A new tenant with the given entities (test-CA certificates) and an API key.</summary>
     public async Task<TestTenant> NewTenantAsync(params string[] cnpjs)
     {
-        var admin = Services.GetRequiredService<TenancyAdmin>();
-        var tenant = await admin.CreateTenantAsync("Cliente de Teste");
-        foreach (var cnpj in cnpjs)
-        {
-            using var cert = _sim.Ca.IssueECnpj(cnpj, "EMITENTE " + cnpj);
-            await admin.SaveEntityAsync(new EntityRegistration
-            {
-                TenantId = tenant.TenantId,
-                Cnpj = cnpj,
-                Uf = "SP",
-                tpAmb = 2,
-                Pfx = cert.Export(X509ContentType.Pkcs12, "pw"),
-                PfxPassword = "pw",
-            });
-        }
-        var key = await admin.CreateApiKeyAsync(tenant.TenantId);
-        return new TestTenant(tenant.TenantId, key.Key, Client(key.Key));
+        var tenant = await TestOnboarding.NewTenantAsync(Services.GetRequiredService<TenancyAdmin>(), _sim.Ca, "Cliente de Teste", cnpjs);
+        return new TestTenant(tenant.TenantId, tenant.ApiKey, Client(tenant.ApiKey));
     }
 
     public HttpClient Client(string? apiKey)

@@ -12,6 +12,7 @@ using Tss.Protocol.Time;
 using Tss.Tenancy;
 using Tss.Tenancy.Entities;
 using Tss.Testing.Sefaz;
+using Tss.Testing.Tenancy;
 
 namespace Tss.Host.Tests.EndToEnd;
 
@@ -95,24 +96,9 @@ internal sealed class ProcessStack : IAsyncDisposable
     /// <summary>A tenant with these entities (test-CA e-CNPJ each) and an API key; returns a client authenticated with it.</summary>
     public async Task<HttpClient> NewTenantAsync(params string[] cnpjs)
     {
-        var admin = _tenancy.GetRequiredService<TenancyAdmin>();
-        var tenant = await admin.CreateTenantAsync("Cliente E2E");
-        foreach (var cnpj in cnpjs)
-        {
-            using var cert = Simulator.Ca.IssueECnpj(cnpj, "EMITENTE E2E " + cnpj);
-            await admin.SaveEntityAsync(new EntityRegistration
-            {
-                TenantId = tenant.TenantId,
-                Cnpj = cnpj,
-                Uf = "SP",
-                tpAmb = 2,
-                Pfx = cert.Export(X509ContentType.Pkcs12, "pw"),
-                PfxPassword = "pw",
-            });
-        }
-        var key = await admin.CreateApiKeyAsync(tenant.TenantId);
+        var key = await TestOnboarding.NewTenantAsync(_tenancy.GetRequiredService<TenancyAdmin>(), Simulator.Ca, "Cliente E2E", cnpjs);
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}/"), Timeout = TimeSpan.FromSeconds(120) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Key);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.ApiKey);
         return client;
     }
 

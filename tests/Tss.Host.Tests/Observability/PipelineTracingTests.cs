@@ -15,6 +15,7 @@ using Tss.Runtime.Storage;
 using Tss.Sefaz.Client;
 using Tss.Tenancy;
 using Tss.Tenancy.Entities;
+using Tss.Testing.Tenancy;
 
 namespace Tss.Host.Tests.Observability;
 
@@ -127,19 +128,8 @@ public sealed class PipelineTracingTests(HostFixture host)
 
     private async Task<HttpClient> NewMgTenantAsync()
     {
-        var admin = host.Services.GetRequiredService<TenancyAdmin>();
-        var tenant = await admin.CreateTenantAsync("Observabilidade");
-        using var cert = host.Simulator.Ca.IssueECnpj(Cnpj, "EMITENTE MG");
-        await admin.SaveEntityAsync(new EntityRegistration
-        {
-            TenantId = tenant.TenantId,
-            Cnpj = Cnpj,
-            Uf = Uf,
-            tpAmb = 2,
-            Pfx = cert.Export(X509ContentType.Pkcs12, "pw"),
-            PfxPassword = "pw",
-        });
-        return host.Client((await admin.CreateApiKeyAsync(tenant.TenantId)).Key);
+        var tenant = await TestOnboarding.NewTenantAsync(host.Services.GetRequiredService<TenancyAdmin>(), host.Simulator.Ca, "Observabilidade", [Cnpj], Uf);
+        return host.Client(tenant.ApiKey);
     }
 
     private string Nfe() => SampleNfe.Create(new SampleNfeOptions { EmitCnpj = Cnpj, Uf = Uf, nNF = HostFixture.NextNumber() }, host.Time);

@@ -17,6 +17,7 @@ using Tss.Tenancy;
 using Tss.Tenancy.Entities;
 using Tss.Testing.Azurite;
 using Tss.Testing.Sefaz;
+using Tss.Testing.Tenancy;
 
 namespace Tss.Mde.Tests.Integration;
 
@@ -68,23 +69,9 @@ public sealed class MdeApiTests : IAsyncLifetime
 
     private async Task<HttpClient> ClientAsync(TenancyAdmin tenancy, Uri address, params string[] cnpjs)
     {
-        var tenant = await tenancy.CreateTenantAsync("Destinatário de Teste");
-        foreach (var cnpj in cnpjs)
-        {
-            using var cert = _sim.Ca.IssueECnpj(cnpj, "DESTINATARIO " + cnpj);
-            await tenancy.SaveEntityAsync(new EntityRegistration
-            {
-                TenantId = tenant.TenantId,
-                Cnpj = cnpj,
-                Uf = "SP",
-                tpAmb = 2,
-                Pfx = cert.Export(X509ContentType.Pkcs12, "pw"),
-                PfxPassword = "pw",
-            });
-        }
-        var key = await tenancy.CreateApiKeyAsync(tenant.TenantId);
+        var key = await TestOnboarding.NewTenantAsync(tenancy, _sim.Ca, "Destinatário de Teste", cnpjs);
         var client = new HttpClient { BaseAddress = address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Key);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.ApiKey);
         return client;
     }
 

@@ -19,6 +19,7 @@ using Tss.Tenancy.Credits;
 using Tss.Tenancy.Entities;
 using Tss.Testing.Azurite;
 using Tss.Testing.Sefaz;
+using Tss.Testing.Tenancy;
 
 namespace Tss.Tenancy.Tests.Credits;
 
@@ -95,16 +96,7 @@ internal sealed class CreditPipelineHarness : IAsyncDisposable
 
             var admin = provider.GetRequiredService<TenancyAdmin>();
             var tenant = await admin.CreateTenantAsync("Cliente Créditos", ct: Ct);
-            using var cert = sim.Ca.IssueECnpj(Cnpj, "EMITENTE CREDITOS LTDA");
-            await admin.SaveEntityAsync(new EntityRegistration
-            {
-                TenantId = tenant.TenantId,
-                Cnpj = Cnpj,
-                Uf = "SP",
-                tpAmb = 2,
-                Pfx = cert.Export(X509ContentType.Pkcs12, "senha"),
-                PfxPassword = "senha",
-            }, Ct);
+            await TestOnboarding.AddEntityAsync(admin, sim.Ca, tenant.TenantId, Cnpj, ct: Ct);
             var entity = await provider.GetRequiredService<TenantDirectory>().FindAsync(tenant.TenantId, Cnpj, Ct);
             return new CreditPipelineHarness(sim, provider, time, entity!, suffix);
         }
