@@ -209,12 +209,15 @@ public sealed class MdeSyncTests(MdeEnvironment env)
 
         await Get<MdeScheduler>(env.First).ScheduleAsync(cursor, env.Time.GetUtcNow(), Ct);
 
+        // The sync advances the cursor, then the scheduler writes the next run: wait for both (a read in between
+        // would see the new ultNSU with the old next run).
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await cursors.FindAsync(entity.TenantId, entity.Cnpj, 55, Ct))!.UltNsu < 7 && DateTime.UtcNow < deadline)
+        var after = (await cursors.FindAsync(entity.TenantId, entity.Cnpj, 55, Ct))!;
+        while ((after.UltNsu < 7 || !(after.NextRunAt >= after.SyncBlockedUntil)) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200, Ct);
+            after = (await cursors.FindAsync(entity.TenantId, entity.Cnpj, 55, Ct))!;
         }
-        var after = (await cursors.FindAsync(entity.TenantId, entity.Cnpj, 55, Ct))!;
         Assert.Equal(7, after.UltNsu);
         Assert.True(after.NextRunAt >= after.SyncBlockedUntil, "the next run waits for SEFAZ's hour");
         Assert.Equal(1, (await env.PartyAsync(entity.Cnpj)).Requests);
