@@ -88,13 +88,15 @@ public sealed partial class TableCreditLedger
         var now = time.GetUtcNow();
         var before = CreditRows.ToBalance(tenantId, balance);
         var actions = new List<TableTransactionAction>(keys.Count * 2 + 2);
+        var lines = CreditRows.Lines(balance);
         for (var i = 0; i < keys.Count; i++)
         {
             actions.Add(new(TableTransactionActionType.Add, new TableEntity(tenantId, CreditRows.Debit(keys[i])) { ["At"] = now }));
-            actions.Add(new(TableTransactionActionType.Add, CreditRows.LedgerLine(tenantId, now, i, "debit", -1, before.Balance - i - 1, keys[i], null)));
+            actions.Add(new(TableTransactionActionType.Add, CreditRows.LedgerLine(tenantId, lines + i + 1, now, "debit", -1, before.Balance - i - 1, keys[i], null)));
         }
         var used = before.Used + keys.Count;
         balance["Used"] = used;
+        balance["Lines"] = lines + keys.Count;
         actions.Add(new(TableTransactionActionType.UpdateReplace, balance, balance.ETag));
         var after = before.Balance - keys.Count;
         var crossing = before.LowBalanceThreshold is { } threshold && before.Balance >= threshold && after < threshold && before.LowBalanceEmail is not null;

@@ -59,10 +59,12 @@ public sealed partial class TableCreditLedger(
             var contracted = (balance.GetInt64("Contracted") ?? 0) + credits;
             var after = contracted - (balance.GetInt64("Used") ?? 0);
             balance["Contracted"] = contracted;
+            var lineNumber = CreditRows.Lines(balance) + 1;
+            balance["Lines"] = lineNumber;
             var actions = new List<TableTransactionAction>
             {
                 new(TableTransactionActionType.Add, new TableEntity(tenantId, CreditRows.TopUp(reference)) { ["At"] = now, ["Credits"] = credits }),
-                new(TableTransactionActionType.Add, CreditRows.LedgerLine(tenantId, now, 0, "topup", credits, after, reference, by)),
+                new(TableTransactionActionType.Add, CreditRows.LedgerLine(tenantId, lineNumber, now, "topup", credits, after, reference, by)),
                 exists
                     ? new(TableTransactionActionType.UpdateReplace, balance, balance.ETag)
                     : new(TableTransactionActionType.Add, balance),

@@ -18,9 +18,16 @@ internal static class CreditRows
 
     public static string TopUp(string reference) => "topup|" + Uri.EscapeDataString(reference);
 
-    /// <summary>"ledger|{inverted ticks}|{inverted sequence}{random}": newest first, later lines of one batch first.</summary>
-    public static string Ledger(DateTimeOffset at, int sequence, string nonce) =>
-        string.Create(CultureInfo.InvariantCulture, $"{LedgerPrefix}{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}|{999 - sequence:D3}{nonce}");
+    /// <summary>
+    /// "ledger|{inverted line number}": newest first. Line numbers come from the balance row's <c>Lines</c> counter,
+    /// which every change rewrites with If-Match, so they are unique and in commit order — unlike timestamps, which two
+    /// changes in the same tick (or on two machines' clocks) can share or invert.
+    /// </summary>
+    public static string Ledger(long line) =>
+        string.Create(CultureInfo.InvariantCulture, $"{LedgerPrefix}{long.MaxValue - line:D19}");
+
+    /// <summary>Ledger lines written so far (the next line is this + 1).</summary>
+    public static long Lines(TableEntity balance) => balance.GetInt64("Lines") ?? 0;
 
     public static string Notify(DateTimeOffset at, string nonce) =>
         string.Create(CultureInfo.InvariantCulture, $"{NotifyPrefix}{at.UtcTicks:D19}{nonce}");
@@ -43,9 +50,9 @@ internal static class CreditRows
 
     public static TableEntity NewBalance(string tenantId) => new(tenantId, Balance) { ["Contracted"] = 0L, ["Used"] = 0L };
 
-    public static TableEntity LedgerLine(string tenantId, DateTimeOffset at, int sequence, string kind, long amount, long balanceAfter, string reference, string? by)
+    public static TableEntity LedgerLine(string tenantId, long lineNumber, DateTimeOffset at, string kind, long amount, long balanceAfter, string reference, string? by)
     {
-        var line = new TableEntity(tenantId, Ledger(at, sequence, Nonce()))
+        var line = new TableEntity(tenantId, Ledger(lineNumber))
         {
             ["At"] = at,
             ["Kind"] = kind,
