@@ -16,6 +16,7 @@ using Tss.Runtime.Storage;
 using Tss.Tenancy;
 using Tss.Tenancy.Entities;
 using Tss.Testing.Azurite;
+using Tss.Testing.Hosting;
 using Tss.Testing.Sefaz;
 using Tss.Testing.Tenancy;
 
@@ -66,29 +67,13 @@ public sealed class HostFixture : IAsyncLifetime
         }
     }
 
-    internal Dictionary<string, string?> Settings(string suffix) => new()
+    internal Dictionary<string, string?> Settings(string suffix) => TestSettings.WithSimulator(_azurite.ConnectionString, suffix, _sim).With(new Dictionary<string, string?>
     {
-        ["Storage:ConnectionString"] = _azurite.ConnectionString,
-        ["Sefaz:BaseUrlOverride"] = _sim.SoapUri.ToString().TrimEnd('/'),
-        ["Sefaz:TrustAnchorPath"] = _sim.AnchorPath,
-        ["Pipeline:DocumentsTable"] = "docs" + suffix,
-        ["Pipeline:ErpIdsTable"] = "erp" + suffix,
-        ["Pipeline:IdempotencyTable"] = "idem" + suffix,
-        ["Pipeline:AssembleQueue"] = "asm-" + suffix,
-        ["Pipeline:SendQueue"] = "send-" + suffix,
-        ["Pipeline:TimerQueue"] = "timer-" + suffix,
-        ["Pipeline:DistributeQueue"] = "dist-" + suffix,
-        ["Pipeline:ProcContainer"] = "proc-" + suffix,
-        ["Pipeline:SignedContainer"] = "signed-" + suffix,
         ["Pipeline:GatheringWindow"] = "00:00:00.200",
         ["Pipeline:MaxDocumentsPerRequest"] = "20",
         ["Pipeline:MaxRequestBytes"] = "1048576",
-        ["Tenancy:TenantsTable"] = "tenants" + suffix,
-        ["Tenancy:EntitiesTable"] = "entities" + suffix,
-        ["Tenancy:ApiKeysTable"] = "keys" + suffix,
         ["Certificates:MasterKey"] = Convert.ToBase64String(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray()),
-        ["Certificates:Container"] = "certs-" + suffix,
-    };
+    });
 
     /// <summary>A new tenant with the given entities (test-CA certificates) and an API key.</summary>
     public async Task<TestTenant> NewTenantAsync(params string[] cnpjs)

@@ -15,6 +15,7 @@ using Tss.Protocol.Parties;
 using Tss.Protocol.Time;
 using Tss.Tenancy.Credits;
 using Tss.Testing.Azurite;
+using Tss.Testing.Hosting;
 using Tss.Testing.Sefaz;
 
 [assembly: AssemblyFixture(typeof(Tss.Portal.Tests.PortalFixture))]
@@ -83,36 +84,19 @@ public sealed class PortalFixture : IAsyncLifetime
         }
     }
 
-    private Dictionary<string, string?> Settings(string suffix) => new()
+    private Dictionary<string, string?> Settings(string suffix) => TestSettings.WithSimulator(_azurite.ConnectionString, suffix, _sim).With(new Dictionary<string, string?>
     {
-        ["Storage:ConnectionString"] = _azurite.ConnectionString,
-        ["Sefaz:BaseUrlOverride"] = _sim.SoapUri.ToString().TrimEnd('/'),
-        ["Sefaz:TrustAnchorPath"] = _sim.AnchorPath,
-        ["Pipeline:DocumentsTable"] = "docs" + suffix,
-        ["Pipeline:ErpIdsTable"] = "erp" + suffix,
-        ["Pipeline:IdempotencyTable"] = "idem" + suffix,
-        ["Pipeline:AssembleQueue"] = "asm-" + suffix,
-        ["Pipeline:SendQueue"] = "send-" + suffix,
-        ["Pipeline:TimerQueue"] = "timer-" + suffix,
-        ["Pipeline:DistributeQueue"] = "dist-" + suffix,
-        ["Pipeline:ProcContainer"] = "proc-" + suffix,
-        ["Pipeline:SignedContainer"] = "signed-" + suffix,
         ["Pipeline:GatheringWindow"] = "00:00:00.200",
-        ["Tenancy:TenantsTable"] = "tenants" + suffix,
-        ["Tenancy:EntitiesTable"] = "entities" + suffix,
-        ["Tenancy:ApiKeysTable"] = "keys" + suffix,
         ["Tenancy:CacheTtl"] = "00:00:00",
         ["Certificates:MasterKey"] = Convert.ToBase64String(Enumerable.Range(11, 32).Select(i => (byte)i).ToArray()),
-        ["Certificates:Container"] = "certs-" + suffix,
-        ["Distribution:DeliveriesTable"] = "deliveries" + suffix,
         ["Credits:Enabled"] = "true",
-        ["Credits:Table"] = "credits" + suffix,
         ["Portal:UsersTable"] = "users" + suffix,
         ["Portal:ProfilesTable"] = "profiles" + suffix,
         ["Portal:CscTable"] = "csc" + suffix,
+        ["Portal:KeyRingContainer"] = "ring-" + suffix,
         ["Portal:OperatorEmail"] = OperatorEmail,
         ["Portal:OperatorPassword"] = OperatorPassword,
-    };
+    });
 
     /// <summary>A CNPJ with valid check digits that no other test uses.</summary>
     public static string NewCnpj() => Cnpj.WithCheckDigits(Interlocked.Increment(ref _cnpjSeed).ToString("D8", System.Globalization.CultureInfo.InvariantCulture) + "0001");

@@ -13,6 +13,7 @@ using Tss.Pipeline.Messages;
 using Tss.Protocol.AccessKeys;
 using Tss.Runtime.Storage;
 using Tss.Testing.Azurite;
+using Tss.Testing.Hosting;
 
 namespace Tss.Pipeline.Tests.Distribution;
 
@@ -47,23 +48,12 @@ internal sealed class DistributionHarness : IAsyncDisposable
     public static Dictionary<string, string?> Configuration(AzuriteFixture azurite, int? smtpPort)
     {
         var suffix = azurite.UniqueName("d");
-        var settings = new Dictionary<string, string?>
+        var settings = TestSettings.IsolatedStorage(azurite.ConnectionString, suffix).With(new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Pipeline:DocumentsTable"] = "docs" + suffix,
-            ["Pipeline:ErpIdsTable"] = "erp" + suffix,
-            ["Pipeline:IdempotencyTable"] = "idem" + suffix,
-            ["Pipeline:ProcContainer"] = "proc-" + suffix,
-            ["Pipeline:SignedContainer"] = "signed-" + suffix,
-            ["Pipeline:AssembleQueue"] = "asm-" + suffix,
-            ["Pipeline:SendQueue"] = "send-" + suffix,
-            ["Pipeline:TimerQueue"] = "timer-" + suffix,
-            ["Pipeline:DistributeQueue"] = "dist-" + suffix,
-            ["Distribution:DeliveriesTable"] = "dlv" + suffix,
             ["Distribution:AllowLoopback"] = "true",
             ["Distribution:PublicBaseUrl"] = "https://tss.example.com/",
             ["Distribution:WebhookTimeout"] = "00:00:02",
-        };
+        });
         if (smtpPort is { } port)
         {
             settings["Smtp:Host"] = "127.0.0.1";

@@ -16,6 +16,7 @@ using Tss.Protocol.Time;
 using Tss.Runtime.Storage;
 using Tss.Sefaz.Simulator;
 using Tss.Testing.Azurite;
+using Tss.Testing.Hosting;
 using Tss.Testing.Sefaz;
 
 namespace Tss.Pipeline.Tests.Integration;
@@ -57,21 +58,10 @@ public sealed class PipelineListenersTests : IAsyncLifetime
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(TestSettings.WithSimulator(_azurite.ConnectionString, suffix, _sim).With(new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = _azurite.ConnectionString,
-            ["Sefaz:BaseUrlOverride"] = _sim.SoapUri.ToString().TrimEnd('/'),
-            ["Sefaz:TrustAnchorPath"] = _sim.AnchorPath,
-            ["Pipeline:DocumentsTable"] = "docs" + suffix,
-            ["Pipeline:ErpIdsTable"] = "erp" + suffix,
-            ["Pipeline:AssembleQueue"] = "asm-" + suffix,
-            ["Pipeline:SendQueue"] = "send-" + suffix,
-            ["Pipeline:TimerQueue"] = "timer-" + suffix,
-            ["Pipeline:DistributeQueue"] = "dist-" + suffix,
-            ["Pipeline:ProcContainer"] = "proc-" + suffix,
-            ["Pipeline:SignedContainer"] = "signed-" + suffix,
             ["Pipeline:GatheringWindow"] = "00:00:00.200",
-        });
+        }));
         builder.Services.AddSingleton<TimeProvider>(_time);
         builder.Services.AddSingleton<IEntityDirectory>(new FixedEntityDirectory(_entity, _sim.Ca.IssueECnpj(Cnpj, "EMITENTE LISTENERS LTDA")));
         builder.Services.AddTssPipeline(builder.Configuration);

@@ -18,6 +18,7 @@ using Tss.Runtime.Storage;
 using Tss.Tenancy.Credits;
 using Tss.Tenancy.Entities;
 using Tss.Testing.Azurite;
+using Tss.Testing.Hosting;
 using Tss.Testing.Sefaz;
 using Tss.Testing.Tenancy;
 
@@ -59,29 +60,12 @@ internal sealed class CreditPipelineHarness : IAsyncDisposable
         try
         {
             var suffix = azurite.UniqueName("cp");
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestSettings.WithSimulator(azurite.ConnectionString, suffix, sim).With(new Dictionary<string, string?>
             {
-                ["Storage:ConnectionString"] = azurite.ConnectionString,
-                ["Sefaz:BaseUrlOverride"] = sim.SoapUri.ToString().TrimEnd('/'),
-                ["Sefaz:TrustAnchorPath"] = sim.AnchorPath,
-                ["Tenancy:TenantsTable"] = "tenants" + suffix,
-                ["Tenancy:EntitiesTable"] = "entities" + suffix,
-                ["Tenancy:ApiKeysTable"] = "keys" + suffix,
                 ["Certificates:MasterKey"] = TenancyFixture.MasterKey,
-                ["Certificates:Container"] = "certs" + suffix,
                 ["Credits:Enabled"] = "true",
-                ["Credits:Table"] = "credits" + suffix,
-                ["Pipeline:DocumentsTable"] = "docs" + suffix,
-                ["Pipeline:ErpIdsTable"] = "erp" + suffix,
-                ["Pipeline:IdempotencyTable"] = "idem" + suffix,
-                ["Pipeline:AssembleQueue"] = "asm-" + suffix,
-                ["Pipeline:SendQueue"] = "send-" + suffix,
-                ["Pipeline:TimerQueue"] = "timer-" + suffix,
-                ["Pipeline:DistributeQueue"] = "dist-" + suffix,
-                ["Pipeline:ProcContainer"] = "proc-" + suffix,
-                ["Pipeline:SignedContainer"] = "signed-" + suffix,
                 ["Pipeline:GatheringWindow"] = "00:00:00",
-            }).Build();
+            })).Build();
             var services = new ServiceCollection();
             services.AddSingleton<IConfiguration>(configuration);
             services.AddLogging(l => l.ClearProviders());

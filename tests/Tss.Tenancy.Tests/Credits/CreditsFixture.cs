@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Tss.Tenancy.Credits;
 using Tss.Testing.Azurite;
+using Tss.Testing.Hosting;
 
 namespace Tss.Tenancy.Tests.Credits;
 
@@ -18,19 +19,11 @@ internal sealed class CreditsFixture : IAsyncDisposable
     public static async Task<CreditsFixture> CreateAsync(AzuriteFixture azurite, int? smtpPort = null)
     {
         var suffix = azurite.UniqueName("c");
-        var settings = new Dictionary<string, string?>
+        var settings = TestSettings.IsolatedStorage(azurite.ConnectionString, suffix).With(new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Tenancy:TenantsTable"] = "tenants" + suffix,
-            ["Tenancy:EntitiesTable"] = "entities" + suffix,
-            ["Tenancy:ApiKeysTable"] = "keys" + suffix,
             ["Certificates:MasterKey"] = TenancyFixture.MasterKey,
-            ["Certificates:Container"] = "certs" + suffix,
             ["Credits:Enabled"] = "true",
-            ["Credits:Table"] = "credits" + suffix,
-            ["Pipeline:DocumentsTable"] = "docs" + suffix,
-            ["Pipeline:AssembleQueue"] = "asm-" + suffix,
-        };
+        });
         if (smtpPort is { } port)
         {
             settings["Smtp:Host"] = "127.0.0.1";
