@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Tss.DevTools.Processes;
 
 namespace Tss.DevTools.Local;
@@ -7,7 +8,7 @@ namespace Tss.DevTools.Local;
 /// A real Azurite (the npm package pinned in <c>infra/local</c>) on loopback: started on the given or free ports, in
 /// memory or persisted to a directory, killed on dispose. Used by <c>./tss up</c>, the benchmark and the tests.
 /// </summary>
-public sealed class AzuriteServer : IAsyncDisposable
+public sealed partial class AzuriteServer : IAsyncDisposable
 {
     /// <summary>Azurite's development account (its key is the published, well-known one).</summary>
     public const string AccountName = "devstoreaccount1";
@@ -56,28 +57,72 @@ public sealed class AzuriteServer : IAsyncDisposable
             throw new InvalidOperationException(
                 $"Azurite is not installed ({executable} is missing). Run `./tss test` or `./tss up` once: they install infra/local (npm ci).");
         }
-        var p = ports ?? (FreePorts.Allocate(3) is var free ? (free[0], free[1], free[2]) : default);
         var scratch = dataDirectory is null ? Directory.CreateTempSubdirectory("tss-azurite-").FullName : null;
         var args = new List<string> { "--silent", "--loose", "--skipApiVersionCheck", "--disableTelemetry" };
         // In memory for speed (--location cannot be combined with it); then the fresh temp directory is the working
         // directory, so nothing Azurite writes lands in the repository.
         args.AddRange(dataDirectory is null ? ["--inMemoryPersistence"] : ["--location", Directory.CreateDirectory(dataDirectory).FullName]);
-        args.AddRange(["--blobHost", "127.0.0.1", "--blobPort", Port(p.Blob), "--queueHost", "127.0.0.1", "--queuePort", Port(p.Queue),
-            "--tableHost", "127.0.0.1", "--tablePort", Port(p.Table)]);
+        // Without fixed ports Azurite binds port 0 and we read the ports it got from its own output: choosing free
+        // ports first and passing them races with every other process (parallel test projects) that does the same.
+        var asked = ports ?? (0, 0, 0);
+        args.AddRange(["--blobHost", "127.0.0.1", "--blobPort", Port(asked.Blob), "--queueHost", "127.0.0.1", "--queuePort", Port(asked.Queue),
+            "--tableHost", "127.0.0.1", "--tablePort", Port(asked.Table)]);
         var process = ProcessRunner.Start(executable, args, scratch ?? dataDirectory);
-        var server = new AzuriteServer(process, p, scratch);
         try
         {
+            var p = ports ?? await ListeningPortsAsync(process, TimeSpan.FromSeconds(60), ct).ConfigureAwait(false);
             await FreePorts.WaitUntilListeningAsync([p.Blob, p.Queue, p.Table], TimeSpan.FromSeconds(60), () => process.IsRunning, ct).ConfigureAwait(false);
+            return new AzuriteServer(process, p, scratch);
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
             var output = process.Output;
-            await server.DisposeAsync().ConfigureAwait(false);
+            await new AzuriteServer(process, asked, scratch).DisposeAsync().ConfigureAwait(false);
             throw new InvalidOperationException($"Azurite did not start: {e.Message}{Environment.NewLine}{output}", e);
         }
-        return server;
+        catch
+        {
+            await new AzuriteServer(process, asked, scratch).DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
+
+    /// <summary>The ports Azurite reports in its "&lt;Service&gt; service is successfully listening at http://host:port" lines.</summary>
+    internal static (int Blob, int Queue, int Table)? ParseListeningPorts(string output)
+    {
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Match m in ListeningLine().Matches(output))
+        {
+            found[m.Groups["service"].Value] = int.Parse(m.Groups["port"].Value, CultureInfo.InvariantCulture);
+        }
+        return found.TryGetValue("Blob", out var blob) && found.TryGetValue("Queue", out var queue) && found.TryGetValue("Table", out var table)
+            ? (blob, queue, table)
+            : null;
+    }
+
+    private static async Task<(int Blob, int Queue, int Table)> ListeningPortsAsync(RunningProcess process, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (ParseListeningPorts(process.Output) is { } found)
+            {
+                return found;
+            }
+            if (!process.IsRunning)
+            {
+                throw new InvalidOperationException("The process exited before reporting its ports.");
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Azurite did not report its ports within {timeout.TotalSeconds:0} s.");
+            }
+            await Task.Delay(50, ct).ConfigureAwait(false);
+        }
+    }
+
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at https?://[^\s:]+:(?<port>\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex ListeningLine();
 
     public async ValueTask DisposeAsync()
     {

@@ -30,7 +30,11 @@ public sealed class MailDevServer : IAsyncDisposable
     /// Starts MailDev and waits until both ports listen. <paramref name="mailDirectory"/> null = a temporary directory
     /// removed on dispose.
     /// </summary>
-    public static async Task<MailDevServer> StartAsync(string? mailDirectory = null, (int Smtp, int Web)? ports = null, CancellationToken ct = default)
+    public static Task<MailDevServer> StartAsync(string? mailDirectory = null, (int Smtp, int Web)? ports = null, CancellationToken ct = default) =>
+        StartAsync(mailDirectory, ports, () => FreePorts.Allocate(2) is var free ? (free[0], free[1]) : default, ct);
+
+    /// <summary>As the public overload, with the choice of free ports given (tests make it collide).</summary>
+    internal static async Task<MailDevServer> StartAsync(string? mailDirectory, (int Smtp, int Web)? ports, Func<(int Smtp, int Web)> choosePorts, CancellationToken ct)
     {
         var executable = Path.Combine(RepositoryRoot.Path, "infra", "local", "node_modules", ".bin", "maildev");
         if (!File.Exists(executable))
@@ -38,9 +42,26 @@ public sealed class MailDevServer : IAsyncDisposable
             throw new InvalidOperationException(
                 $"MailDev is not installed ({executable} is missing). Run `./tss test` or `./tss up` once: they install infra/local (npm ci).");
         }
+        // MailDev refuses port 0, so free ports are chosen first; another process may bind one of them before MailDev
+        // does (parallel test projects), and then MailDev exits at once (silently): chosen ports are tried again, given ones not.
+        for (var attempt = 1; ; attempt++)
+        {
+            var p = ports ?? choosePorts();
+            try
+            {
+                return await StartOnceAsync(executable, mailDirectory, p, ct).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException e) when (ports is null && attempt < 5 && e.InnerException is InvalidOperationException)
+            {
+                // Taken meanwhile: new ports.
+            }
+        }
+    }
+
+    private static async Task<MailDevServer> StartOnceAsync(string executable, string? mailDirectory, (int Smtp, int Web) p, CancellationToken ct)
+    {
         var scratch = mailDirectory is null ? Directory.CreateTempSubdirectory("tss-maildev-").FullName : null;
         var directory = mailDirectory ?? Path.Combine(scratch!, "mail");
-        var p = ports ?? (FreePorts.Allocate(2) is var free ? (free[0], free[1]) : default);
         var process = ProcessRunner.Start(executable,
         [
             "--smtp", p.Smtp.ToString(CultureInfo.InvariantCulture), "--ip", "127.0.0.1",
@@ -51,6 +72,12 @@ public sealed class MailDevServer : IAsyncDisposable
         try
         {
             await FreePorts.WaitUntilListeningAsync([p.Smtp, p.Web], TimeSpan.FromSeconds(60), () => process.IsRunning, ct).ConfigureAwait(false);
+            // A port that answers may belong to the process that took it from us: ours must still be running.
+            await Task.Delay(200, ct).ConfigureAwait(false);
+            if (!process.IsRunning)
+            {
+                throw new InvalidOperationException("The process exited right after its ports answered.");
+            }
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
