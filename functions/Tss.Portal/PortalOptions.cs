@@ -13,9 +13,6 @@ public sealed class PortalOptions
     /// <summary>Table of tenant profiles kept by the portal (CNPJ and contact given at sign-up).</summary>
     [Required] public string ProfilesTable { get; set; } = "portaltenants";
 
-    /// <summary>Table of the NFC-e CSC of each entity (partition = tenant, row = CNPJ).</summary>
-    [Required] public string CscTable { get; set; } = "portalcsc";
-
     /// <summary>
     /// Cookies only over HTTPS (default). Behind a TLS-terminating proxy (Azure Container Apps ingress) the host sees
     /// the original scheme through X-Forwarded-Proto (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>). Turn off only

@@ -92,6 +92,11 @@ public sealed class TenancyAdmin(
         record.WebhookUrl = registration.WebhookUrl?.AbsoluteUri;
         record.WebhookSecret = registration.WebhookSecret;
         record.Email = registration.Email?.Trim();
+        if (registration.NfceCsc is { } csc)
+        {
+            record.NfceCscId = csc.Id;
+            record.NfceCscToken = csc.Token;
+        }
         record.UpdatedAt = now;
         await table.UpsertEntityAsync(record, TableUpdateMode.Replace, ct).ConfigureAwait(false);
         directory.Invalidate(registration.TenantId, cnpj);
@@ -181,6 +186,10 @@ public sealed class TenancyAdmin(
         if (r.WebhookUrl is not null && string.IsNullOrEmpty(r.WebhookSecret))
         {
             throw new TenancyException(TenancyErrorCodes.WebhookInvalid, "O webhook precisa de um segredo para a assinatura HMAC-SHA256.");
+        }
+        if (r.NfceCsc is { } csc && !Tss.Protocol.Nfce.NfceCsc.IsValid(csc.Id, csc.Token))
+        {
+            throw new TenancyException(TenancyErrorCodes.CscInvalid, "CSC da NFC-e inválido: o idCSC tem de 1 a 6 dígitos e o CSC de 16 a 36 letras e dígitos.");
         }
         if (r.Email is { } email && !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _))
         {

@@ -13,6 +13,7 @@ public static class TenancyErrorCodes
     public const string IeInvalid = "entity.invalid_ie";
     public const string WebhookInvalid = "entity.invalid_webhook";
     public const string EmailInvalid = "entity.invalid_email";
+    public const string CscInvalid = "entity.invalid_csc";
     public const string CertificateRequired = "entity.certificate_required";
     public const string ApiKeyNotFound = "apikey.not_found";
 }

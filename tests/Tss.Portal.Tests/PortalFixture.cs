@@ -92,7 +92,6 @@ public sealed class PortalFixture : IAsyncLifetime
         ["Credits:Enabled"] = "true",
         ["Portal:UsersTable"] = "users" + suffix,
         ["Portal:ProfilesTable"] = "profiles" + suffix,
-        ["Portal:CscTable"] = "csc" + suffix,
         ["Portal:KeyRingContainer"] = "ring-" + suffix,
         ["Portal:OperatorEmail"] = OperatorEmail,
         ["Portal:OperatorPassword"] = OperatorPassword,

@@ -4,13 +4,14 @@ using Tss.Pipeline.Documents;
 using Tss.Pipeline.Entities;
 using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;
+using Tss.Protocol.Nfce;
 using Tss.Protocol.Schemas;
 using Tss.Protocol.Signing;
 using Tss.Protocol.Xml;
 
 namespace Tss.Pipeline.Ingest;
 
-/// <summary>Validates and signs one submitted NF-e (pure CPU work; nothing stored).</summary>
+/// <summary>Validates and signs one submitted NF-e or NFC-e (pure CPU work; nothing stored).</summary>
 public static class DocumentPreparation
 {
     /// <summary>The largest signed NF-e kept inline in its table entity (a string property holds 32K UTF-16 characters).</summary>
@@ -56,9 +57,20 @@ public static class DocumentPreparation
             return Refuse(item, key, IngestErrorCodes.EnvironmentMismatch, $"tpAmb {tpAmb} difere do ambiente {entity.tpAmb} configurado para a empresa.");
         }
         var mod = Text(nfe, "ide", "mod");
-        if (mod != "55")
+        if (mod is not ("55" or "65"))
         {
-            return Refuse(item, key, IngestErrorCodes.ModelUnsupported, $"Modelo {mod} ainda não suportado por este serviço (apenas 55).");
+            return Refuse(item, key, IngestErrorCodes.ModelUnsupported, $"Modelo {mod} ainda não suportado por este serviço (apenas 55 e 65).");
+        }
+        if (mod == "65")
+        {
+            // NFC-e: the QR code (infNFeSupl) sits outside infNFe, so it is added before signing; one the ERP built
+            // is kept. Only on-line emission: off-line contingency (tpEmis 9) needs another QR form and a 24 h resend.
+            if (Text(nfe, "ide", "tpEmis") != "1")
+            {
+                return Refuse(item, key, IngestErrorCodes.NfceContingencyUnsupported,
+                    "NFC-e em contingência (tpEmis diferente de 1) ainda não é suportada por este serviço; emita on-line (tpEmis 1).");
+            }
+            NfceQrCode.AddTo(nfe, key, entity.tpAmb, entity.Uf, entity.NfceCsc);
         }
 
         var digest = signer.Sign(doc, "infNFe");
@@ -77,7 +89,7 @@ public static class DocumentPreparation
             TenantId = entity.TenantId,
             Cnpj = entity.Cnpj,
             ErpId = item.ErpId,
-            mod = 55,
+            mod = mod == "65" ? 65 : 55,
             tpAmb = entity.tpAmb,
             Uf = entity.Uf,
             Status = nameof(DocumentStatus.Pending),

@@ -10,6 +10,7 @@ public static class IngestErrorCodes
     public const string EmitterMismatch = "nfe.emitter_mismatch";
     public const string EnvironmentMismatch = "nfe.environment_mismatch";
     public const string ModelUnsupported = "nfe.model_unsupported";
+    public const string NfceContingencyUnsupported = "nfce.contingency_unsupported";
     public const string SchemaInvalid = "nfe.schema_invalid";
     public const string InFlight = "nfe.in_flight";
     public const string UnknownEntity = "entity.not_found";

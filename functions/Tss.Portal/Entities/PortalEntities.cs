@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Pipeline.Distribution;
+using Tss.Protocol.Nfce;
 using Tss.Protocol.Parties;
 using Tss.Protocol.Reference;
 using Tss.Tenancy;
@@ -18,13 +19,10 @@ public sealed class PortalEntities(
     TableServiceClient tables,
     TenancyAdmin admin,
     IOptions<TenancyOptions> tenancy,
-    IOptions<PortalOptions> options,
     IOptions<DistributionOptions> distribution,
-    TimeProvider time,
     ILogger<PortalEntities> logger)
 {
     private TableClient Entities => tables.GetTableClient(tenancy.Value.EntitiesTable);
-    private TableClient Cscs => tables.GetTableClient(options.Value.CscTable);
 
     public async Task<IReadOnlyList<EntityRecord>> ListAsync(string tenantId, CancellationToken ct)
     {
@@ -48,12 +46,6 @@ public sealed class PortalEntities(
             return null;
         }
         var read = await Entities.GetEntityIfExistsAsync<EntityRecord>(tenantId, cnpj, cancellationToken: ct).ConfigureAwait(false);
-        return read.HasValue ? read.Value : null;
-    }
-
-    public async Task<EntityCsc?> GetCscAsync(string tenantId, string cnpj, CancellationToken ct)
-    {
-        var read = await Cscs.GetEntityIfExistsAsync<EntityCsc>(tenantId, cnpj, cancellationToken: ct).ConfigureAwait(false);
         return read.HasValue ? read.Value : null;
     }
 
@@ -122,11 +114,9 @@ public sealed class PortalEntities(
                 WebhookUrl = existing?.WebhookUrl is { } w ? new Uri(w) : null,
                 WebhookSecret = existing?.WebhookSecret,
                 Email = existing?.Email,
+                // A new idCSC with a blank CSC keeps the CSC on file (it is never shown again); no idCSC keeps both.
+                NfceCsc = cscId.Length > 0 && (cscToken.Length > 0 ? cscToken : existing?.NfceCscToken) is { } token ? new NfceCsc(cscId, token) : null,
             }, ct).ConfigureAwait(false);
-            if (cscId.Length > 0)
-            {
-                await Cscs.UpsertEntityAsync(new EntityCsc { PartitionKey = tenantId, RowKey = cnpj, CscId = cscId, CscToken = cscToken.Length > 0 ? cscToken : (await GetCscAsync(tenantId, cnpj, ct).ConfigureAwait(false))?.CscToken ?? "", UpdatedAt = time.GetUtcNow() }, TableUpdateMode.Replace, ct).ConfigureAwait(false);
-            }
             return (saved, errors);
         }
         catch (TenancyException e)

@@ -35,7 +35,7 @@ public sealed class PortalBootstrap(TableServiceClient tables, PortalUserStore u
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(options);
-        foreach (var table in new[] { options.UsersTable, options.ProfilesTable, options.CscTable })
+        foreach (var table in new[] { options.UsersTable, options.ProfilesTable })
         {
             await tables.GetTableClient(table).CreateIfNotExistsAsync(ct).ConfigureAwait(false);
         }

@@ -37,6 +37,12 @@ public sealed class EntityRecord : ITableEntity
     public string? WebhookSecret { get; set; }
 
     public string? Email { get; set; }
+
+    /// <summary>idCSC of the NFC-e CSC (1–6 digits), or null: NFC-e then get the QR code v3, which needs none.</summary>
+    public string? NfceCscId { get; set; }
+
+    /// <summary>The CSC itself (needed in clear to hash the QR code v2). Never shown again once saved.</summary>
+    public string? NfceCscToken { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

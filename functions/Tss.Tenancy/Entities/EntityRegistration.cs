@@ -16,4 +16,7 @@ public sealed record EntityRegistration
     public Uri? WebhookUrl { get; init; }
     public string? WebhookSecret { get; init; }
     public string? Email { get; init; }
+
+    /// <summary>The NFC-e CSC for the QR code v2; null keeps the one the entity has (if any).</summary>
+    public Tss.Protocol.Nfce.NfceCsc? NfceCsc { get; init; }
 }

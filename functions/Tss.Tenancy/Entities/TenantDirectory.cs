@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Entities;
+using Tss.Protocol.Nfce;
 using Tss.Tenancy.Certificates;
 using Tss.Tenancy.Internal;
 
@@ -42,7 +43,8 @@ public sealed class TenantDirectory : IEntityDirectory, IDistributionTargets
     public async Task<EntityInfo?> FindAsync(string tenantId, string cnpj, CancellationToken ct)
     {
         var record = await GetEntityAsync(tenantId, cnpj, ct).ConfigureAwait(false);
-        return record is null ? null : new EntityInfo(record.TenantId, record.Cnpj, record.Uf, record.tpAmb, record.CertificateRef);
+        return record is null ? null : new EntityInfo(record.TenantId, record.Cnpj, record.Uf, record.tpAmb, record.CertificateRef,
+            record is { NfceCscId: { } id, NfceCscToken: { } token } ? new NfceCsc(id, token) : null);
     }
 
     public Task<X509Certificate2> GetCertificateAsync(EntityInfo entity, CancellationToken ct)

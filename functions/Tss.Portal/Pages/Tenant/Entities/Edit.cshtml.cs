@@ -25,8 +25,7 @@ public sealed class EditModel(PortalEntities entities, TimeProvider time, IOptio
             return NotFoundPage();
         }
         Entity = entity;
-        var csc = await entities.GetCscAsync(TenantId, cnpj, ct);
-        Fields = new EntityFieldsView(false, entity.Uf, entity.IE, entity.tpAmb, csc?.CscId, csc is not null, Errors);
+        Fields = new EntityFieldsView(false, entity.Uf, entity.IE, entity.tpAmb, entity.NfceCscId, entity.NfceCscToken is not null, Errors);
         return Page();
     }
 
@@ -45,8 +44,7 @@ public sealed class EditModel(PortalEntities entities, TimeProvider time, IOptio
         }
         Entity = (await entities.GetAsync(TenantId, cnpj, ct))!;
         Errors = errors;
-        var csc = await entities.GetCscAsync(TenantId, cnpj, ct);
-        Fields = new EntityFieldsView(false, uf, ie is { Length: <= 14 } ? ie : null, tpAmb, cscId is { Length: <= 6 } ? cscId : null, csc is not null, errors);
+        Fields = new EntityFieldsView(false, uf, ie is { Length: <= 14 } ? ie : null, tpAmb, cscId is { Length: <= 6 } ? cscId : null, Entity.NfceCscToken is not null, errors);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
