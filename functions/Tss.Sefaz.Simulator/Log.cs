@@ -34,4 +34,10 @@ internal static partial class Log
 
     [LoggerMessage(23, LogLevel.Information, "Applying fault {Fault}")]
     public static partial void FaultApplied(ILogger logger, string fault);
+
+    [LoggerMessage(30, LogLevel.Information, "NFC-e CSC {IdCsc} registered for {Cnpj}")]
+    public static partial void CscRegistered(ILogger logger, string cnpj, int idCsc);
+
+    [LoggerMessage(31, LogLevel.Information, "NFC-e CSC {IdCsc} of {Cnpj} revoked")]
+    public static partial void CscRevoked(ILogger logger, string cnpj, int idCsc);
 }

@@ -12,6 +12,7 @@ using Tss.Sefaz.Simulator.Faults;
 using Tss.Sefaz.Simulator.Hosting;
 using Tss.Sefaz.Simulator.Hosting.Internal;
 using Tss.Sefaz.Simulator.Lots;
+using Tss.Sefaz.Simulator.Nfce;
 using Tss.Sefaz.Simulator.ProtocolQuery;
 using Tss.Sefaz.Simulator.ReceiptQuery;
 using Tss.Sefaz.Simulator.Soap;
@@ -48,6 +49,7 @@ public static class SimulatorApp
             soap => soap.Run(context => context.RequestServices.GetRequiredService<SoapEndpoint>().HandleAsync(context)));
         app.MapAdminApi();
         app.MapDistributionAdminApi();
+        app.MapNfceAdminApi();
         app.Lifetime.ApplicationStarted.Register(() => Log.Started(
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Log.Category), SoapUri(app), AdminUri(app), options.Environment));
         return app;
@@ -70,6 +72,7 @@ public static class SimulatorApp
         services.AddSingleton<NumberSequences>();
         services.AddSingleton<LotEngine>();
         services.AddSingleton<ExchangeLog>();
+        services.AddSingleton<CscRegistry>();
         services.AddSingleton<SoapEndpoint>();
         // One line per SEFAZ service; new services (events, inutilização, DistDFe) are added here.
         services.AddSingleton<ISimulatorService, AuthorizationService>();

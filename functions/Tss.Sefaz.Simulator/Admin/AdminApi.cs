@@ -6,11 +6,12 @@ using Tss.Sefaz.Simulator.Authorizations;
 using Tss.Sefaz.Simulator.Exchanges;
 using Tss.Sefaz.Simulator.Faults;
 using Tss.Sefaz.Simulator.Lots;
+using Tss.Sefaz.Simulator.Nfce;
 
 namespace Tss.Sefaz.Simulator.Admin;
 
-/// <summary>The admin API (plain HTTP, loopback, JSON): exchanges, authorizations, events, voided ranges, lots, faults, reset,
-/// clock, health.</summary>
+/// <summary>The admin API (plain HTTP, loopback, JSON): exchanges, authorizations, events, voided ranges, lots, faults, reset
+/// (which also forgets the NFC-e CSCs), clock, health.</summary>
 public static class AdminApi
 {
     /// <summary>camelCase, enums as strings.</summary>
@@ -73,9 +74,10 @@ public static class AdminApi
         faults.Remove(id) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static NoContent Reset(AuthorizationStore authorizations, LotEngine engine, FaultRegistry faults, ExchangeLog exchanges,
-        ILogger<LotEngine> logger)
+        CscRegistry cscs, ILogger<LotEngine> logger)
     {
         faults.Clear();
+        cscs.Clear();
         engine.Reset();
         authorizations.Clear();
         exchanges.Clear();

@@ -5,6 +5,7 @@ using Tss.Sefaz.Simulator.Core;
 using Tss.Sefaz.Simulator.Faults;
 using Tss.Sefaz.Simulator.Hosting;
 using Tss.Sefaz.Simulator.Lots;
+using Tss.Sefaz.Simulator.Nfce;
 
 namespace Tss.Sefaz.Simulator.Authorization;
 
@@ -16,12 +17,13 @@ public sealed class AuthorizationService : ISimulatorService
     private readonly FaultRegistry _faults;
     private readonly DocumentChecks _checks;
 
-    public AuthorizationService(SimulatorOptions options, LotEngine engine, FaultRegistry faults, SimulatorCertificates certificates)
+    public AuthorizationService(SimulatorOptions options, LotEngine engine, FaultRegistry faults, SimulatorCertificates certificates,
+        CscRegistry cscs)
     {
         _options = options;
         _engine = engine;
         _faults = faults;
-        _checks = new DocumentChecks(certificates);
+        _checks = new DocumentChecks(certificates, cscs);
     }
 
     public string PayloadRoot => "enviNFe";

@@ -4,7 +4,8 @@ namespace Tss.Sefaz.Simulator.Core;
 
 /// <summary>
 /// xMotivo texts: the catalog's, except where the simulator must use a text the catalog may not carry (452 changed
-/// meaning in NT 2025.001) or a text with parameters (204, 539).
+/// meaning in NT 2025.001) or a text with parameters (204, 539). 394, 396 and 397 are missing from the catalog; their
+/// texts are written from memory of the NF-e manual (MOC), not from a stored source.
 /// </summary>
 public static class Motivos
 {
@@ -19,6 +20,9 @@ public static class Motivos
         107 => "Serviço em Operação",
         217 => "Rejeição: NF-e não consta na base de dados da SEFAZ",
         281 => "Rejeição: Certificado Transmissor Data Validade",
+        394 => "Rejeição: Nota Fiscal sem a informação do QR-Code",
+        396 => "Rejeição: Parâmetro do QR-Code inexistente (chAcesso)",
+        397 => "Rejeição: Parâmetro do QR-Code divergente da Nota Fiscal (chAcesso)",
         452 => "Rejeição: Solicitada resposta assíncrona para Lote com somente 1 (uma) NF-e",
         598 => "Rejeição: NF-e emitida em ambiente de homologação com Razão Social do destinatário diferente de NF-E EMITIDA EM AMBIENTE DE HOMOLOGACAO - SEM VALOR FISCAL",
         656 => "Rejeição: Consumo Indevido",

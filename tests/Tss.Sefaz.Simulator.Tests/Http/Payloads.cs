@@ -49,10 +49,12 @@ internal static class Payloads
         + $"<indSinc>{(indSinc ? 1 : 0)}</indSinc>{string.Concat(signedNfe)}</enviNFe>";
 
     /// <summary>A sample NF-e, optionally edited before signing, signed by <paramref name="signer"/> (default: the emitter's).</summary>
+    /// <param name="mod">55 NF-e or 65 NFC-e (an NFC-e comes without infNFeSupl; see <see cref="NfceQr.WithQrCode"/>).</param>
     public static string SignedNfe(FakeTimeProvider time, int nNF, Func<string, string>? edit = null,
-        System.Security.Cryptography.X509Certificates.X509Certificate2? signer = null, int tpAmb = 2)
+        System.Security.Cryptography.X509Certificates.X509Certificate2? signer = null, int tpAmb = 2, int mod = 55, int tpEmis = 1)
     {
-        var xml = SampleNfe.Create(new SampleNfeOptions { EmitCnpj = TestPki.EmitterCnpj, nNF = nNF, tpAmb = tpAmb }, time);
+        var xml = SampleNfe.Create(
+            new SampleNfeOptions { EmitCnpj = TestPki.EmitterCnpj, nNF = nNF, tpAmb = tpAmb, mod = mod, tpEmis = tpEmis }, time);
         if (edit is not null)
         {
             xml = edit(xml);

@@ -8,15 +8,17 @@ using Tss.Protocol.Xml;
 using Tss.Sefaz.Simulator.Core;
 using Tss.Sefaz.Simulator.Hosting;
 using Tss.Sefaz.Simulator.Lots;
+using Tss.Sefaz.Simulator.Nfce;
 
 namespace Tss.Sefaz.Simulator.Authorization.Internal;
 
 /// <summary>
 /// The per-document checks SEFAZ runs before the duplicity check, in its order; the first failure is the document's
 /// cStat: signature (297/298), signing certificate (290–293), CNPJ-base of the signer (213), access key
-/// (227/236/253/502), homologation recipient name (598).
+/// (227/236/253/502), homologation recipient name (598), and for an NFC-e (model 65) its QR code (394/396/397/462–464).
+/// The lot engine turns a failure into that document's protNFe; the other documents of the lot go on.
 /// </summary>
-internal sealed partial class DocumentChecks(SimulatorCertificates certificates)
+internal sealed partial class DocumentChecks(SimulatorCertificates certificates, CscRegistry cscs)
 {
     /// <summary>The text dest/xNome must carry in homologation.</summary>
     public const string HomologationName = "NF-E EMITIDA EM AMBIENTE DE HOMOLOGACAO - SEM VALOR FISCAL";
@@ -74,6 +76,17 @@ internal sealed partial class DocumentChecks(SimulatorCertificates certificates)
             && !string.Equals(NfeXml.Text(dest, "xNome"), HomologationName, StringComparison.Ordinal))
         {
             return Reject(document, 598);
+        }
+
+        if (mod == 65)
+        {
+            // infNFeSupl sits outside the signed infNFe, so it is read from the NFe element itself.
+            var qrCode = NfeXml.Child(nfe, "infNFeSupl") is { } supl ? NfeXml.Text(supl, "qrCode") ?? "" : null;
+            var qrStatus = NfceQrCodeCheck.Check(qrCode, chNFe, tpAmb, NfeXml.Text(infNFe, "emit", "CNPJ"), cscs);
+            if (qrStatus != 0)
+            {
+                return Reject(document, qrStatus);
+            }
         }
 
         return document;
