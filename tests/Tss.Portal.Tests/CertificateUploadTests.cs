@@ -1,5 +1,8 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.DependencyInjection;
+using Tss.Pipeline.Entities;
+using Tss.Protocol.Nfce;
 
 namespace Tss.Portal.Tests;
 
@@ -66,6 +69,41 @@ public sealed class CertificateUploadTests(PortalFixture fixture)
         Assert.Contains("renove o certificado", html, StringComparison.Ordinal);
         Assert.Contains("configurado", html, StringComparison.Ordinal);
         Assert.DoesNotContain("0123456789ABCDEF0123", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_nfce_csc_lands_on_the_entity_the_pipeline_reads_and_survives_later_edits()
+    {
+        using var session = fixture.NewSession();
+        await session.SignUpAsync(PortalFixture.NewEmail(), Password, PortalFixture.NewCnpj());
+        var cnpj = PortalFixture.NewCnpj();
+        var now = fixture.Time.GetUtcNow();
+        using var created = await session.PostMultipartAsync("portal/entities/new",
+            [new("cnpj", cnpj), new("uf", "SP"), new("tpAmb", "2"), new("cscId", "000001"), new("cscToken", "0123456789ABCDEF0123"), new("pfxPassword", PortalJourney.PfxPassword)],
+            "pfx", fixture.Pfx(cnpj, PortalJourney.PfxPassword, now.AddDays(-1), now.AddDays(300)), "portal/entities/new");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var tenantId = (await EntityAsync(cnpj)).TenantId;
+
+        // A new idCSC with the CSC left blank keeps the CSC on file; the distribution settings page leaves both alone.
+        using var edited = await session.PostFormAsync($"portal/entities/{cnpj}", [new("uf", "SP"), new("ie", ""), new("tpAmb", "2"), new("cscId", "000002"), new("cscToken", "")]);
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        using var distribution = await session.PostFormAsync($"portal/entities/{cnpj}/distribution", [new("webhookUrl", ""), new("webhookSecret", ""), new("email", "fiscal@example.com")]);
+        Assert.Equal(HttpStatusCode.Redirect, distribution.StatusCode);
+
+        var entity = await fixture.Services.GetRequiredService<IEntityDirectory>().FindAsync(tenantId, cnpj, TestContext.Current.CancellationToken);
+        Assert.Equal(new NfceCsc("000002", "0123456789ABCDEF0123"), entity!.NfceCsc);
+    }
+
+    private async Task<Tss.Tenancy.Entities.EntityRecord> EntityAsync(string cnpj)
+    {
+        var tables = fixture.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>();
+        var table = tables.GetTableClient(fixture.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Tss.Tenancy.TenancyOptions>>().Value.EntitiesTable);
+        var rows = new List<Tss.Tenancy.Entities.EntityRecord>();
+        await foreach (var row in table.QueryAsync<Tss.Tenancy.Entities.EntityRecord>(e => e.RowKey == cnpj, cancellationToken: TestContext.Current.CancellationToken))
+        {
+            rows.Add(row);
+        }
+        return Assert.Single(rows);
     }
 
     [Fact]
