@@ -43,22 +43,26 @@ public sealed class ConsultationService(SefazClient sefaz, StatusServiceCache st
             answer.protNFe?.dhRecbto, [.. answer.procEventoNFeXml.Select(Event).OfType<ConsultedEvent>()]);
     }
 
-    /// <summary>NFeStatusServico4 of the entity's authorizer (model 55), from the shared cache.</summary>
-    public async Task<ServiceStatus> StatusAsync(EntityInfo entity, CancellationToken ct)
+    /// <summary>NFeStatusServico4 of the entity's authorizer for <paramref name="mod"/> (55 NF-e, 65 NFC-e), from the shared cache.</summary>
+    public async Task<ServiceStatus> StatusAsync(EntityInfo entity, CancellationToken ct, int mod = 55)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        if (mod is not (55 or 65))
+        {
+            throw new RequestRefusedException(RefusalKind.Invalid, EventErrorCodes.InvalidModel, "mod deve ser 55 (NF-e) ou 65 (NFC-e).");
+        }
         var cert = await entities.GetCertificateAsync(entity, ct).ConfigureAwait(false);
         StatusReading reading;
         try
         {
-            reading = await statusCache.GetAsync(new SefazTarget(entity.Uf, 55, entity.tpAmb), cert, ct).ConfigureAwait(false);
+            reading = await statusCache.GetAsync(new SefazTarget(entity.Uf, mod, entity.tpAmb), cert, ct).ConfigureAwait(false);
         }
         catch (SefazException e)
         {
             throw SefazCodes.Unavailable(e);
         }
         var a = reading.Answer;
-        return new ServiceStatus(entity.Uf, entity.tpAmb, a?.cStat, a?.xMotivo, a?.tMed, a?.dhRecbto, reading.AnsweredAt, !reading.Asked, reading.NextAskAt);
+        return new ServiceStatus(entity.Uf, entity.tpAmb, mod, a?.cStat, a?.xMotivo, a?.tMed, a?.dhRecbto, reading.AnsweredAt, !reading.Asked, reading.NextAskAt);
     }
 
     /// <summary>CadConsultaCadastro4 in <paramref name="uf"/> (default: the entity's UF) by exactly one of CNPJ, CPF or IE.</summary>

@@ -19,6 +19,7 @@ public sealed record ConsultedEvent(string tpEvento, int nSeqEvento, int cStat, 
 public sealed record ServiceStatus(
     string Uf,
     int tpAmb,
+    int mod,
     int? cStat,
     string? xMotivo,
     int? tMed,

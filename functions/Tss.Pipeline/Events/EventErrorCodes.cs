@@ -18,6 +18,7 @@ public static class EventErrorCodes
     public const string InutilizacaoInProgress = "inut.in_progress";
     public const string InvalidAccessKey = "nfe.invalid_key";
     public const string InvalidCadastroQuery = "cadastro.invalid_query";
+    public const string InvalidModel = "request.invalid_mod";
     /// <summary>Prefix of SEFAZ transport failures ("sefaz.timeout", "sefaz.no_endpoint", …).</summary>
     public const string SefazPrefix = "sefaz.";
 }

@@ -139,6 +139,15 @@ public sealed class EventHostileInputTests(HostFixture host)
         Assert.True(second["fromCache"]!.GetValue<bool>());
         Assert.Equal(first!["nextAskAt"]!.ToString(), second["nextAskAt"]!.ToString());
 
+        Assert.Equal(55, second["mod"]!.GetValue<int>());
+
+        // The NFC-e authorizer has its own status and its own 3-minute window.
+        var nfce = await tenant.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(Url($"/api/v1/entities/{Cnpj}/sefaz/status?mod=65"), Ct);
+        Assert.Equal(65, nfce!["mod"]!.GetValue<int>());
+        Assert.Equal(107, nfce["cStat"]!.GetValue<int>());
+        await AssertProblemAsync(await tenant.Http.GetAsync(Url($"/api/v1/entities/{Cnpj}/sefaz/status?mod=57"), Ct), HttpStatusCode.BadRequest, "request.invalid_mod");
+        await AssertProblemAsync(await tenant.Http.GetAsync(Url($"/api/v1/entities/{Cnpj}/sefaz/status?mod=abc"), Ct), HttpStatusCode.BadRequest, "http.400");
+
         using var cadastro = await tenant.Http.GetAsync(Url($"/api/v1/entities/{Cnpj}/cadastro?cnpj={Cnpj}"), Ct);
         var cad = await ApiJson.ReadAsync(cadastro);
         Assert.True(cadastro.StatusCode == HttpStatusCode.OK, cad.ToJsonString());
