@@ -25,6 +25,7 @@ internal sealed class ProcessStack : IAsyncDisposable
     private const string MasterKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private readonly Dictionary<string, string?> _environment;
     private readonly ServiceProvider _tenancy;
+    private bool _started;
 
     private ProcessStack(AzuriteServer azurite, SimulatorHarness simulator, ScaledTimeProvider clock, Dictionary<string, string?> environment, ServiceProvider tenancy)
     {
@@ -40,7 +41,7 @@ internal sealed class ProcessStack : IAsyncDisposable
     public SimulatorHarness Simulator { get; }
     public ScaledTimeProvider Clock { get; }
     public HostProcess? Host { get; private set; }
-    public int Port { get; }
+    public int Port { get; private set; }
     public TableClient Documents => new TableServiceClient(Azurite.ConnectionString).GetTableClient("documents");
 
     public static async Task<ProcessStack> StartAsync(double scale, IReadOnlyDictionary<string, string?>? extra = null)
@@ -81,7 +82,21 @@ internal sealed class ProcessStack : IAsyncDisposable
     public async Task StartHostAsync()
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        Host = await HostProcess.StartAsync(HostProcess.DefaultAssembly(configuration), Port, _environment);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Host = await HostProcess.StartAsync(HostProcess.DefaultAssembly(configuration), Port, _environment);
+                _started = true;
+                return;
+            }
+            catch (InvalidOperationException e) when (!_started && attempt < 4 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // The free port was taken between choosing it and binding it (parallel test projects): choose again.
+                // After the first start the port stays, since clients already point at it.
+                Port = FreePorts.Allocate();
+            }
+        }
     }
 
     /// <summary>SIGKILL, and wait until the process is gone.</summary>
