@@ -34,6 +34,7 @@ public static class TenancyServiceCollectionExtensions
         services.AddTssCertificateStore();
         services.TryAddSingleton<TenantDirectory>();
         services.TryAddSingleton<IEntityDirectory>(sp => sp.GetRequiredService<TenantDirectory>());
+        services.AddSingleton<IEntitiesByCnpj>(sp => sp.GetRequiredService<TenantDirectory>());
         services.TryAddSingleton<IDistributionTargets>(sp => sp.GetRequiredService<TenantDirectory>());
         services.TryAddSingleton<ApiKeyVerifier>();
         services.TryAddSingleton<TenancyAdmin>();

@@ -102,7 +102,7 @@ public static class MdeApi
     private static async Task<Ok<MdeCursorResponse>> CursorAsync(HttpContext context, string cnpj, EntityScope scope, CursorStore cursors, CancellationToken ct)
     {
         var entity = await scope.RequireAsync(context.User.GetTenantId(), cnpj, ct);
-        var c = await cursors.GetOrCreateAsync(entity.TenantId, entity.Cnpj, Model, ct);
+        var c = await cursors.GetOrCreateAsync(entity, Model, ct);
         return TypedResults.Ok(new MdeCursorResponse(c.Cnpj, c.Model, c.UltNsu, c.MaxNsu, c.SyncBlockedUntil, c.BlockedUntil, c.QueryWindowStart, c.QueryCount,
             c.LastCStat, c.LastXMotivo, c.LastSyncAt, c.NextRunAt, c.DocumentCount));
     }

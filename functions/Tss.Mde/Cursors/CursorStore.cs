@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Tss.Pipeline.Entities;
 using Tss.Runtime.Storage;
 using Tss.Runtime.Tables;
 
@@ -10,15 +11,25 @@ public sealed class CursorStore(StorageClients storage, IOptions<MdeOptions> opt
 {
     private readonly TableClient _table = storage.GetTable(options.Value.CursorsTable);
 
-    public async Task<MdeCursor> GetOrCreateAsync(string tenantId, string cnpj, int model, CancellationToken ct)
+    /// <summary>The entity's cursor (shared by every tenant with its CNPJ); a new one names the entity's tenant for the schedule.</summary>
+    public async Task<MdeCursor> GetOrCreateAsync(EntityInfo entity, int model, CancellationToken ct)
     {
-        var fresh = new MdeCursor { PartitionKey = tenantId, RowKey = MdeCursor.RowKeyFor(cnpj, model), Cnpj = cnpj, Model = model };
+        ArgumentNullException.ThrowIfNull(entity);
+        var fresh = new MdeCursor
+        {
+            PartitionKey = entity.Cnpj,
+            RowKey = MdeCursor.RowKeyFor(model, entity.tpAmb),
+            Cnpj = entity.Cnpj,
+            Model = model,
+            tpAmb = entity.tpAmb,
+            TenantId = entity.TenantId,
+        };
         return (await _table.InsertIfAbsentAsync(fresh, ct).ConfigureAwait(false)).Entity;
     }
 
-    public async Task<MdeCursor?> FindAsync(string tenantId, string cnpj, int model, CancellationToken ct)
+    public async Task<MdeCursor?> FindAsync(string cnpj, int model, int tpAmb, CancellationToken ct)
     {
-        var read = await _table.GetEntityIfExistsAsync<MdeCursor>(tenantId, MdeCursor.RowKeyFor(cnpj, model), cancellationToken: ct).ConfigureAwait(false);
+        var read = await _table.GetEntityIfExistsAsync<MdeCursor>(cnpj, MdeCursor.RowKeyFor(model, tpAmb), cancellationToken: ct).ConfigureAwait(false);
         return read.HasValue ? read.Value : null;
     }
 

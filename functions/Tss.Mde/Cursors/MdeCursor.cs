@@ -4,8 +4,10 @@ using Azure.Data.Tables;
 namespace Tss.Mde.Cursors;
 
 /// <summary>
-/// The DistDFe cursor of one company and model (table row PK = tenant, RK = "{cnpj}-{model}"), updated with ETag
-/// compare-and-swap only. <see cref="UltNsu"/> moves only after an answer's documents are stored.
+/// The DistDFe cursor of one company, model and environment (table row PK = CNPJ, RK = "{model}-{tpAmb}"), whatever
+/// the tenant: SEFAZ keeps one NSU sequence and one set of consumption limits per CNPJ, so every tenant registered
+/// with the CNPJ shares it. Updated with ETag compare-and-swap only. <see cref="UltNsu"/> moves only after an
+/// answer's documents are stored (for each of those tenants).
 /// </summary>
 public sealed class MdeCursor : ITableEntity
 {
@@ -16,6 +18,10 @@ public sealed class MdeCursor : ITableEntity
 
     public string Cnpj { get; set; } = "";
     public int Model { get; set; } = 55;
+    public int tpAmb { get; set; } = 2;
+
+    /// <summary>The tenant whose entity (certificate) the periodic sync uses; replaced when that entity is gone.</summary>
+    public string TenantId { get; set; } = "";
 
     /// <summary>The ultNSU SEFAZ returned last (the next distNSU starts here).</summary>
     public long UltNsu { get; set; }
@@ -45,5 +51,5 @@ public sealed class MdeCursor : ITableEntity
     /// <summary>Documents received through distNSU (on-demand queries not counted).</summary>
     public long DocumentCount { get; set; }
 
-    public static string RowKeyFor(string cnpj, int model) => $"{cnpj}-{model}";
+    public static string RowKeyFor(int model, int tpAmb) => $"{model}-{tpAmb}";
 }

@@ -41,6 +41,7 @@ public static class MdeServiceCollectionExtensions
         services.TryAddSingleton(sp => new ConsumptionPolicy(
             sp.GetRequiredService<IOptions<MdeOptions>>().Value.BlockMargin, sp.GetRequiredService<IOptions<MdeOptions>>().Value.MaxQueriesPerHour));
         services.TryAddSingleton<MdeSyncHooks>();
+        services.TryAddSingleton<Tss.Pipeline.Entities.IEntitiesByCnpj, NoOtherEntities>();
         services.TryAddSingleton<CursorStore>();
         services.TryAddSingleton<MdeDocumentStore>();
         services.TryAddSingleton<MdeGateway>();

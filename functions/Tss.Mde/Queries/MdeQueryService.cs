@@ -25,12 +25,12 @@ public sealed class MdeQueryService(CursorStore cursors, MdeGateway gateway, Blo
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(query);
         var build = Validate(query);
-        var cursor = await cursors.GetOrCreateAsync(entity.TenantId, entity.Cnpj, model, ct).ConfigureAwait(false);
+        var cursor = await cursors.GetOrCreateAsync(entity, model, ct).ConfigureAwait(false);
         if (policy.QueryRefusedUntil(cursor, time.GetUtcNow()) is { } early)
         {
             throw BlockedMessage.Exception(early);
         }
-        await using var lease = await AcquireAsync(entity.Cnpj, model, ct).ConfigureAwait(false);
+        await using var lease = await AcquireAsync(entity, model, ct).ConfigureAwait(false);
         var refused = default(DateTimeOffset?);
         cursor = await cursors.UpdateAsync(cursor, c =>
         {
@@ -80,12 +80,12 @@ public sealed class MdeQueryService(CursorStore cursors, MdeGateway gateway, Blo
             : throw new MdeException(MdeErrorCodes.InvalidNsu, "nsu deve estar entre 1 e 999999999999999.");
     }
 
-    private async Task<BlobLeaseHandle> AcquireAsync(string cnpj, int model, CancellationToken ct)
+    private async Task<BlobLeaseHandle> AcquireAsync(EntityInfo entity, int model, CancellationToken ct)
     {
         var deadline = TimeProvider.System.GetUtcNow() + options.Value.QueryLeaseWait;
         while (true)
         {
-            if (await leases.TryAcquireAsync(MdeSyncService.LeaseKey(cnpj, model), ct).ConfigureAwait(false) is { } lease)
+            if (await leases.TryAcquireAsync(MdeSyncService.LeaseKey(entity.Cnpj, model, entity.tpAmb), ct).ConfigureAwait(false) is { } lease)
             {
                 return lease;
             }

@@ -24,7 +24,7 @@ public sealed class MdeScheduler(CursorStore cursors, IDurableTimers timers, IOp
             c.NextRunAt = due;
             return true;
         }, ct).ConfigureAwait(false);
-        await timers.ScheduleAsync(_o.TimerQueue, new MdeTimerMessage(cursor.PartitionKey, cursor.Cnpj, cursor.Model, due), due, ct).ConfigureAwait(false);
+        await timers.ScheduleAsync(_o.TimerQueue, new MdeTimerMessage(cursor.TenantId, cursor.Cnpj, cursor.Model, due), due, ct).ConfigureAwait(false);
         return due;
     }
 

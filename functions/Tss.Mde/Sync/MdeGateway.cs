@@ -16,7 +16,7 @@ namespace Tss.Mde.Sync;
 /// unpacks docZip, stores blobs and index rows (in chunks, idempotently) and queues one webhook per new document and,
 /// when configured, the automatic ciência. Callers hold the cursor's lease.
 /// </summary>
-public sealed class MdeGateway(SefazClient client, IEntityDirectory entities, MdeDocumentStore documents, IQueueSender queues,
+public sealed class MdeGateway(SefazClient client, IEntityDirectory entities, IEntitiesByCnpj sameCnpj, MdeDocumentStore documents, IQueueSender queues,
     MdeSyncHooks hooks, IOptions<MdeOptions> options)
 {
     private readonly MdeOptions _o = options.Value;
@@ -34,33 +34,30 @@ public sealed class MdeGateway(SefazClient client, IEntityDirectory entities, Md
         return RetDistDFeInt.Parse(reply.Answer);
     }
 
-    /// <summary>Stores an answer's documents; returns them unpacked and the count of those that were new.</summary>
+    /// <summary>
+    /// Stores an answer's documents for every tenant registered with the entity's CNPJ in its environment (they share
+    /// the cursor); returns them unpacked and the count of those that were new for <paramref name="entity"/>'s tenant.
+    /// </summary>
     public async Task<(IReadOnlyList<ReceivedDocument> Documents, int New)> StoreAsync(EntityInfo entity, int model, RetDistDFeInt answer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(answer);
         var received = answer.Documents.Select(z => ReceivedDocument.From(z, _o.MaxDocumentBytes)).ToList();
+        if (received.Count == 0)
+        {
+            return (received, 0);
+        }
+        var recipients = (await sameCnpj.ForCnpjAsync(entity.Cnpj, ct).ConfigureAwait(false))
+            .Where(e => e.tpAmb == entity.tpAmb && e.TenantId != entity.TenantId)
+            .Prepend(entity)
+            .ToList();
         var fresh = 0;
         foreach (var chunk in received.Chunk(_o.StoreChunkSize))
         {
-            var existing = await documents.ExistingAsync(entity.TenantId, entity.Cnpj, chunk, ct).ConfigureAwait(false);
-            var news = chunk.Where(d => !existing.Contains(d.Nsu)).ToList();
-            if (news.Count > 0)
+            foreach (var recipient in recipients)
             {
-                await documents.UploadAsync(entity.TenantId, entity.Cnpj, news, ct).ConfigureAwait(false);
-                // Queued before the rows exist: a crash between the two replays the chunk, which is still "new" then,
-                // so no announcement is lost (a duplicate carries the same delivery id). The handler waits for the rows.
-                await queues.SendAsync(_o.NotifyQueue, new MdeNotifyMessage(entity.TenantId, entity.Cnpj, [.. news.Select(d => d.Nsu)]), ct: ct)
-                    .ConfigureAwait(false);
-                if (_o.AutoCienciaFor(entity.Cnpj))
-                {
-                    foreach (var summary in news.Where(d => d.Type == DocumentType.ResNFe && d.chNFe is not null))
-                    {
-                        await queues.SendAsync(_o.CienciaQueue, new MdeCienciaMessage(entity.TenantId, entity.Cnpj, summary.chNFe!), ct: ct).ConfigureAwait(false);
-                    }
-                }
-                await documents.IndexAsync(entity.TenantId, entity.Cnpj, model, news, ct).ConfigureAwait(false);
-                fresh += news.Count;
+                var news = await StoreForAsync(recipient, model, chunk, recipient == entity, ct).ConfigureAwait(false);
+                fresh += recipient == entity ? news : 0;
             }
             if (hooks.AfterChunkIndexed is { } hook)
             {
@@ -68,5 +65,30 @@ public sealed class MdeGateway(SefazClient client, IEntityDirectory entities, Md
             }
         }
         return (received, fresh);
+    }
+
+    private async Task<int> StoreForAsync(EntityInfo recipient, int model, ReceivedDocument[] chunk, bool manifests, CancellationToken ct)
+    {
+        var existing = await documents.ExistingAsync(recipient.TenantId, recipient.Cnpj, chunk, ct).ConfigureAwait(false);
+        var news = chunk.Where(d => !existing.Contains(d.Nsu)).ToList();
+        if (news.Count > 0)
+        {
+            await documents.UploadAsync(recipient.TenantId, recipient.Cnpj, news, ct).ConfigureAwait(false);
+            // Queued before the rows exist: a crash between the two replays the chunk, which is still "new" then,
+            // so no announcement is lost (a duplicate carries the same delivery id). The handler waits for the rows.
+            await queues.SendAsync(_o.NotifyQueue, new MdeNotifyMessage(recipient.TenantId, recipient.Cnpj, [.. news.Select(d => d.Nsu)]), ct: ct)
+                .ConfigureAwait(false);
+            // Manifestação concerns the company, not a tenant: one automatic ciência per new summary, from the tenant
+            // that fetched it. Also queued before the rows, for the same reason.
+            if (manifests && _o.AutoCienciaFor(recipient.Cnpj))
+            {
+                foreach (var summary in news.Where(d => d.Type == DocumentType.ResNFe && d.chNFe is not null))
+                {
+                    await queues.SendAsync(_o.CienciaQueue, new MdeCienciaMessage(recipient.TenantId, recipient.Cnpj, summary.chNFe!), ct: ct).ConfigureAwait(false);
+                }
+            }
+            await documents.IndexAsync(recipient.TenantId, recipient.Cnpj, model, news, ct).ConfigureAwait(false);
+        }
+        return news.Count;
     }
 }

@@ -17,19 +17,19 @@ namespace Tss.Mde.Sync;
 public sealed class MdeSyncService(CursorStore cursors, MdeGateway gateway, BlobLeaseSingleton leases, ConsumptionPolicy policy,
     IOptions<MdeOptions> options, TimeProvider time, ILogger<MdeSyncService> logger)
 {
-    /// <summary>The lease key of a cursor: per CNPJ and model, whatever the tenant, because SEFAZ counts per CNPJ.</summary>
-    public static string LeaseKey(string cnpj, int model) => $"mde-{cnpj}-{model}";
+    /// <summary>The lease key of a cursor: per CNPJ, model and environment, whatever the tenant, because SEFAZ counts per CNPJ.</summary>
+    public static string LeaseKey(string cnpj, int model, int tpAmb) => $"mde-{cnpj}-{model}-{tpAmb}";
 
     /// <summary>Runs the loop if the cursor is free and not blocked.</summary>
     public async Task<SyncResult> SyncAsync(EntityInfo entity, int model, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        var cursor = await cursors.GetOrCreateAsync(entity.TenantId, entity.Cnpj, model, ct).ConfigureAwait(false);
+        var cursor = await cursors.GetOrCreateAsync(entity, model, ct).ConfigureAwait(false);
         if (ConsumptionPolicy.SyncRefusedUntil(cursor, time.GetUtcNow()) is { } early)
         {
             return new SyncResult(SyncStatus.Blocked, 0, 0, cursor, early);
         }
-        await using var lease = await leases.TryAcquireAsync(LeaseKey(entity.Cnpj, model), ct).ConfigureAwait(false);
+        await using var lease = await leases.TryAcquireAsync(LeaseKey(entity.Cnpj, model, entity.tpAmb), ct).ConfigureAwait(false);
         if (lease is null)
         {
             return new SyncResult(SyncStatus.Busy, 0, 0, cursor);
@@ -43,7 +43,7 @@ public sealed class MdeSyncService(CursorStore cursors, MdeGateway gateway, Blob
         var calls = 0;
         var fresh = 0;
         // Re-read under the lease: the previous holder may have moved the cursor after our first read.
-        var cursor = await cursors.GetOrCreateAsync(entity.TenantId, entity.Cnpj, model, ct).ConfigureAwait(false);
+        var cursor = await cursors.GetOrCreateAsync(entity, model, ct).ConfigureAwait(false);
         while (true)
         {
             if (ConsumptionPolicy.SyncRefusedUntil(cursor, time.GetUtcNow()) is { } until)

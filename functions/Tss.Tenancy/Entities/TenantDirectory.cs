@@ -13,7 +13,7 @@ namespace Tss.Tenancy.Entities;
 /// The pipeline's view of the tenant store: entities (point read, cached for the TTL) and their certificates (from the
 /// certificate store, which caches them), plus the distribution targets kept on the same entity record.
 /// </summary>
-public sealed class TenantDirectory : IEntityDirectory, IDistributionTargets
+public sealed class TenantDirectory : IEntityDirectory, IEntitiesByCnpj, IDistributionTargets
 {
     private readonly TableClient _table;
     private readonly ICertificateStore _certificates;
@@ -43,8 +43,22 @@ public sealed class TenantDirectory : IEntityDirectory, IDistributionTargets
     public async Task<EntityInfo?> FindAsync(string tenantId, string cnpj, CancellationToken ct)
     {
         var record = await GetEntityAsync(tenantId, cnpj, ct).ConfigureAwait(false);
-        return record is null ? null : new EntityInfo(record.TenantId, record.Cnpj, record.Uf, record.tpAmb, record.CertificateRef,
-            record is { NfceCscId: { } id, NfceCscToken: { } token } ? new NfceCsc(id, token) : null);
+        return record is null ? null : ToInfo(record);
+    }
+
+    /// <summary>A cross-partition query by row key (rare: MD-e fan-out); not cached, so a new tenant counts at once.</summary>
+    public async Task<IReadOnlyList<EntityInfo>> ForCnpjAsync(string cnpj, CancellationToken ct)
+    {
+        var list = new List<EntityInfo>();
+        if (string.IsNullOrEmpty(cnpj) || cnpj.Length != 14)
+        {
+            return list;
+        }
+        await foreach (var record in _table.QueryAsync<EntityRecord>(TableClient.CreateQueryFilter($"RowKey eq {cnpj}"), cancellationToken: ct).ConfigureAwait(false))
+        {
+            list.Add(ToInfo(record));
+        }
+        return list;
     }
 
     public Task<X509Certificate2> GetCertificateAsync(EntityInfo entity, CancellationToken ct)
@@ -67,4 +81,8 @@ public sealed class TenantDirectory : IEntityDirectory, IDistributionTargets
     public void Invalidate(string tenantId, string cnpj) => _cache.Invalidate(CacheKey(tenantId, cnpj));
 
     private static string CacheKey(string tenantId, string cnpj) => tenantId + "|" + cnpj;
+
+    private static EntityInfo ToInfo(EntityRecord record) =>
+        new(record.TenantId, record.Cnpj, record.Uf, record.tpAmb, record.CertificateRef,
+            record is { NfceCscId: { } id, NfceCscToken: { } token } ? new NfceCsc(id, token) : null);
 }

@@ -140,6 +140,33 @@ public sealed class MdeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_tenants_with_the_same_cnpj_share_one_cursor_and_both_receive_every_document_without_a_656()
+    {
+        // A staging tenant and a production tenant of the same company, say: SEFAZ sees one CNPJ.
+        var twin = await ClientAsync(_app.Services.GetRequiredService<TenancyAdmin>(), _http.BaseAddress!, _cnpj);
+        using var seeded = await _admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 7 }, Ct);
+        Assert.Equal(HttpStatusCode.OK, seeded.StatusCode);
+
+        using var first = await _http.PostAsync(Mde("/sync"), null, Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        // The twin's sync inside the hour is refused by us (the shared cursor is blocked), not sent to SEFAZ.
+        using var second = await twin.PostAsync(Mde("/sync"), null, Ct);
+        Assert.Equal((HttpStatusCode)429, second.StatusCode);
+
+        foreach (var client in new[] { _http, twin })
+        {
+            var page = await JsonAsync(await client.GetAsync(Mde("/documents?pageSize=50"), Ct));
+            Assert.Equal(Enumerable.Range(1, 7).Select(n => (long)n), page["documents"]!.AsArray().Select(d => d!["nsu"]!.GetValue<long>()));
+            var cursor = await JsonAsync(await client.GetAsync(Mde("/cursor"), Ct));
+            Assert.Equal(7, cursor["ultNsu"]!.GetValue<long>());
+        }
+        var party = (await _admin.GetFromJsonAsync<JsonObject>($"/admin/distdfe/{_cnpj}", Ct))!;
+        Assert.Empty(party["violations"]!.AsArray());
+        Assert.Equal(1, party["requests"]!.GetValue<int>());
+        twin.Dispose();
+    }
+
+    [Fact]
     public async Task Another_tenant_gets_404_on_every_MD_e_endpoint()
     {
         foreach (var path in new[] { "/documents", "/cursor", "/documents/by-nsu/1/xml" })

@@ -183,7 +183,7 @@ public sealed class MdeSyncTests(MdeEnvironment env)
             hooks.AfterChunkIndexed = null;
             options.StoreChunkSize = 50;
         }
-        var cursor = await Get<CursorStore>(env.First).FindAsync(entity.TenantId, entity.Cnpj, 55, Ct);
+        var cursor = await Get<CursorStore>(env.First).FindAsync(entity.Cnpj, 55, entity.tpAmb, Ct);
         Assert.Equal(100, cursor!.UltNsu);
         Assert.Equal(Enumerable.Range(1, 125).Select(i => (long)i), await StoredNsusAsync(env.First, entity));
 
@@ -205,18 +205,18 @@ public sealed class MdeSyncTests(MdeEnvironment env)
         var entity = env.NewEntity();
         await env.SeedAsync(entity.Cnpj, new { count = 7 });
         var cursors = Get<CursorStore>(env.First);
-        var cursor = await cursors.GetOrCreateAsync(entity.TenantId, entity.Cnpj, 55, Ct);
+        var cursor = await cursors.GetOrCreateAsync(entity, 55, Ct);
 
         await Get<MdeScheduler>(env.First).ScheduleAsync(cursor, env.Time.GetUtcNow(), Ct);
 
         // The sync advances the cursor, then the scheduler writes the next run: wait for both (a read in between
         // would see the new ultNSU with the old next run).
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        var after = (await cursors.FindAsync(entity.TenantId, entity.Cnpj, 55, Ct))!;
+        var after = (await cursors.FindAsync(entity.Cnpj, 55, entity.tpAmb, Ct))!;
         while ((after.UltNsu < 7 || !(after.NextRunAt >= after.SyncBlockedUntil)) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200, Ct);
-            after = (await cursors.FindAsync(entity.TenantId, entity.Cnpj, 55, Ct))!;
+            after = (await cursors.FindAsync(entity.Cnpj, 55, entity.tpAmb, Ct))!;
         }
         Assert.Equal(7, after.UltNsu);
         Assert.True(after.NextRunAt >= after.SyncBlockedUntil, "the next run waits for SEFAZ's hour");
