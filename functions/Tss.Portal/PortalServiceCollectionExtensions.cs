@@ -16,6 +16,7 @@ using Tss.Portal.Accounts;
 using Tss.Portal.Credits;
 using Tss.Portal.Entities;
 using Tss.Portal.Hosting;
+using Tss.Portal.Mde;
 using Tss.Portal.Tenants;
 using Tss.Runtime.Storage;
 
@@ -103,6 +104,7 @@ public static class PortalServiceCollectionExtensions
         services.TryAddSingleton<PortalCredits>();
         services.TryAddSingleton<DocumentQueries>();
         services.TryAddSingleton<LotQueries>();
+        services.TryAddSingleton<PortalManifestacoes>();
         services.AddHostedService<PortalBootstrap>();
         return services;
     }

@@ -50,6 +50,9 @@ public sealed class PortalFixture : IAsyncLifetime
     public TimeProvider Time => _time;
     public TestCertificateAuthority Ca => _sim.Ca;
 
+    /// <summary>The simulator's admin endpoints (plain HTTP on loopback): DistDFe seeding, manifestações, faults.</summary>
+    public Uri SimulatorAdmin => _sim.AdminUri;
+
     /// <summary>True once the credits feature registers its ledger in the host.</summary>
 
     /// <summary>Where screenshots go: $TSS_TEST_RESULTS_DIR (set by ./tss test) or TestResults beside the binaries.</summary>
