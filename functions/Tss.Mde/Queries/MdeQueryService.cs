@@ -85,7 +85,7 @@ public sealed class MdeQueryService(CursorStore cursors, MdeGateway gateway, Blo
         var deadline = TimeProvider.System.GetUtcNow() + options.Value.QueryLeaseWait;
         while (true)
         {
-            if (await leases.TryAcquireAsync(MdeSyncService.LeaseKey(entity.Cnpj, model, entity.tpAmb), ct).ConfigureAwait(false) is { } lease)
+            if (await leases.TryAcquireAsync(MdeSyncService.LeaseKey(entity.Cnpj, model), ct).ConfigureAwait(false) is { } lease)
             {
                 return lease;
             }

@@ -17,8 +17,11 @@ namespace Tss.Mde.Sync;
 public sealed class MdeSyncService(CursorStore cursors, MdeGateway gateway, BlobLeaseSingleton leases, ConsumptionPolicy policy,
     IOptions<MdeOptions> options, TimeProvider time, ILogger<MdeSyncService> logger)
 {
-    /// <summary>The lease key of a cursor: per CNPJ, model and environment, whatever the tenant, because SEFAZ counts per CNPJ.</summary>
-    public static string LeaseKey(string cnpj, int model, int tpAmb) => $"mde-{cnpj}-{model}-{tpAmb}";
+    /// <summary>
+    /// The lease key of a cursor: per CNPJ and model, whatever the tenant and even the environment (homologation and
+    /// production are separate at SEFAZ, but one request in flight per CNPJ is the simpler promise to keep).
+    /// </summary>
+    public static string LeaseKey(string cnpj, int model) => $"mde-{cnpj}-{model}";
 
     /// <summary>Runs the loop if the cursor is free and not blocked.</summary>
     public async Task<SyncResult> SyncAsync(EntityInfo entity, int model, CancellationToken ct)
@@ -29,7 +32,7 @@ public sealed class MdeSyncService(CursorStore cursors, MdeGateway gateway, Blob
         {
             return new SyncResult(SyncStatus.Blocked, 0, 0, cursor, early);
         }
-        await using var lease = await leases.TryAcquireAsync(LeaseKey(entity.Cnpj, model, entity.tpAmb), ct).ConfigureAwait(false);
+        await using var lease = await leases.TryAcquireAsync(LeaseKey(entity.Cnpj, model), ct).ConfigureAwait(false);
         if (lease is null)
         {
             return new SyncResult(SyncStatus.Busy, 0, 0, cursor);
