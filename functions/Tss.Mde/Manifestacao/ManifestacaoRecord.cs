@@ -21,5 +21,8 @@ public sealed class ManifestacaoRecord : ITableEntity
 
     public bool IsRegistered => cStat is 135 or 136 or 573;
 
-    public static string RowKeyFor(string chNFe, string tpEvento) => $"man-{chNFe}-{tpEvento}";
+    public static string RowKeyFor(string chNFe, string tpEvento) => RowKeyPrefixFor(chNFe) + tpEvento;
+
+    /// <summary>The common start of the rows of one key's manifestações.</summary>
+    public static string RowKeyPrefixFor(string chNFe) => $"man-{chNFe}-";
 }

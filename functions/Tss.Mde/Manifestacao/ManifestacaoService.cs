@@ -78,4 +78,29 @@ public sealed class ManifestacaoService(SefazClient client, IEntityDirectory ent
         Log.Manifested(logger, tpEvento, entity.Cnpj, chNFe, cStat);
         return new ManifestacaoResult(chNFe, tpEvento, cStat, xMotivo, record.nProt, record.dhRegEvento, record.IsRegistered, Replayed: false);
     }
+
+    /// <summary>The manifestações registered (cStat 135, 136 or 573) for each of <paramref name="keys"/>, oldest first.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ManifestacaoRecord>>> RegisteredAsync(string tenantId, string cnpj,
+        IEnumerable<string> keys, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var partition = MdeDocumentRecord.PartitionFor(tenantId, cnpj);
+        var reads = keys.Distinct(StringComparer.Ordinal).Select(async chNFe =>
+        {
+            var prefix = ManifestacaoRecord.RowKeyPrefixFor(chNFe);
+            var rows = new List<ManifestacaoRecord>();
+            await foreach (var row in _table.QueryAsync<ManifestacaoRecord>(
+                e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) > 0 && e.RowKey.CompareTo(prefix + "~") < 0, cancellationToken: ct)
+                .ConfigureAwait(false))
+            {
+                if (row.IsRegistered)
+                {
+                    rows.Add(row);
+                }
+            }
+            return (chNFe, Rows: (IReadOnlyList<ManifestacaoRecord>)[.. rows.OrderBy(r => r.dhRegEvento)]);
+        });
+        var all = await Task.WhenAll(reads).ConfigureAwait(false);
+        return all.Where(r => r.Rows.Count > 0).ToDictionary(r => r.chNFe, r => r.Rows, StringComparer.Ordinal);
+    }
 }
