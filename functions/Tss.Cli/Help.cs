@@ -20,7 +20,7 @@ internal static class Help
               admin tenant create --name N [--id ID]
                                                     create a tenant (prints its id)
               admin entity add --tenant T --cnpj C --uf SP --env 2 --pfx F --password P [--ie IE]
-                    [--webhook URL --webhook-secret S] [--email E]
+                    [--webhook URL --webhook-secret S] [--email E] [--csc-id ID --csc CSC]
                                                     add or update an entity with its A1 certificate
               admin apikey create --tenant T [--name N]
                                                     create an API key (printed once; only its hash is stored)

@@ -35,9 +35,15 @@ public sealed class AdminCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         var pfx = Path.Combine(_home, "e.pfx");
         Assert.Equal(0, (await TssProcess.RunAsync(_home, "dev-cert", "--cnpj", Cnpj, "--out", pfx, "--password", "pw")).Exit);
         var entity = await Tss("admin", "entity", "add", "--tenant", tenantId, "--cnpj", Cnpj, "--uf", "SP", "--env", "2", "--pfx", pfx, "--password", "pw",
-            "--webhook", "https://erp.example.com/hook", "--webhook-secret", "s3cret", "--email", "fiscal@example.com");
+            "--webhook", "https://erp.example.com/hook", "--webhook-secret", "s3cret", "--email", "fiscal@example.com",
+            "--csc-id", "000001", "--csc", "0123456789ABCDEF0123");
         Assert.True(entity.Exit == 0, entity.Err);
         Assert.Contains($"entity {Cnpj} of tenant {tenantId}", entity.Out, StringComparison.Ordinal);
+        Assert.Contains("NFC-e CSC id 000001", entity.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("0123456789ABCDEF0123", entity.Out, StringComparison.Ordinal);
+        var half = await Tss("admin", "entity", "add", "--tenant", tenantId, "--cnpj", Cnpj, "--uf", "SP", "--csc-id", "2");
+        Assert.NotEqual(0, half.Exit);
+        Assert.Contains("--csc-id and --csc go together", half.Err, StringComparison.Ordinal);
 
         var (keyExit, key, keyErr) = await Tss("admin", "apikey", "create", "--tenant", tenantId);
         Assert.True(keyExit == 0, keyErr);

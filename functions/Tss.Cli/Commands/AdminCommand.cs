@@ -79,6 +79,11 @@ internal static class AdminCommand
         {
             throw new UsageException($"--webhook must be an absolute URL: {webhook}");
         }
+        var (cscId, csc) = (cmd.Get("csc-id"), cmd.Get("csc"));
+        if ((cscId is null) != (csc is null))
+        {
+            throw new UsageException("--csc-id and --csc go together (the NFC-e CSC and its id)");
+        }
         var entity = await admin.SaveEntityAsync(new EntityRegistration
         {
             TenantId = cmd.Require("tenant"),
@@ -91,8 +96,10 @@ internal static class AdminCommand
             WebhookUrl = webhook is null ? null : new Uri(webhook),
             WebhookSecret = cmd.Get("webhook-secret"),
             Email = cmd.Get("email"),
+            NfceCsc = cscId is null ? null : new Tss.Protocol.Nfce.NfceCsc(cscId, csc!),
         });
-        Console.WriteLine($"entity {entity.Cnpj} of tenant {entity.TenantId}: UF {entity.Uf}, tpAmb {entity.tpAmb}");
+        Console.WriteLine($"entity {entity.Cnpj} of tenant {entity.TenantId}: UF {entity.Uf}, tpAmb {entity.tpAmb}" +
+            (entity.NfceCscId is { } id ? $", NFC-e CSC id {id}" : ""));
         Console.WriteLine($"  certificate {entity.CertificateThumbprint} (CNPJ {entity.CertificateSubjectCnpj}), valid until {entity.CertificateNotAfter:yyyy-MM-dd HH:mm} UTC");
         return 0;
     }

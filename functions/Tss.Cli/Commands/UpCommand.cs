@@ -66,6 +66,14 @@ internal static class UpCommand
         var sample = Path.Combine(TssHome.Path, "samples", "nfe-demo.xml");
         Directory.CreateDirectory(Path.GetDirectoryName(sample)!);
         await File.WriteAllTextAsync(sample, SampleNfe.Create(new SampleNfeOptions { EmitCnpj = DemoCnpj, nNF = Random.Shared.Next(1, 999_999_999) }), stop.Token);
+        var nfceSample = Path.Combine(TssHome.Path, "samples", "nfce-demo.xml");
+        await File.WriteAllTextAsync(nfceSample, SampleNfe.Create(new SampleNfeOptions
+        {
+            EmitCnpj = DemoCnpj,
+            mod = 65,
+            Items = 2,
+            nNF = Random.Shared.Next(1, 999_999_999),
+        }), stop.Token);
 
         Console.Error.WriteLine("tss up: starting the host…");
         await using var host = await HostProcess.StartAsync(cmd.Get("host-assembly") ?? HostProcess.DefaultAssembly(), hostPort, configuration, Directory.GetCurrentDirectory(), ct: stop.Token);
@@ -86,6 +94,9 @@ internal static class UpCommand
               curl -s -X POST -H "Authorization: Bearer {demo.ApiKey}" -H "Content-Type: application/xml" --data-binary @{sample} {api}/api/v1/entities/{DemoCnpj}/nfe
               curl -s -H "Authorization: Bearer {demo.ApiKey}" "{api}/api/v1/entities/{DemoCnpj}/nfe?pageSize=10"
               curl -s -H "Authorization: Bearer {demo.ApiKey}" {api}/api/v1/credits
+
+            An NFC-e (the service adds its QR code; v3 until the company has a CSC):
+              curl -s -X POST -H "Authorization: Bearer {demo.ApiKey}" -H "Content-Type: application/xml" --data-binary @{nfceSample} {api}/api/v1/entities/{DemoCnpj}/nfe
             """);
         Console.Out.Flush();
         try
