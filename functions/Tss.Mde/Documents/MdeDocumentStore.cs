@@ -124,6 +124,43 @@ public sealed class MdeDocumentStore(StorageClients storage, IOptions<MdeOptions
     }
 
     /// <summary>Creates the table and container (idempotent).</summary>
+    /// <summary>True when the company has at least one received document in the tenant's store.</summary>
+    public async Task<bool> AnyAsync(string tenantId, string cnpj, CancellationToken ct) =>
+        (await ListAsync(tenantId, cnpj, 0, null, 1, ct).ConfigureAwait(false)).Count > 0;
+
+    /// <summary>
+    /// Copies every received document of a company (index rows by NSU and by key, and the blobs of the large ones) from
+    /// one tenant's store to another's: a tenant that registers a CNPJ another tenant already synced gets the documents
+    /// the shared cursor has moved past. Idempotent (upserts); returns the NSUs copied.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> CopyAsync(string fromTenantId, string toTenantId, string cnpj, CancellationToken ct)
+    {
+        var from = MdeDocumentRecord.PartitionFor(fromTenantId, cnpj);
+        var to = MdeDocumentRecord.PartitionFor(toTenantId, cnpj);
+        var rows = new List<MdeDocumentRecord>();
+        await foreach (var row in _table.QueryAsync<MdeDocumentRecord>(e => e.PartitionKey == from, cancellationToken: ct).ConfigureAwait(false))
+        {
+            if (row.RowKey.StartsWith("nsu-", StringComparison.Ordinal) || row.RowKey.StartsWith("key-", StringComparison.Ordinal))
+            {
+                rows.Add(row);
+            }
+        }
+        var blobs = rows.Where(r => r.BlobName.Length > 0).Select(r => (r.Nsu, r.BlobName)).Distinct().ToList();
+        await Parallel.ForEachAsync(blobs, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (b, token) =>
+        {
+            var content = await _container.GetBlobClient(b.BlobName).DownloadContentAsync(token).ConfigureAwait(false);
+            await _container.GetBlobClient(BlobName(toTenantId, cnpj, b.Nsu)).UploadAsync(content.Value.Content, overwrite: true, token).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            row.PartitionKey = to;
+            row.ETag = default;
+            row.BlobName = row.BlobName.Length > 0 ? BlobName(toTenantId, cnpj, row.Nsu) : "";
+        }
+        await _table.SubmitInTransactionsAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct).ConfigureAwait(false);
+        return [.. rows.Where(r => r.RowKey.StartsWith("nsu-", StringComparison.Ordinal)).Select(r => r.Nsu).Order()];
+    }
+
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {
         await _table.CreateIfNotExistsAsync(ct).ConfigureAwait(false);

@@ -47,10 +47,9 @@ public sealed class MdeGateway(SefazClient client, IEntityDirectory entities, IE
         {
             return (received, 0);
         }
-        var recipients = (await sameCnpj.ForCnpjAsync(entity.Cnpj, ct).ConfigureAwait(false))
-            .Where(e => e.tpAmb == entity.tpAmb && e.TenantId != entity.TenantId)
-            .Prepend(entity)
-            .ToList();
+        var recipients = await SharingAsync(entity, ct).ConfigureAwait(false);
+        // A tenant that joined since the last answer first gets everything before this one (else it would stay partial).
+        await FillEmptyAsync(entity, recipients, ct).ConfigureAwait(false);
         var fresh = 0;
         foreach (var chunk in received.Chunk(_o.StoreChunkSize))
         {
@@ -65,6 +64,59 @@ public sealed class MdeGateway(SefazClient client, IEntityDirectory entities, IE
             }
         }
         return (received, fresh);
+    }
+
+    /// <summary>True when the entity's tenant already holds received documents of its CNPJ.</summary>
+    public Task<bool> HasDocumentsAsync(EntityInfo entity, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return documents.AnyAsync(entity.TenantId, entity.Cnpj, ct);
+    }
+
+    /// <summary>
+    /// Gives every tenant registered with the entity's CNPJ (same environment) whose store is still empty the documents
+    /// another of them already received: they share the cursor, so SEFAZ will not send those NSUs again. Callers hold
+    /// the cursor's lease (nothing is being stored meanwhile). Returns the documents copied.
+    /// </summary>
+    public async Task<int> BackfillAsync(EntityInfo entity, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return await FillEmptyAsync(entity, await SharingAsync(entity, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The entity first, then the other tenants' entities with its CNPJ in its environment.</summary>
+    private async Task<List<EntityInfo>> SharingAsync(EntityInfo entity, CancellationToken ct) =>
+        [.. (await sameCnpj.ForCnpjAsync(entity.Cnpj, ct).ConfigureAwait(false))
+            .Where(e => e.tpAmb == entity.tpAmb && e.TenantId != entity.TenantId)
+            .Prepend(entity)];
+
+    private async Task<int> FillEmptyAsync(EntityInfo entity, List<EntityInfo> tenants, CancellationToken ct)
+    {
+        if (tenants.Count < 2)
+        {
+            return 0;
+        }
+        var filled = new List<EntityInfo>();
+        var empty = new List<EntityInfo>();
+        foreach (var tenant in tenants)
+        {
+            (await documents.AnyAsync(tenant.TenantId, tenant.Cnpj, ct).ConfigureAwait(false) ? filled : empty).Add(tenant);
+        }
+        if (filled.Count == 0 || empty.Count == 0)
+        {
+            return 0;
+        }
+        var copied = 0;
+        foreach (var recipient in empty)
+        {
+            var nsus = await documents.CopyAsync(filled[0].TenantId, recipient.TenantId, recipient.Cnpj, ct).ConfigureAwait(false);
+            foreach (var chunk in nsus.Chunk(_o.StoreChunkSize))
+            {
+                await queues.SendAsync(_o.NotifyQueue, new MdeNotifyMessage(recipient.TenantId, recipient.Cnpj, chunk), ct: ct).ConfigureAwait(false);
+            }
+            copied += nsus.Count;
+        }
+        return copied;
     }
 
     private async Task<int> StoreForAsync(EntityInfo recipient, int model, ReceivedDocument[] chunk, bool manifests, CancellationToken ct)

@@ -30,6 +30,15 @@ public sealed class MdeSyncService(CursorStore cursors, MdeGateway gateway, Blob
         var cursor = await cursors.GetOrCreateAsync(entity, model, ct).ConfigureAwait(false);
         if (ConsumptionPolicy.SyncRefusedUntil(cursor, time.GetUtcNow()) is { } early)
         {
+            // SEFAZ may not be asked, but a tenant that just joined the CNPJ can still get what the cursor moved past.
+            if (cursor.DocumentCount > 0 && !await gateway.HasDocumentsAsync(entity, ct).ConfigureAwait(false))
+            {
+                await using var backfillLease = await leases.TryAcquireAsync(LeaseKey(entity.Cnpj, model), ct).ConfigureAwait(false);
+                if (backfillLease is not null)
+                {
+                    await gateway.BackfillAsync(entity, ct).ConfigureAwait(false);
+                }
+            }
             return new SyncResult(SyncStatus.Blocked, 0, 0, cursor, early);
         }
         await using var lease = await leases.TryAcquireAsync(LeaseKey(entity.Cnpj, model), ct).ConfigureAwait(false);
@@ -38,6 +47,7 @@ public sealed class MdeSyncService(CursorStore cursors, MdeGateway gateway, Blob
             return new SyncResult(SyncStatus.Busy, 0, 0, cursor);
         }
         using var guarded = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.LeaseLost);
+        await gateway.BackfillAsync(entity, guarded.Token).ConfigureAwait(false);
         return await LoopAsync(entity, model, guarded.Token).ConfigureAwait(false);
     }
 

@@ -167,6 +167,41 @@ public sealed class MdeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tenant_that_registers_the_cnpj_later_gets_what_the_shared_cursor_moved_past_and_what_comes_next()
+    {
+        using var seeded = await _admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 5 }, Ct);
+        Assert.Equal(HttpStatusCode.OK, seeded.StatusCode);
+        using var first = await _http.PostAsync(Mde("/sync"), null, Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        using var late = await ClientAsync(_app.Services.GetRequiredService<TenancyAdmin>(), _http.BaseAddress!, _cnpj);
+        // Inside the hour SEFAZ is not asked, but the newcomer is given the five documents already received.
+        using var blocked = await late.PostAsync(Mde("/sync"), null, Ct);
+        Assert.Equal((HttpStatusCode)429, blocked.StatusCode);
+        Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, await NsusAsync(late));
+
+        // A third tenant joins without calling anything: the next answer with documents fills it first.
+        using var third = await ClientAsync(_app.Services.GetRequiredService<TenancyAdmin>(), _http.BaseAddress!, _cnpj);
+
+        // After the hour, the next answer reaches every tenant.
+        using var more = await _admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 2 }, Ct);
+        var until = DateTimeOffset.Parse((await JsonAsync(await _http.GetAsync(Mde("/cursor"), Ct)))["syncBlockedUntil"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        while (_time.GetUtcNow() <= until)
+        {
+            await Task.Delay(200, Ct);
+        }
+        using var next = await _http.PostAsync(Mde("/sync"), null, Ct);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(new long[] { 1, 2, 3, 4, 5, 6, 7 }, await NsusAsync(late));
+        Assert.Equal(new long[] { 1, 2, 3, 4, 5, 6, 7 }, await NsusAsync(_http));
+        Assert.Equal(new long[] { 1, 2, 3, 4, 5, 6, 7 }, await NsusAsync(third));
+        Assert.Empty((await _admin.GetFromJsonAsync<JsonObject>($"/admin/distdfe/{_cnpj}", Ct))!["violations"]!.AsArray());
+    }
+
+    private async Task<long[]> NsusAsync(HttpClient client) =>
+        [.. (await JsonAsync(await client.GetAsync(Mde("/documents?pageSize=50"), Ct)))["documents"]!.AsArray().Select(d => d!["nsu"]!.GetValue<long>())];
+
+    [Fact]
     public async Task Another_tenant_gets_404_on_every_MD_e_endpoint()
     {
         foreach (var path in new[] { "/documents", "/cursor", "/documents/by-nsu/1/xml" })
