@@ -20,7 +20,7 @@ public sealed class TenantDirectoryTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private EntityRegistration Registration(string tenantId, string cnpj = Cnpj)
     {
-        using var cert = _f.Ca.IssueECnpj(Cnpj, "EMPRESA TESTE LTDA");
+        using var cert = _f.Ca.IssueECnpj(cnpj, "EMPRESA TESTE LTDA");
         return new EntityRegistration
         {
             TenantId = tenantId,
@@ -54,6 +54,26 @@ public sealed class TenantDirectoryTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(new DistributionTargets(new Uri("https://erp.example.com/hooks/nfe"), "hook-secret", "fiscal@example.com"), targets);
         Assert.Null(await directory.FindAsync("another-tenant", Cnpj, Ct));
         Assert.Equal(DistributionTargets.None, await directory.GetAsync("another-tenant", Cnpj, Ct));
+    }
+
+    [Fact]
+    public async Task Every_tenant_with_a_cnpj_is_listed_and_a_new_one_counts_at_once()
+    {
+        var admin = _f.Get<TenancyAdmin>();
+        var directory = _f.Get<Tss.Pipeline.Entities.IEntitiesByCnpj>();
+        var first = await admin.CreateTenantAsync("Produção", ct: Ct);
+        var other = await admin.CreateTenantAsync("Outra empresa", ct: Ct);
+        await admin.SaveEntityAsync(Registration(first.TenantId), Ct);
+        await admin.SaveEntityAsync(Registration(other.TenantId, "11444777000161"), Ct);
+        Assert.Equal([first.TenantId], (await directory.ForCnpjAsync(Cnpj, Ct)).Select(e => e.TenantId));
+
+        var staging = await admin.CreateTenantAsync("Homologação", ct: Ct);
+        await admin.SaveEntityAsync(Registration(staging.TenantId), Ct);
+
+        var both = await directory.ForCnpjAsync(Cnpj, Ct);
+        Assert.Equal(new[] { first.TenantId, staging.TenantId }.Order(), both.Select(e => e.TenantId).Order());
+        Assert.All(both, e => Assert.Equal(Cnpj, e.Cnpj));
+        Assert.Empty(await directory.ForCnpjAsync("123", Ct));
     }
 
     [Fact]

@@ -18,12 +18,14 @@ public sealed class TenantDirectory : IEntityDirectory, IEntitiesByCnpj, IDistri
     private readonly TableClient _table;
     private readonly ICertificateStore _certificates;
     private readonly ExpiringCache<EntityRecord> _cache;
+    private readonly ExpiringCache<List<EntityInfo>> _byCnpj;
 
     public TenantDirectory(TableServiceClient tables, ICertificateStore certificates, IOptions<TenancyOptions> options, TimeProvider time)
     {
         _table = tables.GetTableClient(options.Value.EntitiesTable);
         _certificates = certificates;
         _cache = new ExpiringCache<EntityRecord>(time, () => options.Value.CacheTtl);
+        _byCnpj = new ExpiringCache<List<EntityInfo>>(time, () => options.Value.CacheTtl);
     }
 
     /// <summary>The entity record of <paramref name="tenantId"/> with <paramref name="cnpj"/>, or null.</summary>
@@ -46,19 +48,25 @@ public sealed class TenantDirectory : IEntityDirectory, IEntitiesByCnpj, IDistri
         return record is null ? null : ToInfo(record);
     }
 
-    /// <summary>A cross-partition query by row key (rare: MD-e fan-out); not cached, so a new tenant counts at once.</summary>
+    /// <summary>
+    /// A cross-partition query by row key (MD-e fan-out), cached for the TTL and dropped when an entity with the CNPJ is
+    /// saved here. A tenant seen late loses nothing: MD-e gives a newcomer a full copy when it first finds it empty.
+    /// </summary>
     public async Task<IReadOnlyList<EntityInfo>> ForCnpjAsync(string cnpj, CancellationToken ct)
     {
-        var list = new List<EntityInfo>();
         if (string.IsNullOrEmpty(cnpj) || cnpj.Length != 14)
         {
-            return list;
+            return [];
         }
-        await foreach (var record in _table.QueryAsync<EntityRecord>(TableClient.CreateQueryFilter($"RowKey eq {cnpj}"), cancellationToken: ct).ConfigureAwait(false))
+        return await _byCnpj.GetOrLoadAsync(cnpj, async c =>
         {
-            list.Add(ToInfo(record));
-        }
-        return list;
+            var list = new List<EntityInfo>();
+            await foreach (var record in _table.QueryAsync<EntityRecord>(TableClient.CreateQueryFilter($"RowKey eq {cnpj}"), cancellationToken: c).ConfigureAwait(false))
+            {
+                list.Add(ToInfo(record));
+            }
+            return list;
+        }, ct).ConfigureAwait(false) ?? [];
     }
 
     public Task<X509Certificate2> GetCertificateAsync(EntityInfo entity, CancellationToken ct)
@@ -78,7 +86,11 @@ public sealed class TenantDirectory : IEntityDirectory, IEntitiesByCnpj, IDistri
     }
 
     /// <summary>Forgets a cached entity (after a change on this instance).</summary>
-    public void Invalidate(string tenantId, string cnpj) => _cache.Invalidate(CacheKey(tenantId, cnpj));
+    public void Invalidate(string tenantId, string cnpj)
+    {
+        _cache.Invalidate(CacheKey(tenantId, cnpj));
+        _byCnpj.Invalidate(cnpj);
+    }
 
     private static string CacheKey(string tenantId, string cnpj) => tenantId + "|" + cnpj;
 
