@@ -104,7 +104,6 @@ public static class PortalServiceCollectionExtensions
         services.TryAddSingleton<PortalCredits>();
         services.TryAddSingleton<DocumentQueries>();
         services.TryAddSingleton<LotQueries>();
-        services.TryAddSingleton<PortalManifestacoes>();
         services.AddHostedService<PortalBootstrap>();
         return services;
     }

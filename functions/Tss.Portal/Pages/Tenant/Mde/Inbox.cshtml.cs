@@ -19,8 +19,8 @@ namespace Tss.Portal.Pages.Tenant.Mde;
 /// desconhecimento, operação não realizada) with the ones already registered. Reads only the tenant's own partition;
 /// another tenant's CNPJ, or a key not in this company's inbox, answers 404 and sends nothing.
 /// </summary>
-public sealed class InboxModel(PortalEntities entities, IEntityDirectory directory, MdeDocumentStore documents, PortalManifestacoes manifestacoes,
-    ManifestacaoService manifestacao) : PortalPageModel
+public sealed class InboxModel(PortalEntities entities, IEntityDirectory directory, MdeDocumentStore documents, ManifestacaoService manifestacao)
+    : PortalPageModel
 {
     public const int PageSize = 50;
 
@@ -78,15 +78,9 @@ public sealed class InboxModel(PortalEntities entities, IEntityDirectory directo
         {
             return NotFoundPage();
         }
-        var errors = PortalManifestacoes.Validate(tpEvento, xJust);
-        if (errors.Count > 0)
-        {
-            await LoadAsync(cnpj, type, since, ct);
-            (FailedChNFe, Errors, XJust) = (chNFe, errors, xJust is { Length: <= 255 } ? xJust : null);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
-        var justification = tpEvento == ManifestacaoRequests.OperacaoNaoRealizada ? xJust!.Trim() : null;
+        // The justification field is on every row's form but only counts for 210240; the service validates both (before
+        // anything is stored or sent) and its refusals become field errors here.
+        var justification = tpEvento == ManifestacaoRequests.OperacaoNaoRealizada ? xJust ?? "" : null;
         try
         {
             var result = await manifestacao.SendAsync(entity, chNFe!, tpEvento!, justification, ct);
@@ -98,6 +92,22 @@ public sealed class InboxModel(PortalEntities entities, IEntityDirectory directo
             {
                 FlashError = ManifestacaoTexts.Outcome(result);
             }
+        }
+        catch (MdeException e) when (e.Code is MdeErrorCodes.InvalidTpEvento or MdeErrorCodes.InvalidXJust)
+        {
+            var errors = new FieldErrors();
+            if (e.Code == MdeErrorCodes.InvalidXJust)
+            {
+                errors.Add("xJust", e.Code, ManifestacaoTexts.XJustRequired);
+            }
+            else
+            {
+                errors.Add("tpEvento", e.Code, ManifestacaoTexts.TpEventoInvalid);
+            }
+            await LoadAsync(cnpj, type, since, ct);
+            (FailedChNFe, Errors, XJust) = (chNFe, errors, xJust is { Length: <= 255 } ? xJust : null);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
         }
         catch (MdeException e)
         {
@@ -129,6 +139,6 @@ public sealed class InboxModel(PortalEntities entities, IEntityDirectory directo
         Since = since is > 0 ? since : null;
         Documents = await documents.ListAsync(TenantId, cnpj, Since ?? 0, filter, PageSize, ct);
         NextSince = Documents.Count == PageSize ? Documents[^1].Nsu : null;
-        Registered = await manifestacoes.RegisteredAsync(TenantId, cnpj, Documents.Where(CanManifest).Select(d => d.chNFe!), ct);
+        Registered = await manifestacao.RegisteredAsync(TenantId, cnpj, Documents.Where(CanManifest).Select(d => d.chNFe!), ct);
     }
 }
