@@ -29,7 +29,7 @@ public static class ConsultationsApi
     private static async Task<Ok<ServiceStatus>> StatusAsync(HttpContext context, string cnpj, EntityScope scope, ConsultationService service, CancellationToken ct, int mod = 55)
     {
         var entity = await scope.RequireAsync(context.User.GetTenantId(), cnpj, ct);
-        return TypedResults.Ok(await service.StatusAsync(entity, ct, mod));
+        return TypedResults.Ok(await service.StatusAsync(entity, mod, ct));
     }
 
     private static async Task<Ok<RetConsCad>> CadastroAsync(HttpContext context, string cnpj, string? uf, string? ie, string? cpf,

@@ -79,7 +79,7 @@ public sealed partial class NfeSoapService
     {
         var entity = await EntityAsync(cnpj).ConfigureAwait(false);
         var service = Services.GetRequiredService<ConsultationService>();
-        var status = await EventProblems.Run(() => service.StatusAsync(entity, Aborted)).ConfigureAwait(false);
+        var status = await EventProblems.Run(() => service.StatusAsync(entity, 55, Aborted)).ConfigureAwait(false);
         return new SoapServiceStatus
         {
             Uf = status.Uf,

@@ -44,7 +44,7 @@ public sealed class ConsultationService(SefazClient sefaz, StatusServiceCache st
     }
 
     /// <summary>NFeStatusServico4 of the entity's authorizer for <paramref name="mod"/> (55 NF-e, 65 NFC-e), from the shared cache.</summary>
-    public async Task<ServiceStatus> StatusAsync(EntityInfo entity, CancellationToken ct, int mod = 55)
+    public async Task<ServiceStatus> StatusAsync(EntityInfo entity, int mod, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entity);
         if (mod is not (55 or 65))

@@ -75,11 +75,11 @@ public sealed class PortalEntities(
         }
         var cscId = form.CscId?.Trim() ?? "";
         var cscToken = form.CscToken?.Trim() ?? "";
-        if (cscId.Length > 0 && (cscId.Length > 6 || !cscId.All(char.IsAsciiDigit)))
+        if (cscId.Length > 0 && !NfceCsc.IsValidId(cscId))
         {
             errors.Add(nameof(form.CscId), PortalErrorCodes.CscInvalid, "O identificador do CSC (idCSC) tem de 1 a 6 dígitos.");
         }
-        if (cscToken.Length > 0 && (cscToken.Length is < 16 or > 36 || !cscToken.All(char.IsAsciiLetterOrDigit)))
+        if (cscToken.Length > 0 && !NfceCsc.IsValidToken(cscToken))
         {
             errors.Add(nameof(form.CscToken), PortalErrorCodes.CscInvalid, "O CSC tem de 16 a 36 letras e dígitos.");
         }
