@@ -10,6 +10,7 @@ using Tss.Tenancy.Certificates.Internal;
 using Tss.Tenancy.Certificates.KeyVault;
 using Tss.Tenancy.Credits;
 using Tss.Tenancy.Entities;
+using Tss.Trust;
 
 namespace Tss.Tenancy;
 
@@ -21,7 +22,8 @@ public static class TenancyServiceCollectionExtensions
     /// store (default) or Azure Key Vault — (unless another
     /// <see cref="ICertificateStore"/> is registered first) and <see cref="TenantDirectory"/> as the pipeline's
     /// <see cref="IEntityDirectory"/> and <see cref="IDistributionTargets"/>. Options: sections "Tenancy" and
-    /// "Certificates" (the master key is checked when the host starts); and the credits (<see cref="CreditsServiceCollectionExtensions.AddTssCredits"/>).
+    /// "Certificates" (the master key is checked when the host starts), "Certificates:TrustAnchors" (the anchors uploads
+    /// must chain to, <see cref="TrustAnchorOptions"/>); and the credits (<see cref="CreditsServiceCollectionExtensions.AddTssCredits"/>).
     /// </summary>
     public static IServiceCollection AddTssTenancy(this IServiceCollection services)
     {
@@ -31,6 +33,8 @@ public static class TenancyServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CertificateStoreOptions>, CertificateStoreOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
+        services.AddTssTrust();
+        services.TryAddSingleton<CertificateUploadValidator>();
         services.AddTssCertificateStore();
         services.TryAddSingleton<TenantDirectory>();
         services.TryAddSingleton<IEntityDirectory>(sp => sp.GetRequiredService<TenantDirectory>());

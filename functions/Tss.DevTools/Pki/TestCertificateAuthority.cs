@@ -13,7 +13,7 @@ namespace Tss.DevTools.Pki;
 /// Every certificate returned carries an exportable private key that went through a PFX round trip, so it works the
 /// same as one loaded from an A1 file (TLS client/server on Linux included).
 /// </remarks>
-public sealed class TestCertificateAuthority : IDisposable
+public sealed partial class TestCertificateAuthority : IDisposable
 {
     /// <summary>
     /// Password of the ca.pfx written by <see cref="LoadOrCreate"/>. A fixed, public value on purpose: the CA is for
@@ -152,6 +152,10 @@ public sealed class TestCertificateAuthority : IDisposable
             throw new ArgumentException("notAfter must be later than notBefore.", nameof(notAfter));
         }
 
+        if (CrlUrl is { } crl)
+        {
+            request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([crl.AbsoluteUri]));
+        }
         // The generator overload does not clamp the validity to the CA's, so expired and future leaves can be issued.
         var generator = X509SignatureGenerator.CreateForRSA(_key, RSASignaturePadding.Pkcs1);
         using var issued = request.Create(_certificate.SubjectName, generator, notBefore, notAfter, CertificateProfiles.NewSerialNumber());

@@ -16,6 +16,9 @@ public static class CertificateMessages
         [CertificateErrorCodes.NoCnpj] = "Este certificado não é um e-CNPJ ICP-Brasil.",
         [CertificateErrorCodes.CnpjMismatch] = "Este certificado é de outra empresa (a raiz do CNPJ não confere).",
         [CertificateErrorCodes.TooLarge] = "O arquivo é grande demais para um certificado A1.",
+        [CertificateErrorCodes.UntrustedChain] = "Este certificado não é de uma autoridade certificadora ICP-Brasil confiável.",
+        [CertificateErrorCodes.Revoked] = "Este certificado foi revogado.",
+        [CertificateErrorCodes.RevocationUnknown] = "Não foi possível confirmar a situação do certificado junto à autoridade certificadora.",
     };
 
     /// <summary>The message to show for a refused upload.</summary>

@@ -7,9 +7,10 @@ using Tss.Protocol.Parties;
 namespace Tss.Tenancy.Certificates;
 
 /// <summary>
-/// The checks every certificate store applies to an upload: a PKCS#12 file, the right password, a private key, valid
-/// now, and an ICP-Brasil CNPJ with the same root (company) as the entity — a branch may sign with the head office's
-/// certificate, so the root decides, not the full CNPJ.
+/// The file checks every certificate store applies to an upload: a PKCS#12 file, the right password, a private key,
+/// valid now, and an ICP-Brasil CNPJ with the same root (company) as the entity — a branch may sign with the head
+/// office's certificate, so the root decides, not the full CNPJ. Whether the certificate chains to a trusted CA is
+/// <see cref="CertificateUploadValidator"/>'s part, which calls this first.
 /// </summary>
 public static class CertificateValidation
 {
@@ -49,6 +50,25 @@ public static class CertificateValidation
             cert.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The other certificates the PFX carries (its chain, as exported), for chain building only.</summary>
+    internal static X509Certificate2Collection OtherCertificates(byte[] pfx, string password, X509Certificate2 leaf)
+    {
+        var all = X509CertificateLoader.LoadPkcs12Collection(pfx, password, X509KeyStorageFlags.EphemeralKeySet);
+        var others = new X509Certificate2Collection();
+        foreach (var certificate in all)
+        {
+            if (certificate.RawData.AsSpan().SequenceEqual(leaf.RawData))
+            {
+                certificate.Dispose();
+            }
+            else
+            {
+                others.Add(certificate);
+            }
+        }
+        return others;
     }
 
     /// <summary>Public facts of an opened certificate.</summary>

@@ -20,21 +20,21 @@ internal sealed class BlobCertificateStore : ICertificateStore, ICertificateStor
 
     private readonly BlobContainerClient _container;
     private readonly CertificateStoreOptions _options;
-    private readonly TimeProvider _time;
+    private readonly CertificateUploadValidator _validator;
     private readonly ILogger<BlobCertificateStore> _logger;
     private readonly ConcurrentDictionary<string, Lazy<Task<X509Certificate2>>> _loaded = new(StringComparer.Ordinal);
 
-    public BlobCertificateStore(BlobServiceClient blobs, IOptions<CertificateStoreOptions> options, TimeProvider time, ILogger<BlobCertificateStore> logger)
+    public BlobCertificateStore(BlobServiceClient blobs, IOptions<CertificateStoreOptions> options, CertificateUploadValidator validator, ILogger<BlobCertificateStore> logger)
     {
         _options = options.Value;
         _container = blobs.GetBlobContainerClient(_options.Container);
-        _time = time;
+        _validator = validator;
         _logger = logger;
     }
 
     public async Task<ImportedCertificate> ImportAsync(string tenantId, string cnpj, byte[] pfx, string password, CancellationToken ct)
     {
-        using var cert = CertificateValidation.Open(pfx, password, cnpj, _time.GetUtcNow());
+        using var cert = await _validator.OpenAsync(pfx, password, cnpj, ct).ConfigureAwait(false);
         var info = CertificateValidation.Describe(cert);
         var reference = $"{Scheme}{tenantId}/{cnpj}/{info.Thumbprint}";
         var payload = cert.Export(X509ContentType.Pkcs12);

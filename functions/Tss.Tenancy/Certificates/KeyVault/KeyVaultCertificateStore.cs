@@ -20,20 +20,23 @@ internal sealed class KeyVaultCertificateStore : ICertificateStore, ICertificate
     private readonly KeyVaultClients _clients;
     private readonly CertificateStoreOptions _options;
     private readonly TimeProvider _time;
+    private readonly CertificateUploadValidator _validator;
     private readonly ILogger<KeyVaultCertificateStore> _logger;
     private readonly ConcurrentDictionary<string, Lazy<Task<Cached>>> _cache = new(StringComparer.Ordinal);
 
-    public KeyVaultCertificateStore(KeyVaultClients clients, IOptions<CertificateStoreOptions> options, TimeProvider time, ILogger<KeyVaultCertificateStore> logger)
+    public KeyVaultCertificateStore(KeyVaultClients clients, IOptions<CertificateStoreOptions> options, CertificateUploadValidator validator, TimeProvider time,
+        ILogger<KeyVaultCertificateStore> logger)
     {
         _clients = clients;
         _options = options.Value;
+        _validator = validator;
         _time = time;
         _logger = logger;
     }
 
     public async Task<ImportedCertificate> ImportAsync(string tenantId, string cnpj, byte[] pfx, string password, CancellationToken ct)
     {
-        using var cert = CertificateValidation.Open(pfx, password, cnpj, _time.GetUtcNow());
+        using var cert = await _validator.OpenAsync(pfx, password, cnpj, ct).ConfigureAwait(false);
         var info = CertificateValidation.Describe(cert);
         var name = KeyVaultCertificateNames.For(tenantId, cnpj);
         var payload = cert.Export(X509ContentType.Pkcs12);

@@ -1,0 +1,8 @@
+namespace Tss.Trust.Revocation;
+
+internal enum RevocationState
+{
+    Good,
+    Revoked,
+    Unknown,
+}
