@@ -8,6 +8,9 @@ internal static class Help
             usage: ./tss <command> [options]
 
               test                                  build, check formatting and run every test
+              up [--port 7071]                      the service locally with the SEFAZ simulator and a demo tenant
+              up --sefaz real --pfx F --password P --cnpj C --uf UF
+                                                    the same against the real SEFAZ homologação with a real A1
               sign --pfx F --password P IN.xml      sign an NFe / evento / inutNFe (signed XML on stdout)
               validate IN.xml                       schema, access-key and signature report (exit 1 on failure)
               dev-cert --cnpj N --out F.pfx --password P [--name N] [--expired|--not-yet-valid]
@@ -35,7 +38,8 @@ internal static class Help
                                                     create a portal operator (lists tenants, tops up credits)
 
             configuration: local.settings.json (see local.settings.sample.json), then environment variables
-            (e.g. Sefaz__BaseUrlOverride, Sefaz__TrustAnchorPath); local dev state in $TSS_HOME or ./.tss
+            (e.g. Sefaz__BaseUrlOverride, Sefaz__TrustAnchorPath, Certificates__TrustAnchors__Paths__0); local dev state in
+            $TSS_HOME or ./.tss
             """);
         return 0;
     }

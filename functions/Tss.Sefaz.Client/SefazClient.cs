@@ -6,6 +6,7 @@ using Tss.Protocol.Messages;
 using Tss.Protocol.Reference;
 using Tss.Protocol.Xml;
 using Tss.Sefaz.Client.Internal;
+using Tss.Trust;
 
 namespace Tss.Sefaz.Client;
 
@@ -24,7 +25,10 @@ public sealed partial class SefazClient : IDisposable
 
     /// <param name="time">Used to measure call durations for the log. Timeouts are real time on purpose: a scaled test
     /// clock must not shorten the network's patience.</param>
-    public SefazClient(SefazEndpoints endpoints, IOptions<SefazClientOptions> options, TimeProvider? time = null, ILogger<SefazClient>? logger = null)
+    /// <param name="anchors">The service's trust anchors (ICP-Brasil roots and configured ones) for the authorizers' server
+    /// certificates; without them only the system store and <see cref="SefazClientOptions.TrustAnchorPath"/> are used.</param>
+    public SefazClient(SefazEndpoints endpoints, IOptions<SefazClientOptions> options, TimeProvider? time = null, ILogger<SefazClient>? logger = null,
+        TrustAnchors? anchors = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(options);
@@ -32,7 +36,7 @@ public sealed partial class SefazClient : IDisposable
         _options = options.Value;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _trust = new ServerCertificateTrust(_options.TrustAnchorPath);
+        _trust = new ServerCertificateTrust(_options.TrustAnchorPath, anchors, _options.TrustSystemRoots);
         _handlers = new ClientCertificateHandlers(_options, _trust);
     }
 

@@ -10,9 +10,16 @@ public sealed class SefazClientOptions
     /// <summary>When set, every service is called at "{BaseUrlOverride}/{ServiceName}" (e.g. the simulator).</summary>
     public Uri? BaseUrlOverride { get; set; }
 
-    /// <summary>PEM/DER file of an extra trust anchor for server certificates (the simulator's test CA). When set, a
-    /// server certificate chaining to it is accepted in addition to the system store.</summary>
+    /// <summary>PEM/DER file of an extra trust anchor for SEFAZ server certificates only (the simulator's test CA). The
+    /// anchors of <c>Certificates:TrustAnchors</c> (the ICP-Brasil roots, which most authorizers' certificates chain to)
+    /// are always used as well.</summary>
     public string? TrustAnchorPath { get; set; }
+
+    /// <summary>
+    /// Also accept server certificates the operating system trusts (default true: a few authorizers serve publicly trusted
+    /// certificates rather than ICP-Brasil ones). The host name is checked either way.
+    /// </summary>
+    public bool TrustSystemRoots { get; set; } = true;
 
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);

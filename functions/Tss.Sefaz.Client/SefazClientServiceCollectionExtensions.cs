@@ -3,10 +3,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Sefaz.Client.Status;
+using Tss.Trust;
 
 namespace Tss.Sefaz.Client;
 
-/// <summary>Registers the SEFAZ client, its options (section "Sefaz", validated at start) and the shared status cache.</summary>
+/// <summary>Registers the SEFAZ client, its options (section "Sefaz", validated at start), the trust anchors it checks servers
+/// against (<see cref="TrustServiceCollectionExtensions.AddTssTrust"/>) and the shared status cache.</summary>
 public static class SefazClientServiceCollectionExtensions
 {
     public static IServiceCollection AddSefazClient(this IServiceCollection services)
@@ -16,12 +18,14 @@ public static class SefazClientServiceCollectionExtensions
             .BindConfiguration(SefazClientOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddTssTrust();
         services.TryAddSingleton<SefazEndpoints>();
         services.TryAddSingleton(sp => new SefazClient(
             sp.GetRequiredService<SefazEndpoints>(),
             sp.GetRequiredService<IOptions<SefazClientOptions>>(),
             sp.GetService<TimeProvider>(),
-            sp.GetService<ILogger<SefazClient>>()));
+            sp.GetService<ILogger<SefazClient>>(),
+            sp.GetRequiredService<TrustAnchors>()));
         services.AddOptions<StatusServiceCacheOptions>()
             .BindConfiguration(StatusServiceCacheOptions.Section)
             .ValidateDataAnnotations()

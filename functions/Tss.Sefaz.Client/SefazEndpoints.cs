@@ -17,7 +17,8 @@ public sealed class SefazEndpoints
     public SefazEndpoints(IOptions<SefazClientOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _override = options.Value.BaseUrlOverride;
+        // An empty override (e.g. Sefaz__BaseUrlOverride= over a settings file that names the simulator) means the real table.
+        _override = options.Value.BaseUrlOverride is { IsAbsoluteUri: true } url ? url : null;
     }
 
     /// <summary>Resolves a service; throws <see cref="SefazException"/> with <see cref="SefazErrorCode.NoEndpoint"/> when

@@ -20,6 +20,10 @@ public sealed class AdminCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         ["Tenancy__ApiKeysTable"] = "keys" + _suffix,
         ["Certificates__Container"] = "certs" + _suffix,
         ["Certificates__MasterKey"] = masterKey ?? Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 3)).ToArray()),
+        // The dev CA `tss dev-cert` creates in $TSS_HOME/pki is the only anchor; it publishes no CRL.
+        ["Certificates__TrustAnchors__IcpBrasil"] = "false",
+        ["Certificates__TrustAnchors__Paths__0"] = Path.Combine(_home, "pki", "ca.crt"),
+        ["Certificates__TrustAnchors__RevocationMode"] = "NoCheck",
     };
 
     private Task<(int Exit, string Out, string Err)> Tss(params string[] args) => TssProcess.RunAsync(_home, Env(), args);

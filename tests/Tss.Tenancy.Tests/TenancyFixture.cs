@@ -9,13 +9,18 @@ using Tss.Testing.Azurite;
 
 namespace Tss.Tenancy.Tests;
 
-/// <summary>The tenant store on Azurite with its own tables and container, a fake clock and a test CA.</summary>
+/// <summary>
+/// The tenant store on Azurite with its own tables and container, a fake clock and a test CA — the only trust anchor
+/// of uploads (revocation off: these tests are not about it; Security/ covers it).
+/// </summary>
 internal sealed class TenancyFixture : IAsyncDisposable
 {
     public static readonly string MasterKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
-    private TenancyFixture(ServiceProvider services, FakeTimeProvider time, TestCertificateAuthority ca, Dictionary<string, string?> settings)
-        => (Services, Time, Ca, Settings) = (services, time, ca, settings);
+    private readonly string _anchor;
+
+    private TenancyFixture(ServiceProvider services, FakeTimeProvider time, TestCertificateAuthority ca, Dictionary<string, string?> settings, string anchor)
+        => (Services, Time, Ca, Settings, _anchor) = (services, time, ca, settings, anchor);
 
     public ServiceProvider Services { get; }
     public FakeTimeProvider Time { get; }
@@ -27,6 +32,9 @@ internal sealed class TenancyFixture : IAsyncDisposable
     public static async Task<TenancyFixture> CreateAsync(AzuriteFixture azurite)
     {
         var suffix = azurite.UniqueName("n");
+        var ca = TestCertificateAuthority.Create("Tenancy Tests CA");
+        var anchor = Path.Combine(Path.GetTempPath(), $"tss-tenancy-ca-{Guid.NewGuid():N}.crt");
+        ca.ExportCaPem(anchor);
         var settings = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
@@ -36,11 +44,14 @@ internal sealed class TenancyFixture : IAsyncDisposable
             ["Tenancy:CacheTtl"] = "00:00:30",
             ["Certificates:MasterKey"] = MasterKey,
             ["Certificates:Container"] = "certs" + suffix,
+            ["Certificates:TrustAnchors:IcpBrasil"] = "false",
+            ["Certificates:TrustAnchors:Paths:0"] = anchor,
+            ["Certificates:TrustAnchors:RevocationMode"] = "NoCheck",
         };
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var services = Build(settings, time);
         await services.GetRequiredService<TenancyStorage>().EnsureCreatedAsync(TestContext.Current.CancellationToken);
-        return new TenancyFixture(services, time, TestCertificateAuthority.Create("Tenancy Tests CA"), settings);
+        return new TenancyFixture(services, time, ca, settings, anchor);
     }
 
     /// <summary>Another instance of the service (its own caches) on the same storage and clock.</summary>
@@ -61,5 +72,6 @@ internal sealed class TenancyFixture : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Ca.Dispose();
+        File.Delete(_anchor);
     }
 }

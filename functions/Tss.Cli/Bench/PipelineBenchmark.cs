@@ -58,6 +58,9 @@ internal static class PipelineBenchmark
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Certificates:MasterKey"] = masterKey,
             ["Certificates:MasterKeyId"] = "bench",
+            // The bench's own test CA is the anchor of its uploads; it publishes no CRL.
+            ["Certificates:TrustAnchors:Paths:0"] = anchor,
+            ["Certificates:TrustAnchors:RevocationMode"] = "NoCheck",
         }).Build());
         services.AddLogging();
         services.AddTssTenancy();
@@ -89,6 +92,8 @@ internal static class PipelineBenchmark
             ["Certificates__MasterKeyId"] = "bench",
             ["Sefaz__BaseUrlOverride"] = SimulatorApp.SoapUri(sim).ToString().TrimEnd('/'),
             ["Sefaz__TrustAnchorPath"] = anchor,
+            ["Certificates__TrustAnchors__Paths__0"] = anchor,
+            ["Certificates__TrustAnchors__RevocationMode"] = "NoCheck",
             ["Clock__Scale"] = s.ClockScale.ToString(CultureInfo.InvariantCulture),
             ["Clock__Origin"] = time.Origin.ToString("O", CultureInfo.InvariantCulture),
             ["Pipeline__GatheringWindow"] = s.GatheringWindow.ToString("c", CultureInfo.InvariantCulture),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,8 @@ namespace Tss.Cli.Commands;
 /// <summary>
 /// <c>tss up</c>: the service on this machine — Azurite (data kept in $TSS_HOME/azurite), MailDev, the SEFAZ simulator
 /// and the host — with a demo tenant, entity (test-CA certificate) and API key, then prints the URLs and a curl line.
+/// <c>--sefaz real</c> starts no simulator: the host calls the real authorizers of the endpoint table, trusts only the
+/// ICP-Brasil roots and checks revocation online, and the demo entity is the one given with <c>--pfx</c> (a real A1).
 /// Ctrl+C stops everything.
 /// </summary>
 internal static class UpCommand
@@ -26,33 +29,43 @@ internal static class UpCommand
     public static async Task<int> RunAsync(CommandLine cmd)
     {
         var hostPort = cmd.GetInt("port", 7071);
+        var real = (cmd.Get("sefaz") ?? "simulator") switch
+        {
+            "simulator" => false,
+            "real" => true,
+            var other => throw new UsageException($"--sefaz must be 'simulator' (default) or 'real', not '{other}'"),
+        };
+        var entity = real ? UpRealEntity.From(cmd) : null;
         Directory.CreateDirectory(TssHome.Path);
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
         // SIGTERM (docker stop, timeout, systemd) too: the child processes must not outlive us.
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
 
-        Console.Error.WriteLine("tss up: starting Azurite, MailDev and the SEFAZ simulator…");
+        Console.Error.WriteLine(real ? "tss up: starting Azurite and MailDev (real SEFAZ homologação)…" : "tss up: starting Azurite, MailDev and the SEFAZ simulator…");
         await using var azurite = await AzuriteServer.StartAsync(Path.Combine(TssHome.Path, "azurite"), (cmd.GetInt("azurite-port", 10000), 10001, 10002));
         await using var maildev = await MailDevServer.StartAsync(Path.Combine(TssHome.Path, "mail"), (cmd.GetInt("smtp-port", 1025), cmd.GetInt("mail-port", 1080)));
-        using (TestCertificateAuthority.LoadOrCreate(TssHome.Pki))
+        WebApplication? simulator = null;
+        if (!real)
         {
-            // Creates the local test CA (and the simulator's server certificate) on the first run.
+            using (TestCertificateAuthority.LoadOrCreate(TssHome.Pki))
+            {
+                // Creates the local test CA (and the simulator's server certificate) on the first run.
+            }
+            simulator = SimulatorApp.Build(new SimulatorOptions
+            {
+                SoapPort = cmd.GetInt("sefaz-port", 8443),
+                AdminPort = cmd.GetInt("sefaz-admin-port", 8080),
+                TMedSeconds = 1,
+                DevPkiDirectory = TssHome.Pki,
+            }, TimeProvider.System, l => l.SetMinimumLevel(LogLevel.Warning));
+            await simulator.StartAsync(stop.Token);
         }
-        var simulator = SimulatorApp.Build(new SimulatorOptions
-        {
-            SoapPort = cmd.GetInt("sefaz-port", 8443),
-            AdminPort = cmd.GetInt("sefaz-admin-port", 8080),
-            TMedSeconds = 1,
-            DevPkiDirectory = TssHome.Pki,
-        }, TimeProvider.System, l => l.SetMinimumLevel(LogLevel.Warning));
-        await simulator.StartAsync(stop.Token);
+        var sefaz = simulator is null ? UpRealEntity.Settings : SimulatorSettings(simulator);
 
         var configuration = new Dictionary<string, string?>
         {
             ["Storage__ConnectionString"] = azurite.ConnectionString,
-            ["Sefaz__BaseUrlOverride"] = SimulatorApp.SoapUri(simulator).ToString().TrimEnd('/'),
-            ["Sefaz__TrustAnchorPath"] = Path.Combine(TssHome.Pki, "ca.crt"),
             ["Smtp__Host"] = "127.0.0.1",
             ["Smtp__Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture),
             ["Smtp__Security"] = "None",
@@ -62,7 +75,11 @@ internal static class UpCommand
             // Plain HTTP on loopback: the portal's cookies follow the request's scheme here (HTTPS everywhere else).
             ["Portal__RequireHttps"] = "false",
         };
-        var demo = await SeedDemoAsync(azurite.ConnectionString, stop.Token);
+        foreach (var (key, value) in sefaz)
+        {
+            configuration[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        var demo = await SeedDemoAsync(azurite.ConnectionString, sefaz, entity, stop.Token);
         var sample = Path.Combine(TssHome.Path, "samples", "nfe-demo.xml");
         Directory.CreateDirectory(Path.GetDirectoryName(sample)!);
         await File.WriteAllTextAsync(sample, SampleNfe.Create(new SampleNfeOptions { EmitCnpj = DemoCnpj, nNF = Random.Shared.Next(1, 999_999_999) }), stop.Token);
@@ -83,20 +100,20 @@ internal static class UpCommand
             TSS Functions is running (Ctrl+C stops everything)
               API       {api}/api/v1   (OpenAPI {api}/openapi/v1.json, SOAP {api}/soap/nfe?wsdl)
               Portal    {api}/portal/   (sign up there; operators: ./tss admin operator create --email E --password P)
-              SEFAZ     {SimulatorApp.SoapUri(simulator)} (simulator, mutual TLS; admin {SimulatorApp.AdminUri(simulator)}admin/health)
+              SEFAZ     {(simulator is null ? "real authorizers, homologação (endpoint table; ICP-Brasil roots, revocation online)" : $"{SimulatorApp.SoapUri(simulator)} (simulator, mutual TLS; admin {SimulatorApp.AdminUri(simulator)}admin/health)")}
               Storage   Azurite on 127.0.0.1:{azurite.Ports.Blob}/{azurite.Ports.Queue}/{azurite.Ports.Table} (data in {Path.Combine(TssHome.Path, "azurite")})
               E-mail    {maildev.WebUri} (MailDev: the XML e-mails of the demo entity land here)
 
-            Demo tenant {demo.TenantId}, entity {DemoCnpj} (SP, homologação), API key:
+            Demo tenant {demo.TenantId}, entity {demo.Cnpj} ({demo.Uf}, homologação), API key:
               {demo.ApiKey}
 
             Submit the sample NF-e, then ask for its status:
-              curl -s -X POST -H "Authorization: Bearer {demo.ApiKey}" -H "Content-Type: application/xml" --data-binary @{sample} {api}/api/v1/entities/{DemoCnpj}/nfe
-              curl -s -H "Authorization: Bearer {demo.ApiKey}" "{api}/api/v1/entities/{DemoCnpj}/nfe?pageSize=10"
+              curl -s -X POST -H "Authorization: Bearer {demo.ApiKey}" -H "Content-Type: application/xml" --data-binary @{sample} {api}/api/v1/entities/{demo.Cnpj}/nfe
+              curl -s -H "Authorization: Bearer {demo.ApiKey}" "{api}/api/v1/entities/{demo.Cnpj}/nfe?pageSize=10"
               curl -s -H "Authorization: Bearer {demo.ApiKey}" {api}/api/v1/credits
 
             An NFC-e (the service adds its QR code; v3 until the company has a CSC):
-              curl -s -X POST -H "Authorization: Bearer {demo.ApiKey}" -H "Content-Type: application/xml" --data-binary @{nfceSample} {api}/api/v1/entities/{DemoCnpj}/nfe
+              curl -s -X POST -H "Authorization: Bearer {demo.ApiKey}" -H "Content-Type: application/xml" --data-binary @{nfceSample} {api}/api/v1/entities/{demo.Cnpj}/nfe
             """);
         Console.Out.Flush();
         try
@@ -115,25 +132,40 @@ internal static class UpCommand
         }
         finally
         {
-            await simulator.StopAsync(CancellationToken.None);
-            await simulator.DisposeAsync();
+            if (simulator is not null)
+            {
+                await simulator.StopAsync(CancellationToken.None);
+                await simulator.DisposeAsync();
+            }
         }
     }
 
-    /// <summary>The demo tenant, entity and API key: kept in $TSS_HOME/demo.json and reused while its key still works.</summary>
-    private static async Task<DemoTenant> SeedDemoAsync(string connectionString, CancellationToken ct)
+    /// <summary>The simulator as SEFAZ, its test CA as the SEFAZ connection's and the uploads' anchor (it publishes no CRL).</summary>
+    private static Dictionary<string, string?> SimulatorSettings(WebApplication simulator) => new()
+    {
+        ["Sefaz:BaseUrlOverride"] = SimulatorApp.SoapUri(simulator).ToString().TrimEnd('/'),
+        ["Sefaz:TrustAnchorPath"] = Path.Combine(TssHome.Pki, "ca.crt"),
+        ["Certificates:TrustAnchors:Paths:0"] = Path.Combine(TssHome.Pki, "ca.crt"),
+        ["Certificates:TrustAnchors:RevocationMode"] = "NoCheck",
+    };
+
+    /// <summary>
+    /// The demo tenant, entity and API key: kept in $TSS_HOME/demo.json (demo-real.json with a real certificate) and
+    /// reused while its key still works.
+    /// </summary>
+    private static async Task<DemoTenant> SeedDemoAsync(string connectionString, Dictionary<string, string?> sefaz, UpRealEntity? real, CancellationToken ct)
     {
         var services = new ServiceCollection();
         services.AddSingleton(new ConfigurationBuilder()
             .AddConfiguration(CliConfiguration.Build())
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = connectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>(sefaz) { ["Storage:ConnectionString"] = connectionString })
             .Build() as IConfiguration);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddTssTenancy();
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<TenancyStorage>().EnsureCreatedAsync(ct);
 
-        var file = Path.Combine(TssHome.Path, "demo.json");
+        var file = Path.Combine(TssHome.Path, real is null ? "demo.json" : "demo-real.json");
         if (File.Exists(file) && JsonSerializer.Deserialize<DemoTenant>(await File.ReadAllTextAsync(file, ct)) is { } saved
             && await provider.GetRequiredService<Tss.Tenancy.ApiKeys.ApiKeyVerifier>().VerifyAsync(saved.ApiKey, ct) is not null)
         {
@@ -141,22 +173,29 @@ internal static class UpCommand
             return saved;
         }
         var admin = provider.GetRequiredService<TenancyAdmin>();
-        var tenant = await admin.CreateTenantAsync("Empresa Demonstração", ct: ct);
-        using var ca = TestCertificateAuthority.LoadOrCreate(TssHome.Pki);
-        using var cert = ca.IssueECnpj(DemoCnpj, "EMPRESA DEMONSTRACAO LTDA");
-        await admin.SaveEntityAsync(new EntityRegistration
+        var tenant = await admin.CreateTenantAsync(real is null ? "Empresa Demonstração" : "Empresa (SEFAZ homologação)", ct: ct);
+        var registration = new EntityRegistration
         {
             TenantId = tenant.TenantId,
-            Cnpj = DemoCnpj,
-            Uf = "SP",
+            Cnpj = real?.Cnpj ?? DemoCnpj,
+            Uf = real?.Uf ?? "SP",
             tpAmb = 2,
-            Pfx = cert.Export(X509ContentType.Pkcs12, DevEntity.Password),
-            PfxPassword = DevEntity.Password,
             Email = "fiscal@demo.tss.local",
-        }, ct);
+        };
+        if (real is not null)
+        {
+            // A refused certificate (untrusted chain, revoked, …) stops here with its code and pt-BR message.
+            await admin.SaveEntityAsync(registration with { Pfx = await File.ReadAllBytesAsync(real.PfxPath, ct), PfxPassword = real.Password }, ct);
+        }
+        else
+        {
+            using var ca = TestCertificateAuthority.LoadOrCreate(TssHome.Pki);
+            using var cert = ca.IssueECnpj(DemoCnpj, "EMPRESA DEMONSTRACAO LTDA");
+            await admin.SaveEntityAsync(registration with { Pfx = cert.Export(X509ContentType.Pkcs12, DevEntity.Password), PfxPassword = DevEntity.Password }, ct);
+        }
         await SeedCreditsAsync(provider, tenant.TenantId, ct);
         var key = await admin.CreateApiKeyAsync(tenant.TenantId, "demo", ct);
-        var demo = new DemoTenant(tenant.TenantId, key.Key);
+        var demo = new DemoTenant(tenant.TenantId, key.Key, registration.Cnpj, registration.Uf);
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(demo), ct);
         return demo;
     }
@@ -172,5 +211,5 @@ internal static class UpCommand
         }
     }
 
-    private sealed record DemoTenant(string TenantId, string ApiKey);
+    private sealed record DemoTenant(string TenantId, string ApiKey, string Cnpj = DemoCnpj, string Uf = "SP");
 }

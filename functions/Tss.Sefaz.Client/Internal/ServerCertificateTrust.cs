@@ -1,56 +1,70 @@
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Tss.Trust;
 
 namespace Tss.Sefaz.Client.Internal;
 
 /// <summary>
-/// Server certificate validation: the system trust store always; in addition, when a trust anchor is configured (the
-/// simulator's test CA), a certificate whose chain builds to that anchor. The host name must match in both cases;
-/// validation is never switched off.
+/// Server certificate validation: the host name must always match; the chain must then build to one of the service's
+/// trust anchors (the ICP-Brasil roots SEFAZ's certificates chain to, plus configured ones) or to the extra anchor of
+/// <see cref="SefazClientOptions.TrustAnchorPath"/> (the simulator's test CA), or, when allowed, be trusted by the
+/// operating system. Validation is never switched off.
 /// </summary>
 internal sealed class ServerCertificateTrust : IDisposable
 {
     private static readonly Oid ServerAuthentication = new("1.3.6.1.5.5.7.3.1");
-    private readonly X509Certificate2? _anchor;
+    private readonly X509Certificate2? _extra;
+    private readonly TrustAnchors? _anchors;
+    private readonly bool _trustSystemRoots;
 
-    public ServerCertificateTrust(string? trustAnchorPath)
+    public ServerCertificateTrust(string? trustAnchorPath, TrustAnchors? anchors = null, bool trustSystemRoots = true)
     {
         // PEM or DER; the loader detects which.
-        _anchor = string.IsNullOrWhiteSpace(trustAnchorPath) ? null : X509CertificateLoader.LoadCertificateFromFile(trustAnchorPath);
+        _extra = string.IsNullOrWhiteSpace(trustAnchorPath) ? null : X509CertificateLoader.LoadCertificateFromFile(trustAnchorPath);
+        _anchors = anchors;
+        _trustSystemRoots = trustSystemRoots;
     }
 
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        if (errors == SslPolicyErrors.None)
-        {
-            return true;
-        }
-        // Only an unknown root may be forgiven, and only by the configured anchor; a wrong host name never is.
-        if (_anchor is null || certificate is null || errors != SslPolicyErrors.RemoteCertificateChainErrors)
+        // A wrong host name or no certificate is never forgiven.
+        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != 0)
         {
             return false;
         }
-        using var custom = new X509Chain();
-        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.Add(_anchor);
-        // The local test CA publishes no revocation list; production SEFAZ certificates go through the system path.
-        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        custom.ChainPolicy.ApplicationPolicy.Add(ServerAuthentication);
+        if (errors == SslPolicyErrors.None && _trustSystemRoots)
+        {
+            return true;
+        }
+        if (_anchors is null && _extra is null)
+        {
+            return false;
+        }
+        var presented = new List<X509Certificate2>();
         if (chain is not null)
         {
-            foreach (var element in chain.ChainElements.Skip(1))
-            {
-                custom.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
+            presented.AddRange(chain.ChainPolicy.ExtraStore);
+            presented.AddRange(chain.ChainElements.Skip(1).Select(e => e.Certificate));
         }
-        if (certificate is X509Certificate2 leaf)
+        using var copy = certificate is X509Certificate2 ? null : X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        var leaf = certificate as X509Certificate2 ?? copy!;
+        // The handshake happens now in real time, whatever clock the rest of the client runs on.
+        var now = TimeProvider.System.GetUtcNow();
+        if (_anchors is not null)
         {
-            return custom.Build(leaf);
+            using var built = _anchors.BuildChain(leaf, presented, CertificatePurpose.ServerAuthentication, now, out var trusted, _extra is null ? null : [_extra]);
+            return trusted;
         }
-        using var copy = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return custom.Build(copy);
+        using var custom = new X509Chain();
+        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        custom.ChainPolicy.CustomTrustStore.Add(_extra!);
+        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        custom.ChainPolicy.DisableCertificateDownloads = true;
+        custom.ChainPolicy.ApplicationPolicy.Add(ServerAuthentication);
+        custom.ChainPolicy.ExtraStore.AddRange(presented.ToArray());
+        return custom.Build(leaf);
     }
 
-    public void Dispose() => _anchor?.Dispose();
+    public void Dispose() => _extra?.Dispose();
 }

@@ -11,6 +11,7 @@ using Tss.Pipeline.Documents;
 using Tss.Protocol.Time;
 using Tss.Tenancy;
 using Tss.Tenancy.Entities;
+using Tss.Testing.Hosting;
 using Tss.Testing.Sefaz;
 using Tss.Testing.Tenancy;
 
@@ -56,6 +57,8 @@ internal sealed class ProcessStack : IAsyncDisposable
             ["Certificates__MasterKeyId"] = "e2e",
             ["Sefaz__BaseUrlOverride"] = simulator.SoapUri.ToString().TrimEnd('/'),
             ["Sefaz__TrustAnchorPath"] = simulator.AnchorPath,
+            ["Certificates__TrustAnchors__IcpBrasil"] = "false",
+            ["Certificates__TrustAnchors__Paths__0"] = simulator.AnchorPath,
             ["Clock__Scale"] = scale.ToString(CultureInfo.InvariantCulture),
             ["Clock__Origin"] = clock.Origin.ToString("O", CultureInfo.InvariantCulture),
             ["Pipeline__GatheringWindow"] = "00:00:00.200",
@@ -71,7 +74,7 @@ internal sealed class ProcessStack : IAsyncDisposable
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Certificates:MasterKey"] = MasterKey,
             ["Certificates:MasterKeyId"] = "e2e",
-        }).Build());
+        }.With(TestSettings.TrustingTestCa(simulator.AnchorPath))).Build());
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddTssTenancy();
         var tenancy = services.BuildServiceProvider();

@@ -16,6 +16,7 @@ using Tss.Protocol.Time;
 using Tss.Tenancy;
 using Tss.Tenancy.Entities;
 using Tss.Testing.Azurite;
+using Tss.Testing.Hosting;
 using Tss.Testing.Sefaz;
 using Tss.Testing.Tenancy;
 
@@ -56,7 +57,7 @@ public sealed class MdeApiTests : IAsyncLifetime
                 ["Certificates:Container"] = "certs-" + s,
                 ["Mde:CursorsTable"] = "cur" + s,
                 ["Mde:DocumentsTable"] = "mdoc" + s,
-            });
+            }.With(TestSettings.TrustingTestCa(_sim.AnchorPath)));
             builder.Services.AddSingleton<TimeProvider>(_time);
         });
         await _app.StartAsync();

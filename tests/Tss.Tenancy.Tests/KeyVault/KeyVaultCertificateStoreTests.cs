@@ -39,7 +39,7 @@ public sealed class KeyVaultCertificateStoreTests : IDisposable
             KeyVaultUri = FakeKeyVault.VaultUri,
             KeyVaultCacheTtl = TimeSpan.FromMinutes(10),
         });
-        _store = new KeyVaultCertificateStore(clients, options, _time, _log);
+        _store = new KeyVaultCertificateStore(clients, options, TestTrust.Validator(Ca, _time), _time, _log);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

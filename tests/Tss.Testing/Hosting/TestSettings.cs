@@ -29,15 +29,29 @@ public static class TestSettings
         ["Credits:Table"] = "credits" + suffix,
     };
 
-    /// <summary><see cref="IsolatedStorage"/> plus the SEFAZ client pointed at the simulator (mutual TLS, its test CA).</summary>
+    /// <summary>
+    /// <see cref="IsolatedStorage"/> plus the SEFAZ client pointed at the simulator (mutual TLS, its test CA) and the
+    /// simulator's test CA as the trust anchor of certificate uploads, revocation checked online against its CRL.
+    /// </summary>
     public static Dictionary<string, string?> WithSimulator(string connectionString, string suffix, SimulatorHarness simulator)
     {
         ArgumentNullException.ThrowIfNull(simulator);
         var settings = IsolatedStorage(connectionString, suffix);
         settings["Sefaz:BaseUrlOverride"] = simulator.SoapUri.ToString().TrimEnd('/');
         settings["Sefaz:TrustAnchorPath"] = simulator.AnchorPath;
-        return settings;
+        return settings.With(TrustingTestCa(simulator.AnchorPath));
     }
+
+    /// <summary>
+    /// A test CA (PEM file) as the only trust anchor of certificate uploads (no ICP-Brasil roots), with the revocation
+    /// mode given (Online by default: the CA must publish its CRL, e.g. through <see cref="Pki.CrlServer"/>).
+    /// </summary>
+    public static Dictionary<string, string?> TrustingTestCa(string anchorPath, string revocationMode = "Online") => new()
+    {
+        ["Certificates:TrustAnchors:IcpBrasil"] = "false",
+        ["Certificates:TrustAnchors:Paths:0"] = anchorPath,
+        ["Certificates:TrustAnchors:RevocationMode"] = revocationMode,
+    };
 
     /// <summary>Adds (or replaces) <paramref name="extra"/> entries.</summary>
     public static Dictionary<string, string?> With(this Dictionary<string, string?> settings, IEnumerable<KeyValuePair<string, string?>> extra)
