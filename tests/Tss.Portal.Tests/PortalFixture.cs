@@ -50,6 +50,9 @@ public sealed class PortalFixture : IAsyncLifetime
     public TimeProvider Time => _time;
     public TestCertificateAuthority Ca => _sim.Ca;
 
+    /// <summary>Publishes CRLs of CAs under the test CA (the portal checks revocation online, as in production).</summary>
+    public Tss.Testing.Pki.CrlServer Crls => _sim.Crls;
+
     /// <summary>The simulator's admin endpoints (plain HTTP on loopback): DistDFe seeding, manifestações, faults.</summary>
     public Uri SimulatorAdmin => _sim.AdminUri;
 
