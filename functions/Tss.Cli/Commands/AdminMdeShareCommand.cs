@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tss.Mde;
+using Tss.Mde.Documents;
 using Tss.Mde.Sharing;
 using Tss.Protocol.Parties;
 
@@ -22,6 +23,7 @@ internal static class AdminMdeShareCommand
         var tpAmb = cmd.GetInt("env", 2);
         var sharing = services.GetRequiredService<MdeSharingService>();
         await services.GetRequiredService<MdeSharingStore>().EnsureCreatedAsync(CancellationToken.None);
+        await services.GetRequiredService<MdeDocumentStore>().EnsureCreatedAsync(CancellationToken.None);
         try
         {
             switch (action)
