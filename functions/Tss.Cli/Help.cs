@@ -34,6 +34,10 @@ internal static class Help
                                                     balance (contracted, used, balance) and the latest ledger lines
               admin credits notify --tenant T --threshold N --email E | --off
                                                     low-balance e-mail when the balance falls below N
+              admin mde-share list --cnpj C [--env 2]
+                                                    tenants holding a CNPJ for MD-e, their access to its history, decisions
+              admin mde-share grant|deny --cnpj C --tenant T [--env 2] [--by NAME]
+                                                    give (and copy) or refuse the MD-e history to a later tenant
               admin operator create --email E --password P
                                                     create a portal operator (lists tenants, tops up credits)
 

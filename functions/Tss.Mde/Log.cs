@@ -28,4 +28,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1808, Level = LogLevel.Information, Message = "MD-e: re-armed {Count} overdue schedules at start")]
     public static partial void Rearmed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1809, Level = LogLevel.Warning, Message = "MD-e {Cnpj}: the certificate of tenant {TenantId} cannot be used ({Error}); its MD-e is refused")]
+    public static partial void CertificateUnusable(ILogger logger, string tenantId, string cnpj, string error);
+
+    [LoggerMessage(EventId = 1810, Level = LogLevel.Information, Message = "MD-e {Cnpj}: history {Decision} to tenant {TenantId} by {By}")]
+    public static partial void SharingDecided(ILogger logger, string cnpj, string tenantId, string decision, string by);
+
+    [LoggerMessage(EventId = 1811, Level = LogLevel.Information, Message = "MD-e {Cnpj}: {Count} documents of the history copied to tenant {TenantId}")]
+    public static partial void HistoryCopied(ILogger logger, string cnpj, string tenantId, int count);
+
+    [LoggerMessage(EventId = 1812, Level = LogLevel.Information, Message = "MD-e {Cnpj}/{Model}: a query that never reached SEFAZ ({Code}) was given back to the hour's count")]
+    public static partial void QueryRefunded(ILogger logger, string cnpj, int model, string code);
 }

@@ -9,6 +9,9 @@ public sealed class MdeOptions
 
     [Required] public string CursorsTable { get; set; } = "mdecursors";
     [Required] public string DocumentsTable { get; set; } = "mdedocuments";
+
+    /// <summary>Tenants holding each CNPJ and the decisions on their access to the history.</summary>
+    [Required] public string SharingTable { get; set; } = "mdesharing";
     [Required] public string DocumentsContainer { get; set; } = "mde-documents";
     [Required] public string TimerQueue { get; set; } = "mde-timers";
     [Required] public string NotifyQueue { get; set; } = "mde-notify";

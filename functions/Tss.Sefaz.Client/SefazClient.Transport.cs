@@ -114,7 +114,7 @@ public sealed partial class SefazClient
         // SocketsHttpHandler reports its connect timeout as a cancellation carrying a TimeoutException.
         if (e is OperationCanceledException && e.InnerException is TimeoutException && !readTimedOut)
         {
-            return new SefazException(SefazErrorCode.ConnectFailed, $"Could not connect to {where} within the connect timeout.", e);
+            return new SefazException(SefazErrorCode.ConnectFailed, $"Could not connect to {where} within the connect timeout.", e) { NotSent = true };
         }
         if (e is OperationCanceledException)
         {
@@ -122,13 +122,18 @@ public sealed partial class SefazClient
         }
         if (e is HttpRequestException http)
         {
+            // SecureConnectionError is raised while the connection is being established, before the request is written;
+            // an authentication failure found later in the chain may follow a written request, so it proves nothing.
             if (http.HttpRequestError == HttpRequestError.SecureConnectionError || FindInner<AuthenticationException>(e) is not null)
             {
-                return new SefazException(SefazErrorCode.TlsFailure, $"TLS handshake with {where} failed: {Innermost(e).Message}", e);
+                return new SefazException(SefazErrorCode.TlsFailure, $"TLS handshake with {where} failed: {Innermost(e).Message}", e)
+                {
+                    NotSent = http.HttpRequestError == HttpRequestError.SecureConnectionError,
+                };
             }
             if (http.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError)
             {
-                return new SefazException(SefazErrorCode.ConnectFailed, $"Could not connect to {where}: {Innermost(e).Message}", e);
+                return new SefazException(SefazErrorCode.ConnectFailed, $"Could not connect to {where}: {Innermost(e).Message}", e) { NotSent = true };
             }
         }
         // The request may have reached SEFAZ before the connection broke (response ended early, reset, bad framing).

@@ -92,5 +92,5 @@ public sealed class SefazEndpoints
         }
     }
 
-    private static SefazException NoEndpoint(string message) => new(SefazErrorCode.NoEndpoint, message);
+    private static SefazException NoEndpoint(string message) => new(SefazErrorCode.NoEndpoint, message) { NotSent = true };
 }

@@ -12,4 +12,12 @@ public sealed class SefazException : Exception
 
     /// <summary>True when the request may have reached SEFAZ (timeouts, 5xx after sending): reconcile before resending.</summary>
     public bool OutcomeUnknown { get; init; }
+
+    /// <summary>
+    /// True when the request provably never reached SEFAZ's service: no endpoint, the connection could not be
+    /// established, or the TLS handshake failed before a byte of the request was written (SEFAZ refused our client
+    /// certificate during the handshake, or we refused its server certificate). SEFAZ cannot have counted such a call
+    /// (consumption limits). False for everything else, including a connection dropped after the request was written.
+    /// </summary>
+    public bool NotSent { get; init; }
 }

@@ -23,6 +23,7 @@ public sealed class EveryEndpointIsolationTests(HostFixture host)
         _ when path.EndsWith("/inutilizacoes", StringComparison.Ordinal) => """{"serie":1,"nNFIni":900,"nNFFin":901,"ano":26,"xJust":"Numeração pulada por falha no sistema"}""",
         _ when path.EndsWith("/mde/query", StringComparison.Ordinal) => """{"nsu":1}""",
         _ when path.EndsWith("/mde/manifestacoes", StringComparison.Ordinal) => """{"chNFe":"35261111222333000181550010000009011000009014","tpEvento":"210210"}""",
+        _ when path.EndsWith("/mde/sharing", StringComparison.Ordinal) => """{"tenantId":"some-tenant","decision":"grant"}""",
         _ => "{}",
     };
 

@@ -71,4 +71,27 @@ public sealed class ConsumptionPolicyTests
         Assert.Equal("003 - Serviço temporariamente bloqueado para evitar o Uso Indevido e bloqueio de CNPJ. Por favor voltar a tentar após as 12:04:06 de 23/11/2026",
             BlockedMessage.For(until));
     }
+
+    [Fact]
+    public void A_query_that_never_left_is_given_back_in_its_own_window_only()
+    {
+        var cursor = new MdeCursor();
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(_policy.TryReserveQuery(cursor, T0.AddMinutes(i)));
+        }
+        Assert.False(_policy.TryReserveQuery(cursor, T0.AddMinutes(30)));
+        var window = cursor.QueryWindowStart;
+
+        Assert.True(ConsumptionPolicy.RefundQuery(cursor, window));
+        Assert.Equal(19, cursor.QueryCount);
+        Assert.True(_policy.TryReserveQuery(cursor, T0.AddMinutes(31)));
+
+        // A reservation made in an earlier window is not taken from the current one.
+        var later = T0 + TimeSpan.FromHours(1) + Margin;
+        Assert.True(_policy.TryReserveQuery(cursor, later));
+        Assert.False(ConsumptionPolicy.RefundQuery(cursor, window));
+        Assert.Equal(1, cursor.QueryCount);
+        Assert.False(ConsumptionPolicy.RefundQuery(new MdeCursor(), null));
+    }
 }

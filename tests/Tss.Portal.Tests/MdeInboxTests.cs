@@ -47,8 +47,8 @@ public sealed class MdeInboxTests(PortalFixture fixture)
         using var missing = await owner.GetAsync($"portal/entities/{cnpj}/mde/xml?nsu=99");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 
-        // Another tenant, even one that registers the same CNPJ, reads none of this tenant's store. (Once it holds the
-        // company's certificate, the MD-e service gives it its own copy at its next sync: MdeApiTests in Tss.Mde.Tests.)
+        // Another tenant, even one that registers the same CNPJ, reads none of this tenant's store: MD-e stores for it only
+        // what arrives after it joined, and the history only once a holder grants it (HistorySharingTests in Tss.Mde.Tests).
         using var other = fixture.NewSession();
         await other.SignUpAsync(PortalFixture.NewEmail("outra"), Password, PortalFixture.NewCnpj(), "Outra Ltda");
         using var page = await other.GetAsync($"portal/entities/{cnpj}/mde");

@@ -31,6 +31,7 @@ public sealed class SefazClientFailureTests(TestPki pki) : IClassFixture<TestPki
         var error = await AuthorizeExpectingFailure(sefaz);
 
         Assert.Equal((SefazErrorCode.HttpStatus, 500, true), (error.Code, error.HttpStatus, error.OutcomeUnknown));
+        Assert.False(error.NotSent);
     }
 
     [Fact]
@@ -41,6 +42,8 @@ public sealed class SefazClientFailureTests(TestPki pki) : IClassFixture<TestPki
         var error = await AuthorizeExpectingFailure(sefaz);
 
         Assert.Equal((SefazErrorCode.HttpStatus, 404, false), (error.Code, error.HttpStatus, error.OutcomeUnknown));
+        // Known outcome, yet it reached a server: "not sent" is not the same as "not unknown".
+        Assert.False(error.NotSent);
     }
 
     [Fact]
@@ -147,7 +150,7 @@ public sealed class SefazClientFailureTests(TestPki pki) : IClassFixture<TestPki
 
         var error = await AuthorizeExpectingFailure(sefaz, o => o.ReadTimeout = TimeSpan.FromSeconds(1));
 
-        Assert.Equal((SefazErrorCode.Timeout, true), (error.Code, error.OutcomeUnknown));
+        Assert.Equal((SefazErrorCode.Timeout, true, false), (error.Code, error.OutcomeUnknown, error.NotSent));
         Assert.Single(sefaz.Requests);
     }
 
@@ -159,7 +162,7 @@ public sealed class SefazClientFailureTests(TestPki pki) : IClassFixture<TestPki
 
         var error = await Assert.ThrowsAsync<SefazException>(() => client.AutorizarAsync(ClientFactory.Sp, pki.Client, EnviNFe, Ct));
 
-        Assert.Equal((SefazErrorCode.ConnectFailed, false), (error.Code, error.OutcomeUnknown));
+        Assert.Equal((SefazErrorCode.ConnectFailed, false, true), (error.Code, error.OutcomeUnknown, error.NotSent));
     }
 
     [Fact]
@@ -183,7 +186,7 @@ public sealed class SefazClientFailureTests(TestPki pki) : IClassFixture<TestPki
 
         var error = await Assert.ThrowsAsync<SefazException>(() => client.AutorizarAsync(ClientFactory.Sp, pki.Client, EnviNFe, Ct));
 
-        Assert.Equal((SefazErrorCode.ConnectFailed, false), (error.Code, error.OutcomeUnknown));
+        Assert.Equal((SefazErrorCode.ConnectFailed, false, true), (error.Code, error.OutcomeUnknown, error.NotSent));
         Assert.Contains("connect timeout", error.Message, StringComparison.Ordinal);
         accepted.ForEach(s => s.Dispose());
     }
@@ -195,7 +198,7 @@ public sealed class SefazClientFailureTests(TestPki pki) : IClassFixture<TestPki
 
         var error = await AuthorizeExpectingFailure(sefaz, o => o.TrustAnchorPath = null);
 
-        Assert.Equal((SefazErrorCode.TlsFailure, false), (error.Code, error.OutcomeUnknown));
+        Assert.Equal((SefazErrorCode.TlsFailure, false, true), (error.Code, error.OutcomeUnknown, error.NotSent));
         Assert.Empty(sefaz.Requests);
     }
 
@@ -232,7 +235,8 @@ public sealed class SefazClientFailureTests(TestPki pki) : IClassFixture<TestPki
 
         var error = await Assert.ThrowsAsync<SefazException>(() => client.AutorizarAsync(ClientFactory.Sp, pki.ForeignClient, EnviNFe, Ct));
 
-        Assert.Equal((SefazErrorCode.MalformedResponse, true), (error.Code, error.OutcomeUnknown));
+        // Not "not sent" either: the request was written, and nothing on the wire tells a refusal from a crash.
+        Assert.Equal((SefazErrorCode.MalformedResponse, true, false), (error.Code, error.OutcomeUnknown, error.NotSent));
         Assert.Empty(sefaz.Requests);
     }
 

@@ -149,6 +149,7 @@ public class SefazEndpointsTests
 
         Assert.Equal(SefazErrorCode.NoEndpoint, error.Code);
         Assert.False(error.OutcomeUnknown);
+        Assert.True(error.NotSent);
     }
 
     [Fact]

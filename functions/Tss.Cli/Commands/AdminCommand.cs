@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Mde.Hosting;
 using Tss.Portal;
 using Tss.Portal.Accounts;
 using Tss.Portal.Hosting;
@@ -33,8 +34,9 @@ internal static class AdminCommand
                 ("apikey", "revoke") => await RevokeKeyAsync(admin, cmd),
                 ("apikey", "list") => await ListKeysAsync(admin, cmd),
                 ("credits", _) => await AdminCreditsCommand.RunAsync(services, action, cmd),
+                ("mde-share", _) => await AdminMdeShareCommand.RunAsync(services, action, cmd),
                 ("operator", "create") => await CreateOperatorAsync(services, cmd),
-                _ => throw new UsageException("usage: tss admin tenant create | entity add | apikey create|revoke|list | credits topup|show|notify | operator create (see ./tss help)"),
+                _ => throw new UsageException("usage: tss admin tenant create | entity add | apikey create|revoke|list | credits topup|show|notify | mde-share list|grant|deny | operator create (see ./tss help)"),
             };
         }
         catch (TenancyException e)
@@ -143,9 +145,12 @@ internal static class AdminCommand
     private static ServiceProvider Services()
     {
         var services = new ServiceCollection();
-        services.AddSingleton(CliConfiguration.Build());
+        var configuration = CliConfiguration.Build();
+        services.AddSingleton(configuration);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddTssTenancy();
+        // MD-e's services for mde-share (its listeners are hosted services, which nothing starts here).
+        services.AddTssMde(configuration);
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
         services.AddSingleton<PortalUserStore>();
         return services.BuildServiceProvider();

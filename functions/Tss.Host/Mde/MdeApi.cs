@@ -9,6 +9,7 @@ using Tss.Mde.Manifestacao;
 using Tss.Mde.Protocol;
 using Tss.Mde.Queries;
 using Tss.Mde.Scheduling;
+using Tss.Mde.Sharing;
 using Tss.Mde.Sync;
 using Tss.Pipeline.Entities;
 using Tss.Protocol.AccessKeys;
@@ -33,6 +34,7 @@ public static class MdeApi
             .AddEndpointFilter(MdeRefusals)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/documents", ListAsync).WithName("ListMdeDocuments").WithSummary("Documentos recebidos da SEFAZ (resNFe, procNFe, resEvento, procEventoNFe) após um NSU.");
         group.MapGet("/documents/{chNFe}", ByKeyAsync).WithName("GetMdeDocuments").WithSummary("Documentos recebidos sobre uma chave de acesso.");
@@ -47,13 +49,17 @@ public static class MdeApi
             .WithSummary("Consulta por chave (consChNFe) ou NSU (consNSU); no máximo 20 por hora.");
         group.MapPost("/manifestacoes", ManifestAsync).WithName("ManifestMde")
             .WithSummary("Manifestação do destinatário: 210200, 210210, 210220 ou 210240 (com xJust).");
+        group.MapGet("/sharing", SharingAsync).WithName("GetMdeSharing")
+            .WithSummary("Compartilhamento do histórico de MD-e da empresa com outros clientes que cadastraram o mesmo CNPJ (pedidos e decisões).");
+        group.MapPost("/sharing", DecideAsync).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("DecideMdeSharing").WithSummary("Autoriza (grant) ou recusa (deny) o histórico a outro cliente com o mesmo CNPJ; só quem já tem o histórico.");
         return app;
     }
 
     private static async Task<Ok<MdeDocumentListResponse>> ListAsync(HttpContext context, string cnpj, long? since, string? type, int? pageSize,
-        EntityScope scope, MdeDocumentStore documents, CancellationToken ct)
+        EntityScope scope, MdeAccess access, MdeDocumentStore documents, CancellationToken ct)
     {
-        var entity = await scope.RequireAsync(context.User.GetTenantId(), cnpj, ct);
+        var (entity, _) = await RequireAsync(context, cnpj, scope, access, ct);
         DocumentType? filter = null;
         if (type is not null)
         {
@@ -75,42 +81,46 @@ public static class MdeApi
     }
 
     private static async Task<Ok<IReadOnlyList<MdeDocumentSummary>>> ByKeyAsync(HttpContext context, string cnpj, string chNFe, EntityScope scope,
-        MdeDocumentStore documents, CancellationToken ct)
+        MdeAccess access, MdeDocumentStore documents, CancellationToken ct)
     {
-        var rows = await RequireKeyAsync(context, cnpj, chNFe, scope, documents, ct);
+        var rows = await RequireKeyAsync(context, cnpj, chNFe, scope, access, documents, ct);
         return TypedResults.Ok<IReadOnlyList<MdeDocumentSummary>>([.. rows.Select(MdeDocumentSummary.From)]);
     }
 
-    private static async Task<ContentHttpResult> KeyXmlAsync(HttpContext context, string cnpj, string chNFe, EntityScope scope, MdeDocumentStore documents,
-        CancellationToken ct)
+    private static async Task<ContentHttpResult> KeyXmlAsync(HttpContext context, string cnpj, string chNFe, EntityScope scope, MdeAccess access,
+        MdeDocumentStore documents, CancellationToken ct)
     {
-        var rows = await RequireKeyAsync(context, cnpj, chNFe, scope, documents, ct);
+        var rows = await RequireKeyAsync(context, cnpj, chNFe, scope, access, documents, ct);
         var best = rows.LastOrDefault(r => r.Type == nameof(DocumentType.ProcNFe)) ?? rows.LastOrDefault(r => r.Type == nameof(DocumentType.ResNFe))
             ?? rows[^1];
         return TypedResults.Content(await documents.ReadXmlAsync(best, ct), "application/xml; charset=utf-8");
     }
 
-    private static async Task<ContentHttpResult> NsuXmlAsync(HttpContext context, string cnpj, long nsu, EntityScope scope, MdeDocumentStore documents,
-        CancellationToken ct)
+    private static async Task<ContentHttpResult> NsuXmlAsync(HttpContext context, string cnpj, long nsu, EntityScope scope, MdeAccess access,
+        MdeDocumentStore documents, CancellationToken ct)
     {
-        var entity = await scope.RequireAsync(context.User.GetTenantId(), cnpj, ct);
+        var (entity, _) = await RequireAsync(context, cnpj, scope, access, ct);
         var row = await documents.FindByNsuAsync(entity.TenantId, entity.Cnpj, nsu, ct)
             ?? throw new RequestRejectedException(404, MdeErrorCodes.DocumentNotFound, $"Nenhum documento recebido com NSU {nsu}.");
         return TypedResults.Content(await documents.ReadXmlAsync(row, ct), "application/xml; charset=utf-8");
     }
 
-    private static async Task<Ok<MdeCursorResponse>> CursorAsync(HttpContext context, string cnpj, EntityScope scope, CursorStore cursors, CancellationToken ct)
-    {
-        var entity = await scope.RequireAsync(context.User.GetTenantId(), cnpj, ct);
-        var c = await cursors.GetOrCreateAsync(entity, Model, ct);
-        return TypedResults.Ok(new MdeCursorResponse(c.Cnpj, c.Model, c.UltNsu, c.MaxNsu, c.SyncBlockedUntil, c.BlockedUntil, c.QueryWindowStart, c.QueryCount,
-            c.LastCStat, c.LastXMotivo, c.LastSyncAt, c.NextRunAt, c.DocumentCount));
-    }
-
-    private static async Task<Ok<MdeSyncResponse>> SyncAsync(HttpContext context, string cnpj, EntityScope scope, MdeSyncService sync, MdeScheduler scheduler,
+    private static async Task<Ok<MdeCursorResponse>> CursorAsync(HttpContext context, string cnpj, EntityScope scope, MdeAccess access, CursorStore cursors,
         CancellationToken ct)
     {
-        var entity = await scope.RequireAsync(context.User.GetTenantId(), cnpj, ct);
+        var (entity, member) = await RequireAsync(context, cnpj, scope, access, ct);
+        var c = await cursors.GetOrCreateAsync(entity, Model, ct);
+        // The NSUs, the count and SEFAZ's last words describe the company's history: only for those who hold it.
+        var holder = member.IsHolder;
+        return TypedResults.Ok(new MdeCursorResponse(c.Cnpj, c.Model, holder ? c.UltNsu : null, holder ? c.MaxNsu : null, c.SyncBlockedUntil, c.BlockedUntil,
+            c.QueryWindowStart, c.QueryCount, holder ? c.LastCStat : null, holder ? c.LastXMotivo : null, c.LastSyncAt, c.NextRunAt,
+            holder ? c.DocumentCount : null, member.History, member.FromNsu));
+    }
+
+    private static async Task<Ok<MdeSyncResponse>> SyncAsync(HttpContext context, string cnpj, EntityScope scope, MdeAccess access, MdeSyncService sync,
+        MdeScheduler scheduler, CancellationToken ct)
+    {
+        var (entity, member) = await RequireAsync(context, cnpj, scope, access, ct);
         var result = await sync.SyncAsync(entity, Model, ct);
         if (result.Status == SyncStatus.Blocked && result.RetryAfter is { } until)
         {
@@ -123,27 +133,60 @@ public static class MdeApi
             throw new MdeException(MdeErrorCodes.Busy, "Uma sincronização desta empresa com a SEFAZ já está em andamento.");
         }
         var next = await scheduler.ScheduleAsync(result.Cursor, scheduler.NextAfter(result), ct);
-        return TypedResults.Ok(new MdeSyncResponse(result.Status.ToString(), result.Calls, result.NewDocuments, result.Cursor.UltNsu, result.Cursor.MaxNsu, next));
+        return TypedResults.Ok(new MdeSyncResponse(result.Status.ToString(), result.Calls, result.NewDocuments,
+            member.IsHolder ? result.Cursor.UltNsu : null, member.IsHolder ? result.Cursor.MaxNsu : null, next));
     }
 
     private static async Task<Ok<MdeQueryResult>> QueryAsync(HttpContext context, string cnpj, MdeQueryRequest body, EntityScope scope,
-        MdeQueryService queries, CancellationToken ct)
+        MdeAccess access, MdeQueryService queries, CancellationToken ct)
     {
-        var entity = await scope.RequireAsync(context.User.GetTenantId(), cnpj, ct);
+        var (entity, _) = await RequireAsync(context, cnpj, scope, access, ct);
         return TypedResults.Ok(await queries.QueryAsync(entity, Model, new MdeQuery(body?.chNFe, body?.Nsu), ct));
     }
 
     private static async Task<Ok<ManifestacaoResult>> ManifestAsync(HttpContext context, string cnpj, MdeManifestacaoRequest body, EntityScope scope,
-        ManifestacaoService manifestacao, CancellationToken ct)
+        MdeAccess access, ManifestacaoService manifestacao, CancellationToken ct)
     {
-        var entity = await scope.RequireAsync(context.User.GetTenantId(), cnpj, ct);
+        var (entity, _) = await RequireAsync(context, cnpj, scope, access, ct);
         return TypedResults.Ok(await manifestacao.SendAsync(entity, body?.chNFe ?? "", body?.tpEvento ?? "", body?.xJust, ct));
     }
 
-    private static async Task<IReadOnlyList<MdeDocumentRecord>> RequireKeyAsync(HttpContext context, string cnpj, string chNFe, EntityScope scope,
-        MdeDocumentStore documents, CancellationToken ct)
+    private static async Task<Ok<MdeSharingView>> SharingAsync(HttpContext context, string cnpj, EntityScope scope, MdeAccess access, MdeSharingService sharing,
+        CancellationToken ct)
     {
-        EntityInfo entity = await scope.RequireAsync(context.User.GetTenantId(), cnpj, ct);
+        var (entity, member) = await RequireAsync(context, cnpj, scope, access, ct);
+        return TypedResults.Ok(await sharing.ViewAsync(entity, member, ct));
+    }
+
+    private static async Task<Ok<MdeSharingRequest>> DecideAsync(HttpContext context, string cnpj, MdeSharingDecisionRequest body, EntityScope scope,
+        MdeAccess access, MdeSharingService sharing, CancellationToken ct)
+    {
+        var (entity, member) = await RequireAsync(context, cnpj, scope, access, ct);
+        var grant = body?.Decision switch
+        {
+            "grant" => true,
+            "deny" => false,
+            _ => throw new MdeException(MdeErrorCodes.InvalidSharingDecision, "decision deve ser \"grant\" (autorizar) ou \"deny\" (recusar)."),
+        };
+        if (string.IsNullOrEmpty(body!.TenantId) || body.TenantId.Length > 64)
+        {
+            throw new MdeException(MdeErrorCodes.InvalidSharingDecision, "Informe tenantId, o cliente sobre o qual decidir.");
+        }
+        return TypedResults.Ok(await sharing.DecideAsync(entity.Cnpj, entity.tpAmb, body.TenantId, grant, member, "tenant:" + entity.TenantId, ct));
+    }
+
+    /// <summary>The caller's entity (404 for another tenant's CNPJ) once it has proved the CNPJ for MD-e (403 otherwise).</summary>
+    private static async Task<(EntityInfo Entity, MdeMember Member)> RequireAsync(HttpContext context, string cnpj, EntityScope scope, MdeAccess access,
+        CancellationToken ct)
+    {
+        var entity = await scope.RequireAsync(context.User.GetTenantId(), cnpj, ct);
+        return (entity, await access.RequireAsync(entity, Model, ct));
+    }
+
+    private static async Task<IReadOnlyList<MdeDocumentRecord>> RequireKeyAsync(HttpContext context, string cnpj, string chNFe, EntityScope scope,
+        MdeAccess access, MdeDocumentStore documents, CancellationToken ct)
+    {
+        var (entity, _) = await RequireAsync(context, cnpj, scope, access, ct);
         if (!AccessKey.TryParse(chNFe, out _, out _))
         {
             throw new RequestRejectedException(400, MdeErrorCodes.InvalidChNFe, "chNFe inválida (44 dígitos com dígito verificador correto).");
@@ -160,7 +203,8 @@ public static class MdeApi
         }
     }
 
-    /// <summary>MD-e refusals as ProblemDetails: blocks → 429 + Retry-After, busy → 409, SEFAZ down → 503, the rest → 400.</summary>
+    /// <summary>MD-e refusals as ProblemDetails: blocks → 429 + Retry-After, busy or a grant taken back → 409, no certificate of
+    /// its own or not a holder of the history → 403, unknown sharing request → 404, SEFAZ down → 503, the rest → 400.</summary>
     private static async ValueTask<object?> MdeRefusals(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try
@@ -172,7 +216,9 @@ public static class MdeApi
             var status = e.Code switch
             {
                 MdeErrorCodes.Blocked => 429,
-                MdeErrorCodes.Busy => 409,
+                MdeErrorCodes.Busy or MdeErrorCodes.SharingAlreadyGranted => 409,
+                MdeErrorCodes.CertificateRequired or MdeErrorCodes.SharingNotHolder => 403,
+                MdeErrorCodes.SharingRequestNotFound => 404,
                 MdeErrorCodes.SefazUnavailable => 503,
                 _ => 400,
             };

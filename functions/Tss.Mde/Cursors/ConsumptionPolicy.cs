@@ -50,6 +50,23 @@ public sealed class ConsumptionPolicy(TimeSpan margin, int maxQueriesPerHour)
     }
 
     /// <summary>
+    /// Gives back a query reserved by <see cref="TryReserveQuery"/> whose request provably never reached SEFAZ (connection
+    /// or TLS handshake refused, nothing written). Only inside the window it was reserved in (<paramref name="window"/>,
+    /// the cursor's <see cref="MdeCursor.QueryWindowStart"/> right after the reservation): a later window never held it.
+    /// Returns false, changing nothing, when there is nothing to give back.
+    /// </summary>
+    public static bool RefundQuery(MdeCursor cursor, DateTimeOffset? window)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        if (window is null || cursor.QueryWindowStart != window || cursor.QueryCount <= 0)
+        {
+            return false;
+        }
+        cursor.QueryCount--;
+        return true;
+    }
+
+    /// <summary>
     /// Applies a distNSU answer. 138: ultNSU/maxNSU as returned, and the hour's wait once ultNSU reaches maxNSU. 137: the
     /// hour's wait. 656: everything blocked for the hour from now (SEFAZ's ultNSU, when given, is the one to resume from).
     /// Any other status: the hour's wait as well (do not insist on a rejected request).

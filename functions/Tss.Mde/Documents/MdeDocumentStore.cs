@@ -123,24 +123,23 @@ public sealed class MdeDocumentStore(StorageClients storage, IOptions<MdeOptions
         return Encoding.UTF8.GetString(content.Value.Content.ToMemory().Span);
     }
 
-    /// <summary>Creates the table and container (idempotent).</summary>
     /// <summary>True when the company has at least one received document in the tenant's store.</summary>
     public async Task<bool> AnyAsync(string tenantId, string cnpj, CancellationToken ct) =>
         (await ListAsync(tenantId, cnpj, 0, null, 1, ct).ConfigureAwait(false)).Count > 0;
 
     /// <summary>
-    /// Copies every received document of a company (index rows by NSU and by key, and the blobs of the large ones) from
-    /// one tenant's store to another's: a tenant that registers a CNPJ another tenant already synced gets the documents
-    /// the shared cursor has moved past. Idempotent (upserts); returns the NSUs copied.
+    /// Copies the received documents of a company up to NSU <paramref name="maxNsu"/> (index rows by NSU and by key, and
+    /// the blobs of the large ones) from one tenant's store to another's: the history a holder granted to a tenant that
+    /// joined later. Idempotent (upserts); returns the NSUs copied.
     /// </summary>
-    public async Task<IReadOnlyList<long>> CopyAsync(string fromTenantId, string toTenantId, string cnpj, CancellationToken ct)
+    public async Task<IReadOnlyList<long>> CopyAsync(string fromTenantId, string toTenantId, string cnpj, long maxNsu, CancellationToken ct)
     {
         var from = MdeDocumentRecord.PartitionFor(fromTenantId, cnpj);
         var to = MdeDocumentRecord.PartitionFor(toTenantId, cnpj);
         var rows = new List<MdeDocumentRecord>();
         await foreach (var row in _table.QueryAsync<MdeDocumentRecord>(e => e.PartitionKey == from, cancellationToken: ct).ConfigureAwait(false))
         {
-            if (row.RowKey.StartsWith("nsu-", StringComparison.Ordinal) || row.RowKey.StartsWith("key-", StringComparison.Ordinal))
+            if (row.Nsu <= maxNsu && (row.RowKey.StartsWith("nsu-", StringComparison.Ordinal) || row.RowKey.StartsWith("key-", StringComparison.Ordinal)))
             {
                 rows.Add(row);
             }
@@ -161,6 +160,7 @@ public sealed class MdeDocumentStore(StorageClients storage, IOptions<MdeOptions
         return [.. rows.Where(r => r.RowKey.StartsWith("nsu-", StringComparison.Ordinal)).Select(r => r.Nsu).Order()];
     }
 
+    /// <summary>Creates the table and container (idempotent).</summary>
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {
         await _table.CreateIfNotExistsAsync(ct).ConfigureAwait(false);

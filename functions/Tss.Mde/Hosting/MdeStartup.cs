@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tss.Mde.Cursors;
 using Tss.Mde.Documents;
 using Tss.Mde.Scheduling;
+using Tss.Mde.Sharing;
 using Tss.Runtime.Storage;
 
 namespace Tss.Mde.Hosting;
@@ -12,7 +13,7 @@ namespace Tss.Mde.Hosting;
 /// One-shot work at host start (not a loop): creates MD-e storage, then re-arms the schedule of every cursor whose
 /// next run is overdue (a timer lost between a cursor update and its send), so no company stops being synchronized.
 /// </summary>
-internal sealed class MdeStartup(StorageClients storage, MdeDocumentStore documents, CursorStore cursors, MdeScheduler scheduler,
+internal sealed class MdeStartup(StorageClients storage, MdeDocumentStore documents, MdeSharingStore sharing, CursorStore cursors, MdeScheduler scheduler,
     IOptions<MdeOptions> options, TimeProvider time, ILogger<MdeStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -20,6 +21,7 @@ internal sealed class MdeStartup(StorageClients storage, MdeDocumentStore docume
         var o = options.Value;
         await storage.GetTable(o.CursorsTable).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await documents.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await sharing.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var grace = o.SyncInterval;
         var rearmed = 0;
         await foreach (var cursor in cursors.AllAsync(cancellationToken).ConfigureAwait(false))

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Mde.Cursors;
 using Tss.Mde.Documents;
 using Tss.Mde.Protocol;
+using Tss.Mde.Sharing;
 using Tss.Mde.Sync;
 using Tss.Pipeline.Entities;
 using Tss.Protocol.AccessKeys;
@@ -15,22 +17,31 @@ namespace Tss.Mde.Queries;
 /// during a block the refusal is immediate (no SEFAZ call) and says when to come back (TSS message 003). The query
 /// holds the cursor's lease, so it never overlaps a sync or another query of the same CNPJ.
 /// </summary>
-public sealed class MdeQueryService(CursorStore cursors, MdeGateway gateway, BlobLeaseSingleton leases, ConsumptionPolicy policy,
-    IOptions<MdeOptions> options, TimeProvider time)
+public sealed class MdeQueryService(MdeAccess access, CursorStore cursors, MdeGateway gateway, BlobLeaseSingleton leases, ConsumptionPolicy policy,
+    IOptions<MdeOptions> options, TimeProvider time, ILogger<MdeQueryService> logger)
 {
-    /// <exception cref="MdeException">Invalid query, blocked (<see cref="MdeErrorCodes.Blocked"/> with the instant), busy,
-    /// or SEFAZ unavailable.</exception>
+    /// <summary>
+    /// Counts the query against the hour's limit before sending it (reserve, under ETag, so instances never overrun the
+    /// limit together) and gives it back only when the request provably never reached SEFAZ (connection or TLS handshake
+    /// refused): SEFAZ counts what it received, and a timeout or a connection dropped after sending may have been.
+    /// Local failures (invalid query, no certificate) happen before anything is counted.
+    /// </summary>
+    /// <exception cref="MdeException">Invalid query, no certificate of its own, blocked (<see cref="MdeErrorCodes.Blocked"/> with
+    /// the instant), busy, or SEFAZ unavailable.</exception>
     public async Task<MdeQueryResult> QueryAsync(EntityInfo entity, int model, MdeQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(query);
         var build = Validate(query);
+        await access.RequireAsync(entity, model, ct).ConfigureAwait(false);
+        var request = await gateway.PrepareAsync(entity, model, build, ct).ConfigureAwait(false);
         var cursor = await cursors.GetOrCreateAsync(entity, model, ct).ConfigureAwait(false);
         if (policy.QueryRefusedUntil(cursor, time.GetUtcNow()) is { } early)
         {
             throw BlockedMessage.Exception(early);
         }
-        await using var lease = await AcquireAsync(entity, model, ct).ConfigureAwait(false);
+        await using var lease = await LeaseWait.AcquireAsync(leases, MdeSyncService.LeaseKey(entity.Cnpj, model), options.Value.QueryLeaseWait, ct)
+            .ConfigureAwait(false);
         var refused = default(DateTimeOffset?);
         cursor = await cursors.UpdateAsync(cursor, c =>
         {
@@ -42,16 +53,23 @@ public sealed class MdeQueryService(CursorStore cursors, MdeGateway gateway, Blo
         {
             throw BlockedMessage.Exception(until);
         }
+        var window = cursor.QueryWindowStart;
         RetDistDFeInt answer;
         try
         {
-            answer = await gateway.SendAsync(entity, model, build, ct).ConfigureAwait(false);
+            answer = await gateway.SendAsync(request, ct).ConfigureAwait(false);
         }
         catch (SefazException e)
         {
+            if (e.NotSent)
+            {
+                // CancellationToken.None: the refund must not be lost to a caller that went away meanwhile.
+                cursor = await cursors.UpdateAsync(cursor, c => ConsumptionPolicy.RefundQuery(c, window), CancellationToken.None).ConfigureAwait(false);
+                Log.QueryRefunded(logger, entity.Cnpj, model, e.Code.ToString());
+            }
             throw new MdeException(MdeErrorCodes.SefazUnavailable, $"A SEFAZ não respondeu à consulta ({e.Code}); tente novamente mais tarde.");
         }
-        var stored = await gateway.StoreAsync(entity, model, answer, ct).ConfigureAwait(false);
+        var stored = await gateway.StoreAsync(entity, model, answer, cursor.UltNsu, ct).ConfigureAwait(false);
         cursor = await cursors.UpdateAsync(cursor, c =>
         {
             policy.ApplyQuery(c, answer.cStat, time.GetUtcNow());
@@ -78,23 +96,5 @@ public sealed class MdeQueryService(CursorStore cursors, MdeGateway gateway, Blo
         return nsu is >= 1 and <= DistDFeRequests.MaxNsu
             ? (tpAmb, cUF, cnpj) => DistDFeRequests.ConsNsu(tpAmb, cUF, cnpj, nsu)
             : throw new MdeException(MdeErrorCodes.InvalidNsu, "nsu deve estar entre 1 e 999999999999999.");
-    }
-
-    private async Task<BlobLeaseHandle> AcquireAsync(EntityInfo entity, int model, CancellationToken ct)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + options.Value.QueryLeaseWait;
-        while (true)
-        {
-            if (await leases.TryAcquireAsync(MdeSyncService.LeaseKey(entity.Cnpj, model), ct).ConfigureAwait(false) is { } lease)
-            {
-                return lease;
-            }
-            if (TimeProvider.System.GetUtcNow() >= deadline)
-            {
-                throw new MdeException(MdeErrorCodes.Busy, "Uma sincronização desta empresa com a SEFAZ está em andamento; tente novamente em alguns minutos.");
-            }
-            // Real time on purpose: the lease is held in real time, whatever the service clock's scale.
-            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, ct).ConfigureAwait(false);
-        }
     }
 }

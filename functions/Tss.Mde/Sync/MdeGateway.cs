@@ -1,9 +1,9 @@
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using Tss.Mde.Documents;
 using Tss.Mde.Manifestacao;
 using Tss.Mde.Notifications;
 using Tss.Mde.Protocol;
+using Tss.Mde.Sharing;
 using Tss.Pipeline.Entities;
 using Tss.Protocol.Reference;
 using Tss.Runtime.Queues;
@@ -16,29 +16,46 @@ namespace Tss.Mde.Sync;
 /// unpacks docZip, stores blobs and index rows (in chunks, idempotently) and queues one webhook per new document and,
 /// when configured, the automatic ciência. Callers hold the cursor's lease.
 /// </summary>
-public sealed class MdeGateway(SefazClient client, IEntityDirectory entities, IEntitiesByCnpj sameCnpj, MdeDocumentStore documents, IQueueSender queues,
+public sealed class MdeGateway(SefazClient client, IEntityDirectory entities, MdeRecipients recipients, MdeDocumentStore documents, IQueueSender queues,
     MdeSyncHooks hooks, IOptions<MdeOptions> options)
 {
     private readonly MdeOptions _o = options.Value;
 
-    /// <summary>Sends one distDFeInt built by <paramref name="build"/> (tpAmb, cUFAutor, CNPJ) and parses the answer.</summary>
-    /// <exception cref="SefazException">No usable answer.</exception>
-    /// <exception cref="MdeException">The answer is not a readable retDistDFeInt.</exception>
-    public async Task<RetDistDFeInt> SendAsync(EntityInfo entity, int model, Func<int, int, string, string> build, CancellationToken ct)
+    /// <summary>Everything before the wire: the entity's certificate and the payload <paramref name="build"/> makes (tpAmb, cUFAutor, CNPJ).</summary>
+    /// <exception cref="MdeException"><see cref="MdeErrorCodes.CertificateRequired"/> when the certificate has no private key.</exception>
+    public async Task<MdeRequest> PrepareAsync(EntityInfo entity, int model, Func<int, int, string, string> build, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(build);
-        X509Certificate2 certificate = await entities.GetCertificateAsync(entity, ct).ConfigureAwait(false);
-        var payload = build(entity.tpAmb, UfCodes.ToCode(entity.Uf), entity.Cnpj);
-        var reply = await client.DistribuicaoDFeAsync(new SefazTarget(entity.Uf, model, entity.tpAmb), certificate, payload, ct).ConfigureAwait(false);
+        var certificate = await entities.GetCertificateAsync(entity, ct).ConfigureAwait(false);
+        if (!certificate.HasPrivateKey)
+        {
+            throw new MdeException(MdeErrorCodes.CertificateRequired, "O certificado da empresa não tem a chave privada; envie o certificado A1 completo.");
+        }
+        return new MdeRequest(new SefazTarget(entity.Uf, model, entity.tpAmb), certificate, build(entity.tpAmb, UfCodes.ToCode(entity.Uf), entity.Cnpj));
+    }
+
+    /// <summary>Sends a prepared distDFeInt and parses the answer.</summary>
+    /// <exception cref="SefazException">No usable answer (<see cref="SefazException.NotSent"/> when it never left).</exception>
+    /// <exception cref="MdeException">The answer is not a readable retDistDFeInt.</exception>
+    public async Task<RetDistDFeInt> SendAsync(MdeRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var reply = await client.DistribuicaoDFeAsync(request.Target, request.Certificate, request.Payload, ct).ConfigureAwait(false);
         return RetDistDFeInt.Parse(reply.Answer);
     }
 
+    /// <summary>Prepares and sends one distDFeInt.</summary>
+    public async Task<RetDistDFeInt> SendAsync(EntityInfo entity, int model, Func<int, int, string, string> build, CancellationToken ct) =>
+        await SendAsync(await PrepareAsync(entity, model, build, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+
     /// <summary>
-    /// Stores an answer's documents for every tenant registered with the entity's CNPJ in its environment (they share
-    /// the cursor); returns them unpacked and the count of those that were new for <paramref name="entity"/>'s tenant.
+    /// Stores an answer's documents for the entity's tenant (it asked SEFAZ with its own certificate) and for every other
+    /// tenant holding the CNPJ that may receive them (<see cref="MdeRecipients"/>); <paramref name="continuedFrom"/> is the
+    /// cursor's ultNSU under the lease. Returns the documents unpacked and the count new for the entity's tenant.
     /// </summary>
-    public async Task<(IReadOnlyList<ReceivedDocument> Documents, int New)> StoreAsync(EntityInfo entity, int model, RetDistDFeInt answer, CancellationToken ct)
+    public async Task<(IReadOnlyList<ReceivedDocument> Documents, int New)> StoreAsync(EntityInfo entity, int model, RetDistDFeInt answer, long continuedFrom,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(answer);
@@ -47,16 +64,18 @@ public sealed class MdeGateway(SefazClient client, IEntityDirectory entities, IE
         {
             return (received, 0);
         }
-        var recipients = await SharingAsync(entity, ct).ConfigureAwait(false);
-        // A tenant that joined since the last answer first gets everything before this one (else it would stay partial).
-        await FillEmptyAsync(entity, recipients, ct).ConfigureAwait(false);
+        var others = await recipients.OthersAsync(entity, continuedFrom, ct).ConfigureAwait(false);
         var fresh = 0;
         foreach (var chunk in received.Chunk(_o.StoreChunkSize))
         {
-            foreach (var recipient in recipients)
+            fresh += await StoreForAsync(entity, model, chunk, manifests: true, ct).ConfigureAwait(false);
+            foreach (var (other, member) in others)
             {
-                var news = await StoreForAsync(recipient, model, chunk, recipient == entity, ct).ConfigureAwait(false);
-                fresh += recipient == entity ? news : 0;
+                var share = chunk.Where(d => member.Receives(d.Nsu)).ToArray();
+                if (share.Length > 0)
+                {
+                    await StoreForAsync(other, model, share, manifests: false, ct).ConfigureAwait(false);
+                }
             }
             if (hooks.AfterChunkIndexed is { } hook)
             {
@@ -64,59 +83,6 @@ public sealed class MdeGateway(SefazClient client, IEntityDirectory entities, IE
             }
         }
         return (received, fresh);
-    }
-
-    /// <summary>True when the entity's tenant already holds received documents of its CNPJ.</summary>
-    public Task<bool> HasDocumentsAsync(EntityInfo entity, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        return documents.AnyAsync(entity.TenantId, entity.Cnpj, ct);
-    }
-
-    /// <summary>
-    /// Gives every tenant registered with the entity's CNPJ (same environment) whose store is still empty the documents
-    /// another of them already received: they share the cursor, so SEFAZ will not send those NSUs again. Callers hold
-    /// the cursor's lease (nothing is being stored meanwhile). Returns the documents copied.
-    /// </summary>
-    public async Task<int> BackfillAsync(EntityInfo entity, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        return await FillEmptyAsync(entity, await SharingAsync(entity, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
-    }
-
-    /// <summary>The entity first, then the other tenants' entities with its CNPJ in its environment.</summary>
-    private async Task<List<EntityInfo>> SharingAsync(EntityInfo entity, CancellationToken ct) =>
-        [.. (await sameCnpj.ForCnpjAsync(entity.Cnpj, ct).ConfigureAwait(false))
-            .Where(e => e.tpAmb == entity.tpAmb && e.TenantId != entity.TenantId)
-            .Prepend(entity)];
-
-    private async Task<int> FillEmptyAsync(EntityInfo entity, List<EntityInfo> tenants, CancellationToken ct)
-    {
-        if (tenants.Count < 2)
-        {
-            return 0;
-        }
-        var filled = new List<EntityInfo>();
-        var empty = new List<EntityInfo>();
-        foreach (var tenant in tenants)
-        {
-            (await documents.AnyAsync(tenant.TenantId, tenant.Cnpj, ct).ConfigureAwait(false) ? filled : empty).Add(tenant);
-        }
-        if (filled.Count == 0 || empty.Count == 0)
-        {
-            return 0;
-        }
-        var copied = 0;
-        foreach (var recipient in empty)
-        {
-            var nsus = await documents.CopyAsync(filled[0].TenantId, recipient.TenantId, recipient.Cnpj, ct).ConfigureAwait(false);
-            foreach (var chunk in nsus.Chunk(_o.StoreChunkSize))
-            {
-                await queues.SendAsync(_o.NotifyQueue, new MdeNotifyMessage(recipient.TenantId, recipient.Cnpj, chunk), ct: ct).ConfigureAwait(false);
-            }
-            copied += nsus.Count;
-        }
-        return copied;
     }
 
     private async Task<int> StoreForAsync(EntityInfo recipient, int model, ReceivedDocument[] chunk, bool manifests, CancellationToken ct)

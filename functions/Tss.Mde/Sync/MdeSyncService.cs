@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Mde.Cursors;
 using Tss.Mde.Protocol;
+using Tss.Mde.Sharing;
 using Tss.Pipeline.Entities;
 using Tss.Runtime.Leases;
 using Tss.Sefaz.Client;
@@ -14,7 +15,7 @@ namespace Tss.Mde.Sync;
 /// 137 or ultNSU == maxNSU → the hour's wait; 656 → everything blocked for the hour. Nothing is sent inside a block.
 /// The cursor moves only after the answer's documents are stored, so a crash repeats an answer, never skips one.
 /// </summary>
-public sealed class MdeSyncService(CursorStore cursors, MdeGateway gateway, BlobLeaseSingleton leases, ConsumptionPolicy policy,
+public sealed class MdeSyncService(MdeAccess access, CursorStore cursors, MdeGateway gateway, BlobLeaseSingleton leases, ConsumptionPolicy policy,
     IOptions<MdeOptions> options, TimeProvider time, ILogger<MdeSyncService> logger)
 {
     /// <summary>
@@ -23,22 +24,18 @@ public sealed class MdeSyncService(CursorStore cursors, MdeGateway gateway, Blob
     /// </summary>
     public static string LeaseKey(string cnpj, int model) => $"mde-{cnpj}-{model}";
 
-    /// <summary>Runs the loop if the cursor is free and not blocked.</summary>
+    /// <summary>
+    /// Runs the loop if the cursor is free and not blocked. A refusal (no certificate of its own, a block, a busy cursor)
+    /// writes nothing for the entity's tenant: the documents of the company it did not receive stay where they are.
+    /// </summary>
+    /// <exception cref="MdeException"><see cref="MdeErrorCodes.CertificateRequired"/>.</exception>
     public async Task<SyncResult> SyncAsync(EntityInfo entity, int model, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        await access.RequireAsync(entity, model, ct).ConfigureAwait(false);
         var cursor = await cursors.GetOrCreateAsync(entity, model, ct).ConfigureAwait(false);
         if (ConsumptionPolicy.SyncRefusedUntil(cursor, time.GetUtcNow()) is { } early)
         {
-            // SEFAZ may not be asked, but a tenant that just joined the CNPJ can still get what the cursor moved past.
-            if (cursor.DocumentCount > 0 && !await gateway.HasDocumentsAsync(entity, ct).ConfigureAwait(false))
-            {
-                await using var backfillLease = await leases.TryAcquireAsync(LeaseKey(entity.Cnpj, model), ct).ConfigureAwait(false);
-                if (backfillLease is not null)
-                {
-                    await gateway.BackfillAsync(entity, ct).ConfigureAwait(false);
-                }
-            }
             return new SyncResult(SyncStatus.Blocked, 0, 0, cursor, early);
         }
         await using var lease = await leases.TryAcquireAsync(LeaseKey(entity.Cnpj, model), ct).ConfigureAwait(false);
@@ -47,7 +44,6 @@ public sealed class MdeSyncService(CursorStore cursors, MdeGateway gateway, Blob
             return new SyncResult(SyncStatus.Busy, 0, 0, cursor);
         }
         using var guarded = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.LeaseLost);
-        await gateway.BackfillAsync(entity, guarded.Token).ConfigureAwait(false);
         return await LoopAsync(entity, model, guarded.Token).ConfigureAwait(false);
     }
 
@@ -78,10 +74,12 @@ public sealed class MdeSyncService(CursorStore cursors, MdeGateway gateway, Blob
             }
             catch (Exception e) when (e is SefazException or MdeException)
             {
+                // A request that never left is not a call: it used nothing of SEFAZ's patience nor of this run's budget.
+                calls -= e is SefazException { NotSent: true } ? 1 : 0;
                 Log.SyncInterrupted(logger, entity.Cnpj, model, ultNsu, e.Message);
                 return new SyncResult(SyncStatus.Interrupted, calls, fresh, cursor);
             }
-            var stored = await gateway.StoreAsync(entity, model, answer, ct).ConfigureAwait(false);
+            var stored = await gateway.StoreAsync(entity, model, answer, ultNsu, ct).ConfigureAwait(false);
             fresh += stored.New;
             var now = time.GetUtcNow();
             var more = false;

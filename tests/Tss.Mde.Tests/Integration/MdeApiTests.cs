@@ -57,6 +57,7 @@ public sealed class MdeApiTests : IAsyncLifetime
                 ["Certificates:Container"] = "certs-" + s,
                 ["Mde:CursorsTable"] = "cur" + s,
                 ["Mde:DocumentsTable"] = "mdoc" + s,
+                ["Mde:SharingTable"] = "mshr" + s,
             }.With(TestSettings.TrustingTestCa(_sim.AnchorPath)));
             builder.Services.AddSingleton<TimeProvider>(_time);
         });
@@ -141,9 +142,10 @@ public sealed class MdeApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_tenants_with_the_same_cnpj_share_one_cursor_and_both_receive_every_document_without_a_656()
+    public async Task Two_tenants_holding_the_cnpj_before_its_first_sync_share_one_cursor_and_both_receive_every_document_without_a_656()
     {
-        // A staging tenant and a production tenant of the same company, say: SEFAZ sees one CNPJ.
+        // A staging tenant and a production tenant of the same company, say, each with the company's certificate: SEFAZ
+        // sees one CNPJ. Both held it before the first document arrived, so nothing is history for either of them.
         var twin = await ClientAsync(_app.Services.GetRequiredService<TenancyAdmin>(), _http.BaseAddress!, _cnpj);
         using var seeded = await _admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 7 }, Ct);
         Assert.Equal(HttpStatusCode.OK, seeded.StatusCode);
@@ -158,9 +160,11 @@ public sealed class MdeApiTests : IAsyncLifetime
         {
             var page = await JsonAsync(await client.GetAsync(Mde("/documents?pageSize=50"), Ct));
             Assert.Equal(Enumerable.Range(1, 7).Select(n => (long)n), page["documents"]!.AsArray().Select(d => d!["nsu"]!.GetValue<long>()));
-            var cursor = await JsonAsync(await client.GetAsync(Mde("/cursor"), Ct));
-            Assert.Equal(7, cursor["ultNsu"]!.GetValue<long>());
         }
+        Assert.Equal(7, (await JsonAsync(await _http.GetAsync(Mde("/cursor"), Ct)))["ultNsu"]!.GetValue<long>());
+        // The twin shares the cursor from NSU 0 on but does not hold the company's history (it was not granted).
+        var twinCursor = await JsonAsync(await twin.GetAsync(Mde("/cursor"), Ct));
+        Assert.Equal(("Pending", 0L), (twinCursor["history"]!.GetValue<string>(), twinCursor["fromNsu"]!.GetValue<long>()));
         var party = (await _admin.GetFromJsonAsync<JsonObject>($"/admin/distdfe/{_cnpj}", Ct))!;
         Assert.Empty(party["violations"]!.AsArray());
         Assert.Equal(1, party["requests"]!.GetValue<int>());
@@ -168,7 +172,7 @@ public sealed class MdeApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_tenant_that_registers_the_cnpj_later_gets_what_the_shared_cursor_moved_past_and_what_comes_next()
+    public async Task A_tenant_that_registers_the_cnpj_later_gets_only_what_the_shared_cursor_fetches_after_it_joined()
     {
         using var seeded = await _admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 5 }, Ct);
         Assert.Equal(HttpStatusCode.OK, seeded.StatusCode);
@@ -176,15 +180,15 @@ public sealed class MdeApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
 
         using var late = await ClientAsync(_app.Services.GetRequiredService<TenancyAdmin>(), _http.BaseAddress!, _cnpj);
-        // Inside the hour SEFAZ is not asked, but the newcomer is given the five documents already received.
+        // Inside the hour SEFAZ is not asked, and the newcomer is given nothing of what came before (no grant).
         using var blocked = await late.PostAsync(Mde("/sync"), null, Ct);
         Assert.Equal((HttpStatusCode)429, blocked.StatusCode);
-        Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, await NsusAsync(late));
+        Assert.Empty(await NsusAsync(late));
 
-        // A third tenant joins without calling anything: the next answer with documents fills it first.
+        // A third tenant joins without calling anything: the next answer with documents finds it.
         using var third = await ClientAsync(_app.Services.GetRequiredService<TenancyAdmin>(), _http.BaseAddress!, _cnpj);
 
-        // After the hour, the next answer reaches every tenant.
+        // After the hour, the next answer reaches every tenant that proved the CNPJ.
         using var more = await _admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 2 }, Ct);
         var until = DateTimeOffset.Parse((await JsonAsync(await _http.GetAsync(Mde("/cursor"), Ct)))["syncBlockedUntil"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         while (_time.GetUtcNow() <= until)
@@ -193,9 +197,9 @@ public sealed class MdeApiTests : IAsyncLifetime
         }
         using var next = await _http.PostAsync(Mde("/sync"), null, Ct);
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
-        Assert.Equal(new long[] { 1, 2, 3, 4, 5, 6, 7 }, await NsusAsync(late));
+        Assert.Equal(new long[] { 6, 7 }, await NsusAsync(late));
         Assert.Equal(new long[] { 1, 2, 3, 4, 5, 6, 7 }, await NsusAsync(_http));
-        Assert.Equal(new long[] { 1, 2, 3, 4, 5, 6, 7 }, await NsusAsync(third));
+        Assert.Equal(new long[] { 6, 7 }, await NsusAsync(third));
         Assert.Empty((await _admin.GetFromJsonAsync<JsonObject>($"/admin/distdfe/{_cnpj}", Ct))!["violations"]!.AsArray());
     }
 
@@ -205,7 +209,7 @@ public sealed class MdeApiTests : IAsyncLifetime
     [Fact]
     public async Task Another_tenant_gets_404_on_every_MD_e_endpoint()
     {
-        foreach (var path in new[] { "/documents", "/cursor", "/documents/by-nsu/1/xml" })
+        foreach (var path in new[] { "/documents", "/cursor", "/documents/by-nsu/1/xml", "/sharing" })
         {
             using var response = await _stranger.GetAsync(Mde(path), Ct);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

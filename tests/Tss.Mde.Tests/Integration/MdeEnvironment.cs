@@ -95,6 +95,7 @@ public sealed class MdeEnvironment : IAsyncLifetime
             ["Leases:LeaseDuration"] = "00:00:15",
             ["Mde:CursorsTable"] = "cur" + suffix,
             ["Mde:DocumentsTable"] = "doc" + suffix,
+            ["Mde:SharingTable"] = "shr" + suffix,
             ["Mde:DocumentsContainer"] = "mdedoc-" + suffix,
             ["Mde:TimerQueue"] = "mdet-" + suffix,
             ["Mde:NotifyQueue"] = "mden-" + suffix,
