@@ -12,6 +12,7 @@ using Tss.Host;
 using Tss.Protocol.Time;
 using Tss.Tenancy;
 using Tss.Testing.Azurite;
+using Tss.Testing.Hosting;
 using Tss.Testing.Sefaz;
 using Tss.Testing.Tenancy;
 
@@ -62,7 +63,7 @@ public sealed class SharingHost : IAsyncDisposable
                 ["Mde:CursorsTable"] = "cur" + s,
                 ["Mde:DocumentsTable"] = "mdoc" + s,
                 ["Mde:SharingTable"] = "mshr" + s,
-            });
+            }.With(TestSettings.TrustingTestCa(Simulator.AnchorPath)));
             builder.Services.AddSingleton<TimeProvider>(Time);
         });
         await App.StartAsync();
