@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(6002, LogLevel.Information, "Portal login refused: {Reason}")]
     public static partial void LoginFailed(ILogger logger, string reason);
 
-    [LoggerMessage(6003, LogLevel.Warning, "Portal account of tenant {TenantId} locked until {Until:O}")]
-    public static partial void AccountLocked(ILogger logger, string tenantId, DateTimeOffset until);
+    [LoggerMessage(6003, LogLevel.Warning, "Portal login throttled for {RetryAfterSeconds} s ({Scope})")]
+    public static partial void LoginThrottled(ILogger logger, int retryAfterSeconds, string scope);
 
     [LoggerMessage(6004, LogLevel.Information, "Tenant {TenantId} signed up through the portal")]
     public static partial void TenantSignedUp(ILogger logger, string tenantId);

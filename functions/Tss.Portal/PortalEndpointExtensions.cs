@@ -11,7 +11,8 @@ public static class PortalEndpointExtensions
 {
     /// <summary>
     /// Maps the portal's pages under /portal, its stylesheet, and for /portal requests: security headers (CSP without
-    /// inline code, no framing, no caching) and HTML pages for bodiless 400/403/404 answers.
+    /// inline code, no framing, no caching), HTML pages for bodiless 400/403/404 answers, and the per-client rate limit
+    /// of the login and sign-up forms.
     /// </summary>
     public static WebApplication MapTssPortal(this WebApplication app)
     {
@@ -43,7 +44,7 @@ public static class PortalEndpointExtensions
             {
                 await PortalErrorPages.WriteAsync(context, context.Response.StatusCode).ConfigureAwait(false);
             }
-        }));
+        }).UseRateLimiter()); // login and sign-up posts per client (PortalRateLimiting)
         app.MapGet(PortalStylesheet.Path, PortalStylesheet.Serve).ExcludeFromDescription();
         app.MapRazorPages();
         return app;

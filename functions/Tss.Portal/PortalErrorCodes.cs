@@ -8,7 +8,7 @@ public static class PortalErrorCodes
     public const string PasswordWeak = "account.weak_password";
     public const string PasswordMismatch = "account.password_mismatch";
     public const string InvalidCredentials = "account.invalid_credentials";
-    public const string LockedOut = "account.locked_out";
+    public const string Throttled = "account.throttled";
     public const string CscInvalid = "entity.invalid_csc";
     public const string CreditsInvalid = "credits.invalid_amount";
     public const string CreditsUnavailable = "credits.unavailable";

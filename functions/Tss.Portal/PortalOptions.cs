@@ -23,12 +23,19 @@ public sealed class PortalOptions
     /// <summary>Blob container of the data-protection key ring shared by every instance (session and antiforgery cookies).</summary>
     [Required] public string KeyRingContainer { get; set; } = "portal-keys";
 
-    /// <summary>Failed logins in a row that lock an account.</summary>
-    [Range(1, 100)] public int MaxFailedLogins { get; set; } = 5;
+    /// <summary>Login attempts per e-mail (per browser once it is a known device) before each further one must wait.</summary>
+    [Range(1, 100)] public int FreeLoginFailures { get; set; } = 5;
 
-    /// <summary>How long a locked account stays locked.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>The longest wait between login attempts for one e-mail (the wait doubles from 1 s up to this); never a lockout.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:15:00")]
+    public TimeSpan MaxLoginDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Login and sign-up form posts a client (IP address, IPv6 /64) may make per <see cref="LoginClientWindow"/>, per instance.</summary>
+    [Range(1, 1_000_000)] public int LoginAttemptsPerClient { get; set; } = 20;
+
+    /// <summary>The window of <see cref="LoginAttemptsPerClient"/> (real time).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan LoginClientWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Idle lifetime of a session cookie (sliding).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]

@@ -98,6 +98,9 @@ public static class PortalServiceCollectionExtensions
             }
         });
 
+        services.AddTssPortalRateLimiting(configured);
+        services.TryAddSingleton<LoginThrottle>();
+        services.TryAddSingleton<LoginDevice>();
         services.TryAddSingleton<PortalUserStore>();
         services.TryAddSingleton<PortalTenants>();
         services.TryAddSingleton<PortalEntities>();

@@ -123,7 +123,8 @@ public sealed class TenancyAdmin(
         return new CreatedApiKey(tenantId, keyId, key);
     }
 
-    /// <summary>Revokes a key given its id or the whole key. Idempotent; other instances stop accepting it within the cache TTL.</summary>
+    /// <summary>Revokes a key given its id or the whole key. Idempotent; this instance refuses it at once, the others
+    /// within <see cref="TenancyOptions.RevocationCheckInterval"/> (the revocation stamp is rewritten).</summary>
     public async Task<ApiKeyRecord> RevokeApiKeyAsync(string keyIdOrKey, CancellationToken ct = default)
     {
         var keyId = ApiKeyFormat.TryParse(keyIdOrKey, out var parsed, out _) ? parsed : keyIdOrKey;
@@ -145,6 +146,7 @@ public sealed class TenancyAdmin(
             throw new TenancyException(TenancyErrorCodes.ApiKeyNotFound, $"Chave de API '{keyId}' não encontrada.");
         }
         verifier.Invalidate(keyId);
+        await ApiKeyRevocationStamp.WriteAsync(table, keyId, now, ct).ConfigureAwait(false);
         Log.ApiKeyRevoked(logger, record.TenantId, keyId);
         return record;
     }

@@ -72,6 +72,7 @@ public sealed class HostFixture : IAsyncLifetime
         ["Pipeline:GatheringWindow"] = "00:00:00.200",
         ["Pipeline:MaxDocumentsPerRequest"] = "20",
         ["Pipeline:MaxRequestBytes"] = "1048576",
+        ["Soap:MaxRequestBytes"] = "1048576",
         ["Certificates:MasterKey"] = Convert.ToBase64String(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray()),
     });
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 
 namespace Tss.Portal.Tests;
 
-/// <summary>Sign-up, login, lockout, session cookie and antiforgery over real HTTPS.</summary>
+/// <summary>Sign-up, login, session cookie and antiforgery over real HTTPS (throttling: Security/LoginThrottleTests).</summary>
 public sealed class AccountTests(PortalFixture fixture)
 {
     private const string Password = "segredo-forte-123";
@@ -54,31 +54,6 @@ public sealed class AccountTests(PortalFixture fixture)
         var (status, html) = await session.GetHtmlAsync("portal/settings");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Cookie Ltda", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_and_the_right_one_is_refused_while_locked()
-    {
-        var email = PortalFixture.NewEmail();
-        using (var signup = fixture.NewSession())
-        {
-            await signup.SignUpAsync(email, Password, PortalFixture.NewCnpj());
-        }
-        using var session = fixture.NewSession();
-        for (var i = 0; i < 4; i++)
-        {
-            using var wrong = await session.LoginAsync(email, "senha-errada-" + i);
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-            Assert.Contains("E-mail ou senha incorretos", await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        }
-        using var fifth = await session.LoginAsync(email, "senha-errada-5");
-        Assert.Contains("Conta bloqueada", await fifth.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
-
-        using var right = await session.LoginAsync(email, Password);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("Conta bloqueada", await right.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("portal/home")).StatusCode);
     }
 
     [Fact]

@@ -101,6 +101,7 @@ public sealed class PortalFixture : IAsyncLifetime
         ["Portal:KeyRingContainer"] = "ring-" + suffix,
         ["Portal:OperatorEmail"] = OperatorEmail,
         ["Portal:OperatorPassword"] = OperatorPassword,
+        ["Portal:LoginAttemptsPerClient"] = "1000000", // every test logs in from 127.0.0.1; Security/ tests run their own host
     });
 
     /// <summary>A CNPJ with valid check digits that no other test uses.</summary>

@@ -10,17 +10,37 @@ namespace Tss.Portal.Tests;
 /// </summary>
 public sealed partial class PortalSession : IDisposable
 {
-    private readonly HttpClientHandler _handler;
+    private readonly SocketsHttpHandler _handler;
 
-    public PortalSession(Uri baseAddress)
+    /// <param name="baseAddress">The portal host.</param>
+    /// <param name="source">A loopback address to connect from (a client of its own for per-address throttles).</param>
+    public PortalSession(Uri baseAddress, IPAddress? source = null)
     {
-        _handler = new HttpClientHandler
+        _handler = new SocketsHttpHandler
         {
             CookieContainer = new CookieContainer(),
             AllowAutoRedirect = false,
             // The host's certificate comes from the test CA.
-            ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+            SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
         };
+        if (source is not null)
+        {
+            _handler.ConnectCallback = async (context, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(source, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
         Http = new HttpClient(_handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 

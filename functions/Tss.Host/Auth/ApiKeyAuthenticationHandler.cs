@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Tss.Host.Problems;
+using Tss.Runtime.Net;
 using Tss.Tenancy.ApiKeys;
 
 namespace Tss.Host.Auth;
@@ -10,19 +11,20 @@ namespace Tss.Host.Auth;
 /// <summary>
 /// Authenticates a request by API key, from <c>Authorization: Bearer tss_…</c> or <c>X-Api-Key: tss_…</c>. The check
 /// is served from the verifier's cache (no storage transaction per request). A refusal answers 401 with a
-/// ProblemDetails carrying <c>auth.missing_key</c> or <c>auth.invalid_key</c>.
+/// ProblemDetails carrying <c>auth.missing_key</c> or <c>auth.invalid_key</c>; a client past its budget of failed
+/// attempts (<see cref="ApiKeyFailureThrottle"/>) gets 429 <c>auth.too_many_failures</c> with Retry-After, before any
+/// storage read.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyVerifier verifier)
+    ApiKeyVerifier verifier,
+    ApiKeyFailureThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
-
-    private string _failure = ApiErrorCodes.MissingApiKey;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -31,10 +33,18 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
+        var client = ClientPartition.Of(Context.Connection.RemoteIpAddress);
+        if (throttle.IsBlocked(client, out var retryAfter))
+        {
+            Context.Features.Set(ApiKeyRefusal.Throttled(retryAfter));
+            Tss.Host.Log.AuthenticationFailed(Logger, "too many failed keys from the client");
+            return AuthenticateResult.Fail("Too many failed API keys.");
+        }
         var identity = await verifier.VerifyAsync(key, Context.RequestAborted).ConfigureAwait(false);
         if (identity is null)
         {
-            _failure = ApiErrorCodes.InvalidApiKey;
+            throttle.Failed(client);
+            Context.Features.Set(ApiKeyRefusal.Invalid);
             Tss.Host.Log.AuthenticationFailed(Logger, "unknown, revoked or malformed key");
             return AuthenticateResult.Fail("Invalid API key.");
         }
@@ -45,12 +55,14 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer";
-        var detail = _failure == ApiErrorCodes.MissingApiKey
-            ? "Informe a chave de API no cabeçalho Authorization (Bearer) ou X-Api-Key."
-            : "Chave de API inválida ou revogada.";
-        await Results.Problem(ApiProblem.Details(401, _failure, detail)).ExecuteAsync(Context).ConfigureAwait(false);
+        var refusal = ApiKeyRefusal.Of(Context);
+        Response.StatusCode = refusal.Status;
+        if (refusal.Status == StatusCodes.Status401Unauthorized)
+        {
+            Response.Headers.WWWAuthenticate = "Bearer";
+        }
+        refusal.ApplyHeaders(Response);
+        await Results.Problem(ApiProblem.Details(refusal.Status, refusal.Code, refusal.Detail)).ExecuteAsync(Context).ConfigureAwait(false);
     }
 
     /// <summary>The key in the request, or null.</summary>

@@ -64,7 +64,12 @@ public static class DocumentsApi
         {
             throw new RequestRejectedException(400, ApiErrorCodes.InvalidFilter, $"pageSize deve estar entre 1 e {DocumentListQuery.MaxPageSize}.");
         }
-        var query = new DocumentListQuery(entity.TenantId, entity.Cnpj, statusFilter, Instant(from, "from"), Instant(to, "to"),
+        var (receivedFrom, receivedTo) = (Instant(from, "from"), Instant(to, "to"));
+        if (receivedFrom > receivedTo)
+        {
+            throw new RequestRejectedException(400, ApiErrorCodes.DateOutOfRange, "from deve ser anterior ou igual a to.");
+        }
+        var query = new DocumentListQuery(entity.TenantId, entity.Cnpj, statusFilter, receivedFrom, receivedTo,
             pageSize ?? DocumentListQuery.DefaultPageSize, continuationToken);
         var page = await queries.ListAsync(query, ct);
         return TypedResults.Ok(new DocumentListResponse(page.Documents, page.ContinuationToken));
@@ -94,14 +99,24 @@ public static class DocumentsApi
             : throw new RequestRejectedException(404, ApiErrorCodes.DocumentNotFound, "NF-e não encontrada para esta empresa.");
     }
 
+    /// <summary>Earliest date filter accepted (NF-e did not exist before; Table storage holds nothing before 1601).</summary>
+    public static readonly DateTimeOffset EarliestFilter = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Latest date filter accepted (exclusive): the partition scan adds months to the bounds.</summary>
+    public static readonly DateTimeOffset LatestFilter = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private static DateTimeOffset? Instant(string? text, string name)
     {
         if (text is null)
         {
             return null;
         }
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        {
+            throw new RequestRejectedException(400, ApiErrorCodes.InvalidFilter, $"{name} deve ser uma data/hora ISO 8601 (ex.: 2026-11-23T00:00:00-03:00).");
+        }
+        return value >= EarliestFilter && value < LatestFilter
             ? value
-            : throw new RequestRejectedException(400, ApiErrorCodes.InvalidFilter, $"{name} deve ser uma data/hora ISO 8601 (ex.: 2026-11-23T00:00:00-03:00).");
+            : throw new RequestRejectedException(400, ApiErrorCodes.DateOutOfRange, $"{name} deve estar entre 2000-01-01 e 2099-12-31.");
     }
 }

@@ -9,6 +9,8 @@ public static class ApiErrorCodes
 {
     public const string MissingApiKey = "auth.missing_key";
     public const string InvalidApiKey = "auth.invalid_key";
+    /// <summary>The client spent its failed API-key attempts for the window (429 with Retry-After).</summary>
+    public const string TooManyFailedKeys = "auth.too_many_failures";
     public const string UnsupportedMediaType = "request.unsupported_media_type";
     public const string BodyTooLarge = "request.too_large";
     public const string MalformedJson = "request.malformed_json";
@@ -22,5 +24,7 @@ public static class ApiErrorCodes
     public const string IdempotencyKeyReused = "idempotency.key_reused";
     public const string IdempotencyInProgress = "idempotency.in_progress";
     public const string InvalidFilter = "list.invalid_filter";
+    /// <summary>A date filter outside the range the service can hold (2000-01-01 to 2099-12-31) or from after to.</summary>
+    public const string DateOutOfRange = "list.date_out_of_range";
     public const string MalformedSoap = "soap.malformed";
 }

@@ -30,6 +30,7 @@ public static class ApiProblem
         413 => "Requisição grande demais",
         415 => "Tipo de conteúdo não suportado",
         422 => "Documentos recusados",
+        429 => "Muitas requisições",
         _ => "Erro",
     };
 }

@@ -88,9 +88,8 @@ public sealed partial class NfeSoapService(
         {
             return context.User.GetTenantId();
         }
-        throw ApiKeyAuthenticationHandler.PresentedKey(context.Request) is null
-            ? new RequestRejectedException(401, ApiErrorCodes.MissingApiKey, "Informe a chave de API no cabeçalho HTTP Authorization (Bearer) ou X-Api-Key.")
-            : new RequestRejectedException(401, ApiErrorCodes.InvalidApiKey, "Chave de API inválida ou revogada.");
+        var refusal = ApiKeyRefusal.Of(context); // SoapInputGuard answers first; kept for calls that bypass it
+        throw new RequestRejectedException(refusal.Status, refusal.Code, refusal.Detail);
     }
 
     private static SoapDocumentStatus View(DocumentRecord d) => new()

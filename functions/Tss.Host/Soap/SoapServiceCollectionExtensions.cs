@@ -10,6 +10,7 @@ public static class SoapServiceCollectionExtensions
 
     public static IServiceCollection AddTssSoap(this IServiceCollection services)
     {
+        services.AddOptions<SoapOptions>().BindConfiguration(SoapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddSoapCore();
         services.AddSingleton<IFaultExceptionTransformer, SoapFaultTransformer>();

@@ -93,13 +93,15 @@ public static class SubmitBodyReader
     private static RequestRejectedException TooLarge(int max) =>
         new(413, ApiErrorCodes.BodyTooLarge, $"O corpo da requisição excede o limite de {max} bytes.");
 
-    /// <summary>One NFe, or enviNFe (indSinc=1 asks for sync mode) with its NFe children.</summary>
+    /// <summary>One NFe, or enviNFe (indSinc=1 asks for sync mode) with its NFe children, parsed once (depth capped,
+    /// comments and processing instructions refused).</summary>
     public static (IReadOnlyList<IngestItem> Items, bool Sync) FromXml(byte[] raw, int maxBytes)
     {
         XmlDocument doc;
         try
         {
-            doc = SafeXml.Load(raw, maxBytes);
+            // Parsed once: ingest signs these very elements (no serialize-and-parse-again per document).
+            doc = SafeXml.Load(raw, maxBytes, XmlCommentPolicy.Refuse);
         }
         catch (XmlInputException e)
         {
@@ -108,13 +110,13 @@ public static class SubmitBodyReader
         var root = doc.DocumentElement!;
         if (root.NamespaceURI == NfeNamespaces.Nfe && root.LocalName == "NFe")
         {
-            return ([new IngestItem(root.OuterXml, null)], false);
+            return ([IngestItem.Parsed(root)], false);
         }
         if (root.NamespaceURI == NfeNamespaces.Nfe && root.LocalName == "enviNFe")
         {
             var children = root.ChildNodes.OfType<XmlElement>().ToList();
             var sync = children.FirstOrDefault(e => e.LocalName == "indSinc")?.InnerText == "1";
-            return ([.. children.Where(e => e.LocalName == "NFe" && e.NamespaceURI == NfeNamespaces.Nfe).Select(e => new IngestItem(e.OuterXml, null))], sync);
+            return ([.. children.Where(e => e.LocalName == "NFe" && e.NamespaceURI == NfeNamespaces.Nfe).Select(e => IngestItem.Parsed(e))], sync);
         }
         throw new RequestRejectedException(400, XmlErrorCodes.UnexpectedRoot,
             $"O elemento raiz deve ser NFe ou enviNFe ({NfeNamespaces.Nfe}), não {root.LocalName}.");

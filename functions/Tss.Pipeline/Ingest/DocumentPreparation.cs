@@ -21,16 +21,16 @@ public static class DocumentPreparation
 
     public static Outcome Prepare(IngestItem item, EntityInfo entity, XmlDsigSigner signer, bool sync, DateTimeOffset now)
     {
-        XmlDocument doc;
+        XmlElement nfe;
         try
         {
-            doc = SafeXml.Load(item.Xml);
+            // Comments and processing instructions would travel inside the signed XML to SEFAZ unseen by the schema.
+            nfe = item.Element ?? SafeXml.Load(item.Xml, comments: XmlCommentPolicy.Refuse).DocumentElement!;
         }
         catch (XmlInputException e)
         {
             return Refuse(item, null, e.Code, e.Message);
         }
-        var nfe = doc.DocumentElement!;
         if (nfe.LocalName != "NFe" || nfe.NamespaceURI != NfeNamespaces.Nfe)
         {
             return Refuse(item, null, IngestErrorCodes.NotAnNFe, $"O elemento raiz deve ser NFe ({NfeNamespaces.Nfe}), não {nfe.LocalName}.");
@@ -73,7 +73,8 @@ public static class DocumentPreparation
             NfceQrCode.AddTo(nfe, key, entity.tpAmb, entity.Uf, entity.NfceCsc);
         }
 
-        var digest = signer.Sign(doc, "infNFe");
+        // Signed in place: the NFe may be one of several in a parsed enviNFe (the signer canonicalizes it as its own document).
+        var digest = signer.Sign(nfe["infNFe", NfeNamespaces.Nfe]!); // present: the key was read from its Id
         var signed = nfe.OuterXml;
         var schema = NfeSchemas.Shared.Validate(signed, "nfe_v4.00.xsd");
         if (!schema.IsValid)

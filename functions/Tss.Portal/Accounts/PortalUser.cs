@@ -24,10 +24,6 @@ public sealed class PortalUser : ITableEntity
     public string Role { get; set; } = PortalRoles.TenantAdmin;
     public string PasswordHash { get; set; } = "";
 
-    /// <summary>Failed logins since the last success or lockout.</summary>
-    public int FailedLogins { get; set; }
-
-    public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastLoginAt { get; set; }
 }

@@ -8,9 +8,8 @@ using Tss.Runtime.Tables;
 namespace Tss.Portal.Accounts;
 
 /// <summary>
-/// Portal users in Tables: creation, and password checks with lockout (<see cref="PortalOptions.MaxFailedLogins"/>
-/// failures in a row lock the account for <see cref="PortalOptions.LockoutDuration"/>). Counter updates are ETag
-/// compare-and-swap, so parallel guesses cannot slip past the limit.
+/// Portal users in Tables: creation and password checks (throttling of repeated failures is <see cref="LoginThrottle"/>'s,
+/// in front of this; there is no lockout an attacker could renew).
 /// </summary>
 public sealed class PortalUserStore(TableServiceClient tables, IOptions<PortalOptions> options, TimeProvider time, ILogger<PortalUserStore> logger)
 {
@@ -50,13 +49,16 @@ public sealed class PortalUserStore(TableServiceClient tables, IOptions<PortalOp
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            throw new PortalException(PortalErrorCodes.EmailTaken, "Já existe uma conta com este e-mail.");
+            throw new PortalException(PortalErrorCodes.EmailTaken, SignUpTexts.EmailUnavailable);
         }
         Log.UserCreated(logger, role, tenantId);
         return user;
     }
 
-    /// <summary>Checks a password; counts failures and locks the account at the limit. Never says whether the e-mail exists.</summary>
+    /// <summary>
+    /// Checks a password. Never says whether the e-mail exists (unknown addresses cost the same hash check) and never
+    /// locks an account: repeated failures are slowed down by <see cref="LoginThrottle"/> before this is called.
+    /// </summary>
     public async Task<LoginOutcome> VerifyAsync(string email, string password, CancellationToken ct)
     {
         var user = await FindAsync(email, ct).ConfigureAwait(false);
@@ -64,50 +66,24 @@ public sealed class PortalUserStore(TableServiceClient tables, IOptions<PortalOp
         {
             _ = Hasher.VerifyHashedPassword(new PortalUser(), DummyHash.Value, password ?? "");
             Log.LoginFailed(logger, "unknown account");
-            return new LoginOutcome(null, null);
-        }
-        var now = time.GetUtcNow();
-        if (user.LockedUntil is { } locked && locked > now)
-        {
-            Log.LoginFailed(logger, "account locked");
-            return new LoginOutcome(null, locked);
+            return new LoginOutcome(null);
         }
         var verdict = string.IsNullOrEmpty(password) ? PasswordVerificationResult.Failed : Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            var updated = await Users.UpdateWithRetryAsync<PortalUser>(user.PartitionKey, PortalUser.Row, u =>
-            {
-                if (u.LockedUntil is { } l && l > now)
-                {
-                    return false;
-                }
-                u.FailedLogins++;
-                if (u.FailedLogins >= _o.MaxFailedLogins)
-                {
-                    u.FailedLogins = 0;
-                    u.LockedUntil = now + _o.LockoutDuration;
-                }
-                return true;
-            }, ct: ct).ConfigureAwait(false);
-            var lockedUntil = updated.Entity?.LockedUntil is { } until && until > now ? until : (DateTimeOffset?)null;
-            if (lockedUntil is not null)
-            {
-                Log.AccountLocked(logger, user.TenantId, lockedUntil.Value);
-            }
             Log.LoginFailed(logger, "wrong password");
-            return new LoginOutcome(null, lockedUntil);
+            return new LoginOutcome(null);
         }
+        var now = time.GetUtcNow();
         await Users.UpdateWithRetryAsync<PortalUser>(user.PartitionKey, PortalUser.Row, u =>
         {
             if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             {
                 u.PasswordHash = Hasher.HashPassword(u, password);
             }
-            u.FailedLogins = 0;
-            u.LockedUntil = null;
             u.LastLoginAt = now;
             return true;
         }, ct: ct).ConfigureAwait(false);
-        return new LoginOutcome(user, null);
+        return new LoginOutcome(user);
     }
 }

@@ -6,11 +6,12 @@ namespace Tss.Portal.Hosting;
 /// <summary>Small pt-BR HTML pages for the portal's error answers (no detail about what exists elsewhere).</summary>
 public static class PortalErrorPages
 {
-    public static async Task WriteAsync(HttpContext context, int status)
+    public static async Task WriteAsync(HttpContext context, int status, string? message = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var (title, text) = status switch
         {
+            429 => ("Muitas tentativas", message ?? "Muitas tentativas. Aguarde um pouco e tente novamente."),
             400 => ("Requisição inválida", "O formulário expirou ou chegou incompleto. Volte, recarregue a página e tente de novo."),
             403 => ("Acesso negado", "Sua conta não tem acesso a esta página."),
             405 => ("Método não permitido", "Esta página não aceita esta operação."),

@@ -50,7 +50,7 @@ public sealed class PortalTenants(
         }
         if (errors.Count == 0 && await users.FindAsync(email!, ct).ConfigureAwait(false) is not null)
         {
-            errors[nameof(request.Email)] = "Já existe uma conta com este e-mail.";
+            errors[nameof(request.Email)] = SignUpTexts.EmailUnavailable;
         }
         if (errors.Count > 0)
         {

@@ -15,4 +15,10 @@ public static class XmlErrorCodes
     public const string Empty = "xml.empty";
     /// <summary>The root element is not the one this entry point accepts.</summary>
     public const string UnexpectedRoot = "xml.unexpected_root";
+    /// <summary>Elements nest deeper than <see cref="SafeXml.MaxDepth"/> levels (an NF-e needs fewer than 20).</summary>
+    public const string TooDeep = "xml.too_deep";
+    /// <summary>A comment inside a document to be signed (<see cref="XmlCommentPolicy.Refuse"/>).</summary>
+    public const string CommentProhibited = "xml.comment_prohibited";
+    /// <summary>A processing instruction inside a document to be signed (<see cref="XmlCommentPolicy.Refuse"/>).</summary>
+    public const string ProcessingInstructionProhibited = "xml.processing_instruction_prohibited";
 }

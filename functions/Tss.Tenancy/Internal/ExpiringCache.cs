@@ -14,6 +14,8 @@ internal sealed class ExpiringCache<TValue>(TimeProvider time, Func<TimeSpan> tt
 
     private readonly ConcurrentDictionary<string, (TValue? Value, DateTimeOffset Expires)> _entries = new(StringComparer.Ordinal);
 
+    private long _generation;
+
     public async ValueTask<TValue?> GetOrLoadAsync(string key, Func<CancellationToken, Task<TValue?>> load, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -21,9 +23,11 @@ internal sealed class ExpiringCache<TValue>(TimeProvider time, Func<TimeSpan> tt
         {
             return hit.Value;
         }
+        var generation = Interlocked.Read(ref _generation);
         var value = await load(ct).ConfigureAwait(false);
         var lifetime = ttl();
-        if (lifetime > TimeSpan.Zero)
+        // A load that started before a Clear may carry what the Clear was meant to drop: used once, never cached.
+        if (lifetime > TimeSpan.Zero && Interlocked.Read(ref _generation) == generation)
         {
             if (_entries.Count >= MaxEntries)
             {
@@ -35,4 +39,11 @@ internal sealed class ExpiringCache<TValue>(TimeProvider time, Func<TimeSpan> tt
     }
 
     public void Invalidate(string key) => _entries.TryRemove(key, out _);
+
+    /// <summary>Forgets everything, including what loads in flight are about to store.</summary>
+    public void Clear()
+    {
+        Interlocked.Increment(ref _generation);
+        _entries.Clear();
+    }
 }

@@ -32,12 +32,21 @@ internal static class WebhookAddressPolicy
         return null;
     }
 
-    /// <summary>True when a connection to <paramref name="address"/> is allowed.</summary>
+    /// <summary>True when a connection to <paramref name="address"/> is allowed. An IPv6 address that carries an IPv4
+    /// address (<see cref="Ipv6Embedding"/>) is judged by the IPv4 rules on what it carries.</summary>
     public static bool IsAllowed(IPAddress address, DistributionOptions options)
     {
-        if (address.IsIPv4MappedToIPv6)
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
-            address = address.MapToIPv4();
+            if (Ipv6Embedding.IsLocalUseNat64(address))
+            {
+                return options.AllowPrivateNetworks; // a translator of this network, whatever the IPv4 inside
+            }
+            var embedded = Ipv6Embedding.EmbeddedIPv4(address);
+            if (embedded.Count > 0)
+            {
+                return embedded.All(v4 => IsAllowed(v4, options));
+            }
         }
         if (IPAddress.IsLoopback(address))
         {

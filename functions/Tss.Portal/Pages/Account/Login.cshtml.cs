@@ -1,13 +1,17 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Logging;
 using Tss.Portal.Accounts;
-using Tss.Portal.Hosting;
 
 namespace Tss.Portal.Pages.Account;
 
-/// <summary>Login with e-mail and password; the same message for an unknown e-mail and a wrong password.</summary>
-public sealed class LoginModel(PortalUserStore users) : PageModel
+/// <summary>
+/// Login with e-mail and password. The same answers for an unknown e-mail and a wrong password, and the same
+/// throttling for both (429 with Retry-After past <see cref="PortalOptions.FreeLoginFailures"/> attempts); no lockout.
+/// </summary>
+public sealed class LoginModel(PortalUserStore users, LoginThrottle throttle, LoginDevice device, ILogger<LoginModel> logger) : PageModel
 {
     public string? Email { get; private set; }
     public string? ReturnUrl { get; private set; }
@@ -19,15 +23,25 @@ public sealed class LoginModel(PortalUserStore users) : PageModel
     {
         Email = email?.Length > 254 ? null : email;
         ReturnUrl = returnUrl;
+        var typed = EmailAddresses.Normalize(email) ?? (email ?? "").Trim().ToLowerInvariant();
+        var key = device.ThrottleKey(Request, typed.Length > 254 ? typed[..254] : typed);
+        if (throttle.TryBegin(key) is { } wait)
+        {
+            Log.LoginThrottled(logger, SignUpTexts.Seconds(wait), key.Contains('#', StringComparison.Ordinal) ? "known device" : "e-mail");
+            Error = SignUpTexts.Throttled(wait);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = SignUpTexts.Seconds(wait).ToString(CultureInfo.InvariantCulture);
+            return Page();
+        }
         var outcome = await users.VerifyAsync(email ?? "", password ?? "", ct);
         if (outcome.Succeeded)
         {
+            throttle.Succeeded(key);
+            device.Issue(Response, outcome.User!.Email);
             await PortalSignIn.SignInAsync(HttpContext, outcome.User!);
             return LocalRedirect(PortalSignIn.Landing(outcome.User!, returnUrl));
         }
-        Error = outcome.LockedUntil is { } until
-            ? $"Conta bloqueada por excesso de tentativas até {Format.Date(until)} (horário de Brasília). Tente mais tarde."
-            : "E-mail ou senha incorretos.";
+        Error = SignUpTexts.InvalidCredentials;
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
