@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Tss.Danfe;
+using Tss.DevTools.Samples;
+
+namespace Tss.Cli.Bench;
+
+/// <summary><c>tss bench danfe</c>: DANFEs per second on one thread (one core) and the PDF sizes. Prints figures; never fails on speed.</summary>
+internal static class DanfeBenchmark
+{
+    public static int Run(TimeSpan duration)
+    {
+        (string Name, SampleProcNFeOptions Options)[] cases =
+        [
+            ("NF-e, 1 page (12 items)", Options(55, 12)),
+            ("NF-e, 300 items", Options(55, 300)),
+            ("NFC-e 80 mm (8 items)", Options(65, 8)),
+        ];
+        Console.WriteLine($"one thread, {duration.TotalSeconds:F0} s per case, PDFsharp + DejaVu Sans Condensed (embedded subsets)");
+        var json = new List<string>();
+        foreach (var (name, options) in cases)
+        {
+            var xml = Encoding.UTF8.GetBytes(SampleProcNFe.Create(options));
+            var pdf = DanfeRenderer.Render(xml); // warm-up: fonts, JIT
+            var pages = CountPages(pdf);
+            var watch = Stopwatch.StartNew();
+            var count = 0;
+            while (watch.Elapsed < duration)
+            {
+                DanfeRenderer.Render(xml);
+                count++;
+            }
+
+            var rate = count / watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"{name,-26} {rate,8:F0} DANFE/s   {1000 / rate,7:F2} ms each   {pdf.Length / 1024.0,7:F1} KB   {pages} page(s)   XML {xml.Length / 1024.0:F0} KB");
+            json.Add(string.Create(CultureInfo.InvariantCulture, $"{{\"case\":\"{name}\",\"perSecond\":{rate:F0},\"pdfBytes\":{pdf.Length},\"pages\":{pages}}}"));
+        }
+
+        Console.WriteLine($"{{\"bench\":\"danfe\",\"cases\":[{string.Join(',', json)}]}}");
+        return 0;
+    }
+
+    private static SampleProcNFeOptions Options(int mod, int items) => new()
+    {
+        Nfe = new SampleNfeOptions { EmitCnpj = "11222333000181", nNF = 1, mod = mod, Items = items, cNF = 12345678 },
+        Carrier = mod == 55,
+        Duplicatas = mod == 55 ? 3 : 0,
+    };
+
+    // Counts "/Type /Page" objects (not "/Pages"): enough for a figure.
+    private static int CountPages(byte[] pdf)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var count = 0;
+        for (var i = text.IndexOf("/Type /Page", StringComparison.Ordinal); i >= 0; i = text.IndexOf("/Type /Page", i + 1, StringComparison.Ordinal))
+        {
+            count += text.AsSpan(i + 11).StartsWith("s") ? 0 : 1;
+        }
+
+        return count;
+    }
+}
