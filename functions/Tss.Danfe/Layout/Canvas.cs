@@ -65,7 +65,7 @@ internal sealed partial class Canvas(XGraphics gfx)
     }
 
     /// <summary>Width of a text in millimetres.</summary>
-    public double Width(string text, XFont font) => gfx.MeasureString(text, font).Width / Pt;
+    public static double Width(string text, XFont font) => TextWidths.Points(text, font) / Pt;
 
     /// <summary>Line height of a font in millimetres.</summary>
     public static double LineHeight(XFont font) => font.Size * 1.18 / Pt;

@@ -33,7 +33,7 @@ internal sealed class Receipt(Canvas measure, double x, double width)
     public void Pair(string label, string value, XFont font)
     {
         var top = Y;
-        var valueW = measure.Width(value, font) + 0.5;
+        var valueW = Canvas.Width(value, font) + 0.5;
         ops.Add(c =>
         {
             c.Text(x, top, width - valueW, label, font);
