@@ -35,7 +35,7 @@ public sealed class DanfeApiTests(HostFixture host)
 
         // Cached as a blob keyed by tenant, key and layout version; the second call serves it.
         var container = host.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(host.Pipeline.DanfeContainer);
-        var cached = await container.GetBlobsAsync(prefix: tenant.TenantId + "/", cancellationToken: Ct).ToListAsync(Ct);
+        var cached = await container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, tenant.TenantId + "/", Ct).ToListAsync(Ct);
         Assert.Contains(cached, b => b.Name.Contains(chNFe, StringComparison.Ordinal));
         using var again = await tenant.Http.GetAsync(Url($"/api/v1/entities/{Cnpj}/nfe/{chNFe}/danfe"), Ct);
         Assert.Equal(pdf, await again.Content.ReadAsByteArrayAsync(Ct));

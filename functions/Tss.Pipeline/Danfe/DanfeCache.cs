@@ -46,8 +46,13 @@ public sealed partial class DanfeCache(BlobServiceClient blobs, IOptions<Pipelin
         var pdf = DanfeRenderer.Render(procNFe.ToMemory().Span, render);
         try
         {
-            await blob.UploadAsync(BinaryData.FromBytes(pdf), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" } }, ct)
-                .ConfigureAwait(false);
+            await UploadAsync(blob, pdf, ct).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == "ContainerNotFound")
+        {
+            // A host that did not run the pipeline's storage bootstrap: create the cache container once.
+            await _container.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+            await UploadAsync(blob, pdf, ct).ConfigureAwait(false);
         }
         catch (RequestFailedException e)
         {
@@ -57,6 +62,9 @@ public sealed partial class DanfeCache(BlobServiceClient blobs, IOptions<Pipelin
         LogRendered(log, chNFe, pdf.Length);
         return pdf;
     }
+
+    private static Task UploadAsync(BlobClient blob, byte[] pdf, CancellationToken ct) =>
+        blob.UploadAsync(BinaryData.FromBytes(pdf), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" } }, ct);
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "DANFE of {chNFe} rendered ({Bytes} bytes)")]
     private static partial void LogRendered(ILogger logger, string chNFe, int bytes);
