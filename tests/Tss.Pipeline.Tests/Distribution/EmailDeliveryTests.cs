@@ -84,7 +84,10 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite, MailDevFixture ma
         {
             Nfe = new Tss.DevTools.Samples.SampleNfeOptions
             {
-                EmitCnpj = DistributionHarness.Cnpj, nNF = nNF, cNF = 12345678, dhEmi = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(-3)),
+                EmitCnpj = DistributionHarness.Cnpj,
+                nNF = nNF,
+                cNF = 12345678,
+                dhEmi = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(-3)),
             },
         });
         Assert.Contains($"NFe{doc.RowKey}", proc, StringComparison.Ordinal);
