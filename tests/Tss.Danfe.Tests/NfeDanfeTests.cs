@@ -96,7 +96,7 @@ public sealed class NfeDanfeTests
         var pdf = PdfText.Read(Samples.Render(Samples.Nfe(items: 120, tpAmb: 1),
             new DanfeRenderOptions { Cancelled = true, CancellationProtocol = "135260000012345" }));
         Assert.True(pdf.Pages.Count > 1);
-        Assert.All(pdf.Letters, p => Assert.Contains("NF-eCANCELADA", p));
+        Assert.All(pdf.Letters, p => Assert.Contains("NF-e CANCELADA", p));
         Assert.Contains("135260000012345", pdf.All);
     }
 
