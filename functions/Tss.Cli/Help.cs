@@ -19,7 +19,10 @@ internal static class Help
                                                     NFeStatusServico4 against the configured endpoint
               simulator [--port 8443] [--admin-port 8080] [--tmed 1] [--scale 1]
                                                     start the SEFAZ simulator and print its URLs
-              bench sign|schema [--seconds 5]       signing / schema-validation throughput on this machine
+              bench sign|schema|danfe [--seconds 5] signing / schema-validation / DANFE throughput on this machine
+              danfe IN.xml -o OUT.pdf [--paper 58] [--cancelled]
+                                                    DANFE (NF-e) or DANFE NFC-e of any procNFe; --sample [--items N]
+                                                    [--landscape] [--nfce] renders a demo document instead
               admin tenant create --name N [--id ID]
                                                     create a tenant (prints its id)
               admin entity add --tenant T --cnpj C --uf SP --env 2 --pfx F --password P [--ie IE]

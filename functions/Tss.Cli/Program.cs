@@ -9,6 +9,7 @@ try
     {
         "sign" => SignCommand.Run(rest),
         "validate" => ValidateCommand.Run(rest),
+        "danfe" => DanfeCommand.Run(args.Skip(1)),
         "dev-cert" => DevCertCommand.Run(rest),
         "sefaz" => await SefazCommand.RunAsync(rest),
         "simulator" => await SimulatorCommand.RunAsync(rest),

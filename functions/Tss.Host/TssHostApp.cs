@@ -52,6 +52,7 @@ public static class TssHostApp
         app.UseTssApi();
         app.MapSubmissionApi();
         app.MapDocumentsApi();
+        app.MapDanfeApi();
         app.MapCreditsApi();
         app.MapEventsApi();
         app.MapMdeApi();

@@ -13,6 +13,8 @@ public sealed class PipelineOptions
     [Required] public string IdempotencyTable { get; set; } = "idempotency";
     [Required] public string ProcContainer { get; set; } = "procnfe";
     [Required] public string SignedContainer { get; set; } = "signed";
+    /// <summary>Rendered DANFE PDFs (a cache: anything in it can be rendered again from the procNFe).</summary>
+    [Required] public string DanfeContainer { get; set; } = "danfe";
     [Required] public string AssembleQueue { get; set; } = "tss-assemble";
     [Required] public string SendQueue { get; set; } = "tss-send";
     [Required] public string TimerQueue { get; set; } = "tss-timers";

@@ -91,6 +91,9 @@ public sealed class BrowserJourneyTests(PortalFixture fixture)
         var procNFe = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
         Assert.Contains("<nfeProc", procNFe, StringComparison.Ordinal);
         Assert.Contains(chNFe, procNFe, StringComparison.Ordinal);
+        var danfe = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-danfe"));
+        Assert.Equal($"DANFE-{chNFe}.pdf", danfe.SuggestedFilename);
+        Assert.StartsWith("%PDF", await File.ReadAllTextAsync(await danfe.PathAsync(), TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
         await CreditsAfterAsync(page, before);
         await ShotAsync("credits-after");

@@ -18,8 +18,13 @@ internal static class BenchCommand
         {
             return await Bench.PipelineBenchmark.RunAsync(Bench.BenchSettings.From(cmd));
         }
-        var what = cmd.Positional.Count > 0 ? cmd.Positional[0] : throw new UsageException("bench needs: --docs N | sign | schema");
+        var what = cmd.Positional.Count > 0 ? cmd.Positional[0] : throw new UsageException("bench needs: --docs N | sign | schema | danfe");
         var seconds = cmd.GetDouble("seconds", 5);
+        if (what == "danfe")
+        {
+            return Bench.DanfeBenchmark.Run(TimeSpan.FromSeconds(seconds));
+        }
+
         var items = cmd.GetInt("items", 8);
         var nfe = SampleNfe.Create(new SampleNfeOptions { EmitCnpj = Cnpj, nNF = 1, Items = items });
         using var ca = TestCertificateAuthority.Create("TSS Bench CA");
@@ -44,7 +49,7 @@ internal static class BenchCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"bench\":\"schema\",\"validationsPerSecond\":{rate:F0}}}"));
                 return 0;
             default:
-                throw new UsageException($"unknown benchmark '{what}' (sign | schema)");
+                throw new UsageException($"unknown benchmark '{what}' (sign | schema | danfe)");
         }
     }
 }

@@ -22,6 +22,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DocumentQueries>();
+        services.AddSingleton<Documents.DanfeDownloads>();
         return services;
     }
 

@@ -20,7 +20,7 @@ internal sealed class StorageBootstrap(TableServiceClient tables, BlobServiceCli
         {
             await tables.GetTableClient(table).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
-        foreach (var container in new[] { o.ProcContainer, o.SignedContainer })
+        foreach (var container in new[] { o.ProcContainer, o.SignedContainer, o.DanfeContainer })
         {
             await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }

@@ -26,6 +26,13 @@ public interface INfeSoapService
     [OperationContract]
     Task<string> DownloadXml(string cnpj, string chNFe, string kind);
 
+    /// <summary>
+    /// The DANFE of an authorized NF-e (PDF, base64 in the message); for an NFC-e <paramref name="paper"/> 58 asks for the
+    /// 58 mm roll (0 or 80: 80 mm). Faults: nfe.not_found, nfe.not_authorized (409), danfe.* (422).
+    /// </summary>
+    [OperationContract]
+    Task<byte[]> DownloadDanfe(string cnpj, string chNFe, int paper);
+
     /// <summary>Requests the cancellation (110111) of an authorized NF-e; the event is sent in the background (poll GetEvents).</summary>
     [OperationContract]
     Task<SoapEvent> Cancel(string cnpj, string chNFe, string xJust);

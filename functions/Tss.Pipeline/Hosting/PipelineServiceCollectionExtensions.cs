@@ -58,6 +58,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<WebhookClient>();
         services.TryAddSingleton<MailSender>();
         services.TryAddSingleton<Distributor>();
+        services.TryAddSingleton<Danfe.DanfeCache>();
         services.TryAddSingleton<DeliveryLog>();
         services.AddQueueHandler<DistributeMessage, DistributeHandler>(queue);
     }

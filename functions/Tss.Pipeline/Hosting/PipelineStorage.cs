@@ -19,7 +19,7 @@ public static class PipelineStorage
             work.Add(storage.GetQueue(queue).CreateIfNotExistsAsync(cancellationToken: ct));
             work.Add(storage.GetQueue(queue + Tss.Runtime.Queues.QueueNames.PoisonSuffix).CreateIfNotExistsAsync(cancellationToken: ct));
         }
-        foreach (var container in new[] { o.ProcContainer, o.SignedContainer })
+        foreach (var container in new[] { o.ProcContainer, o.SignedContainer, o.DanfeContainer })
         {
             work.Add(storage.GetContainer(container).CreateIfNotExistsAsync(cancellationToken: ct));
         }

@@ -74,6 +74,50 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite, MailDevFixture ma
     }
 
     [Fact]
+    public async Task Authorized_nfe_is_mailed_with_its_danfe_pdf_beside_the_xml()
+    {
+        var (message, docs) = await _h.SeedAsync(DocumentStatus.Authorized);
+        var doc = docs[0];
+        // A real procNFe with the seeded key (the stub the harness stores has nothing a DANFE prints).
+        var nNF = int.Parse(doc.RowKey.AsSpan(25, 9), System.Globalization.CultureInfo.InvariantCulture);
+        var proc = Tss.DevTools.Samples.SampleProcNFe.Create(new Tss.DevTools.Samples.SampleProcNFeOptions
+        {
+            Nfe = new Tss.DevTools.Samples.SampleNfeOptions
+            {
+                EmitCnpj = DistributionHarness.Cnpj,
+                nNF = nNF,
+                cNF = 12345678,
+                dhEmi = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(-3)),
+            },
+        });
+        Assert.Contains($"NFe{doc.RowKey}", proc, StringComparison.Ordinal);
+        await _h.Storage.GetContainer(_h.Pipeline.ProcContainer).GetBlobClient(doc.ProcBlob).UploadAsync(BinaryData.FromString(proc), overwrite: true, Ct);
+
+        await _h.HandleAsync(message);
+
+        var email = Assert.Single(await maildev.WaitForEmailsAsync(1, TimeSpan.FromSeconds(10), Ct));
+        Assert.Equal([$"{doc.RowKey}-procNFe.xml", $"DANFE-{doc.RowKey}.pdf"], email.Attachments!.Select(a => a.FileName));
+        var pdf = await maildev.GetAttachmentAsync(email, email.Attachments![1], Ct);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        Assert.Contains("O DANFE em PDF também segue em anexo", email.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Danfe_that_cannot_be_rendered_does_not_hold_back_the_xml_mail()
+    {
+        // The harness's procNFe is a stub without ide/emit: the renderer refuses it, the XML still goes, delivered.
+        var (message, docs) = await _h.SeedAsync(DocumentStatus.Authorized);
+
+        await _h.HandleAsync(message);
+
+        var email = Assert.Single(await maildev.WaitForEmailsAsync(1, TimeSpan.FromSeconds(10), Ct));
+        Assert.Equal($"{docs[0].RowKey}-procNFe.xml", Assert.Single(email.Attachments!).FileName);
+        Assert.DoesNotContain("DANFE", email.Text, StringComparison.Ordinal);
+        var entry = Assert.Single(await _h.Log.ForDocumentAsync(DistributionHarness.TenantId, docs[0].RowKey, Ct));
+        Assert.Equal(DeliveryState.Succeeded, entry.State);
+    }
+
+    [Fact]
     public async Task Retry_after_a_webhook_failure_does_not_mail_again()
     {
         await using var receiver = await WebhookReceiver.StartAsync("k");

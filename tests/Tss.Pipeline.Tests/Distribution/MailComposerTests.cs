@@ -45,6 +45,19 @@ public class MailComposerTests
     }
 
     [Fact]
+    public void Authorized_document_mail_carries_the_danfe_pdf_beside_the_xml()
+    {
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7 test");
+
+        var message = MailComposer.Compose(Doc(DocumentStatus.Authorized), [1], MailComposer.ParseRecipients("a@x.com")!, Smtp, "d1", pdf);
+
+        var parts = message.Attachments.Cast<MimePart>().ToList();
+        Assert.Equal([$"{ChNFe}-procNFe.xml", $"DANFE-{ChNFe}.pdf"], parts.Select(p => p.FileName));
+        Assert.Equal("application/pdf", parts[1].ContentType.MimeType);
+        Assert.Contains($"O DANFE em PDF também segue em anexo (DANFE-{ChNFe}.pdf)", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Denied_document_mail_says_the_number_was_consumed()
     {
         var message = MailComposer.Compose(Doc(DocumentStatus.Denied), [1], MailComposer.ParseRecipients("a@x.com")!, Smtp, "d1");

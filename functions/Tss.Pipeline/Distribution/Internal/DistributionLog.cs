@@ -25,4 +25,7 @@ internal static partial class DistributionLog
 
     [LoggerMessage(EventId = 1407, Level = LogLevel.Warning, Message = "Tenant {TenantId} entity {Cnpj}: e-mail target is not a valid address list; e-mail skipped")]
     public static partial void InvalidEmail(ILogger logger, string tenantId, string cnpj);
+
+    [LoggerMessage(EventId = 1410, Level = LogLevel.Warning, Message = "DANFE of {chNFe} could not be rendered ({Code}); the e-mail carries the XML only")]
+    public static partial void DanfeFailed(ILogger logger, string chNFe, string code);
 }

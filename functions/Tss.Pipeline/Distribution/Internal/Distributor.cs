@@ -140,11 +140,29 @@ internal sealed partial class Distributor(
         {
             Record(due[i].Row, AttemptResult.Transient(null, "procnfe_unavailable", 0), now);
         }
-        var messages = sendable.Select(i => MailComposer.Compose(due[i].Doc, xml[i], recipients, mail.Options, deliveryId)).ToList();
+        var messages = sendable.Select(i => MailComposer.Compose(due[i].Doc, xml[i], recipients, mail.Options, deliveryId, Danfe(due[i].Doc, xml[i]))).ToList();
         var results = await mail.SendAsync(messages, ct).ConfigureAwait(false);
         for (var k = 0; k < sendable.Count; k++)
         {
             Record(due[sendable[k]].Row, results[k], now);
+        }
+    }
+
+    // The DANFE beside the XML: rendered here (no storage transaction); a failure is logged and the XML goes alone.
+    private byte[]? Danfe(DocumentRecord doc, byte[] procNFe)
+    {
+        if (doc.StatusValue != DocumentStatus.Authorized)
+        {
+            return null;
+        }
+        try
+        {
+            return Tss.Danfe.DanfeRenderer.Render(procNFe);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            DistributionLog.DanfeFailed(logger, doc.RowKey, (e as Tss.Danfe.DanfeException)?.Code ?? e.GetType().Name);
+            return null;
         }
     }
 

@@ -30,7 +30,10 @@ internal static class MailComposer
 
     public static string AttachmentName(string chNFe) => $"{chNFe}-procNFe.xml";
 
-    public static MimeMessage Compose(DocumentRecord doc, byte[] procNFe, InternetAddressList to, SmtpOptions smtp, string deliveryId)
+    public static string DanfeName(string chNFe) => $"DANFE-{chNFe}.pdf";
+
+    /// <param name="danfe">The DANFE PDF to attach beside the XML, or null (denied, or it could not be rendered).</param>
+    public static MimeMessage Compose(DocumentRecord doc, byte[] procNFe, InternetAddressList to, SmtpOptions smtp, string deliveryId, byte[]? danfe = null)
     {
         var chNFe = doc.RowKey;
         var authorized = doc.StatusValue == DocumentStatus.Authorized;
@@ -48,7 +51,7 @@ internal static class MailComposer
             ? $"{modelo} nº {nNF} série {serie} autorizada – chave {chNFe}"
             : $"{modelo} nº {nNF} série {serie} com uso denegado – chave {chNFe}";
 
-        var body = new BodyBuilder { TextBody = Body(doc, modelo, nNF, serie, authorized) };
+        var body = new BodyBuilder { TextBody = Body(doc, modelo, nNF, serie, authorized, danfe is not null) };
         var attachment = new MimePart("application", "xml")
         {
             Content = new MimeContent(new MemoryStream(procNFe, writable: false)),
@@ -57,11 +60,22 @@ internal static class MailComposer
             FileName = AttachmentName(chNFe),
         };
         body.Attachments.Add(attachment);
+        if (danfe is not null)
+        {
+            body.Attachments.Add(new MimePart("application", "pdf")
+            {
+                Content = new MimeContent(new MemoryStream(danfe, writable: false)),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = DanfeName(chNFe),
+            });
+        }
+
         message.Body = body.ToMessageBody();
         return message;
     }
 
-    private static string Body(DocumentRecord doc, string modelo, long nNF, int serie, bool authorized)
+    private static string Body(DocumentRecord doc, string modelo, long nNF, int serie, bool authorized, bool withDanfe)
     {
         var chNFe = doc.RowKey;
         var cnpj = doc.Cnpj.Length == 14
@@ -74,6 +88,7 @@ internal static class MailComposer
             : "teve o uso denegado pela SEFAZ. O número da nota foi consumido e não pode ser reutilizado";
         var attached = authorized
             ? $"O XML da nota autorizada (procNFe) segue em anexo ({AttachmentName(chNFe)}). Guarde-o: a legislação exige a guarda do arquivo XML pelo emitente e pelo destinatário."
+                + (withDanfe ? $" O DANFE em PDF também segue em anexo ({DanfeName(chNFe)})." : string.Empty)
             : $"O XML com o protocolo de denegação segue em anexo ({AttachmentName(chNFe)}).";
         return $"""
             Olá,

@@ -68,6 +68,18 @@ public sealed class InboxModel(PortalEntities entities, IEntityDirectory directo
         return File(Encoding.UTF8.GetBytes(xml), "application/xml; charset=utf-8", $"{cnpj}-nsu-{nsu}.xml");
     }
 
+    /// <summary>The DANFE of a received NF-e (an nfeProc in the inbox; a summary has none).</summary>
+    public async Task<IActionResult> OnGetDanfeAsync(string cnpj, long nsu, CancellationToken ct)
+    {
+        if (nsu <= 0 || await entities.GetAsync(TenantId, cnpj, ct) is null
+            || await documents.FindByNsuAsync(TenantId, cnpj, nsu, ct) is not { Type: nameof(DocumentType.ProcNFe), chNFe: { } chNFe } record)
+        {
+            return NotFoundPage();
+        }
+        return await Danfe.PortalDanfe.DownloadAsync(HttpContext, $"mde/{TenantId}/{cnpj}", chNFe,
+            async c => BinaryData.FromString(await documents.ReadXmlAsync(record, c)), cancelled: false, ct);
+    }
+
     /// <summary>Sends one manifestação for an NF-e of this company's inbox; the outcome comes back as a flash.</summary>
     public async Task<IActionResult> OnPostManifestAsync(string cnpj, string? chNFe, string? tpEvento, string? xJust, string? type, long? since,
         CancellationToken ct)

@@ -9,7 +9,7 @@ using Tss.Portal.Hosting;
 
 namespace Tss.Portal.Pages.Tenant.Monitor;
 
-/// <summary>One document: status, cStat/xMotivo, history, deliveries; the signed XML and the procNFe as downloads.</summary>
+/// <summary>One document: status, cStat/xMotivo, history, deliveries; the signed XML, the procNFe and the DANFE as downloads.</summary>
 public sealed class DocumentModel(PortalEntities entities, DocumentQueries queries, DeliveryLog deliveries) : PortalPageModel
 {
     public string Cnpj { get; private set; } = "";
@@ -50,6 +50,21 @@ public sealed class DocumentModel(PortalEntities entities, DocumentQueries queri
         }
         return Download(proc.ToArray(), $"{chNFe}-procNFe.xml");
     }
+
+    public async Task<IActionResult> OnGetDanfeAsync(string cnpj, string chNFe, CancellationToken ct)
+    {
+        if (await FindAsync(cnpj, chNFe, ct) is not { } document || document.ProcBlob is null || !HasDanfe(document))
+        {
+            return NotFoundPage();
+        }
+        return await Danfe.PortalDanfe.DownloadAsync(HttpContext, TenantId, chNFe,
+            async c => await queries.GetProcNFeAsync(document, c) ?? throw new Tss.Danfe.DanfeException(Tss.Danfe.DanfeErrorCodes.NotAuthorized, "No procNFe."),
+            document.StatusValue == DocumentStatus.Cancelled, ct);
+    }
+
+    /// <summary>An authorized (or later cancelled) NF-e has a DANFE.</summary>
+    public static bool HasDanfe(DocumentRecord document) =>
+        document.ProcBlob is not null && document.StatusValue is DocumentStatus.Authorized or DocumentStatus.Cancelled;
 
     // The entity must be the tenant's, and the key's emitter must be that entity: the document read itself is by the
     // tenant's partition, so another tenant's key finds nothing.

@@ -1,0 +1,17 @@
+namespace Tss.Danfe;
+
+/// <summary>What the XML alone cannot tell the renderer.</summary>
+public sealed record DanfeRenderOptions
+{
+    /// <summary>Default options: not cancelled, 80 mm NFC-e roll.</summary>
+    public static DanfeRenderOptions Default { get; } = new();
+
+    /// <summary>The NF-e has a registered cancellation event (110111): the DANFE carries the cancellation stamp.</summary>
+    public bool Cancelled { get; init; }
+
+    /// <summary>Protocol of the cancellation event, printed with the stamp when known.</summary>
+    public string? CancellationProtocol { get; init; }
+
+    /// <summary>Roll width of a DANFE NFC-e (model 65); ignored for model 55.</summary>
+    public NfcePaper NfcePaper { get; init; } = NfcePaper.Mm80;
+}

@@ -1,0 +1,69 @@
+using Tss.Danfe;
+using Tss.Host.Hosting;
+using Tss.Host.Problems;
+using Tss.Pipeline.Danfe;
+using Tss.Pipeline.Documents;
+using Tss.Pipeline.Queries;
+
+namespace Tss.Host.Documents;
+
+/// <summary>
+/// The DANFE of a tenant's NF-e for REST and SOAP: the same tenant scoping and "not found" as the XML downloads; 409
+/// while the NF-e is not authorized; 422 with the renderer's code when its procNFe cannot be printed.
+/// </summary>
+public sealed class DanfeDownloads(EntityScope scope, DocumentQueries queries, DanfeCache cache)
+{
+    /// <summary>Code of the 409 answer: the NF-e exists but has no authorization (so no DANFE).</summary>
+    public const string NotAuthorized = "nfe.not_authorized";
+
+    /// <exception cref="RequestRejectedException">404 (entity or NF-e), 409 (not authorized), 422 (not printable), 400 (paper).</exception>
+    public async Task<byte[]> GetAsync(string tenantId, string cnpj, string chNFe, int? paper, CancellationToken ct)
+    {
+        var render = new DanfeRenderOptions
+        {
+            NfcePaper = paper switch
+            {
+                null or 80 => NfcePaper.Mm80,
+                58 => NfcePaper.Mm58,
+                _ => throw new RequestRejectedException(400, ApiErrorCodes.InvalidFilter, "paper deve ser 80 ou 58 (largura da bobina do DANFE NFC-e, em mm)."),
+            },
+        };
+        var entity = await scope.RequireAsync(tenantId, cnpj, ct).ConfigureAwait(false);
+        var document = await queries.GetAsync(entity.TenantId, chNFe, ct).ConfigureAwait(false);
+        if (document is null || document.Cnpj != entity.Cnpj)
+        {
+            throw new RequestRejectedException(404, ApiErrorCodes.DocumentNotFound, "NF-e não encontrada para esta empresa.");
+        }
+
+        if (document.ProcBlob is null || document.StatusValue is not (DocumentStatus.Authorized or DocumentStatus.Cancelled))
+        {
+            throw NotAuthorizedYet(document);
+        }
+
+        render = render with { Cancelled = document.StatusValue == DocumentStatus.Cancelled };
+        try
+        {
+            return await cache.GetOrRenderAsync(entity.TenantId, chNFe,
+                async c => await queries.GetProcNFeAsync(document, c).ConfigureAwait(false) ?? throw NotAuthorizedYet(document), render, ct)
+                .ConfigureAwait(false);
+        }
+        catch (DanfeException e)
+        {
+            throw new RequestRejectedException(422, e.Code, Describe(e.Code));
+        }
+    }
+
+    /// <summary>pt-BR text of a renderer refusal (the API's <c>detail</c>).</summary>
+    public static string Describe(string code) => code switch
+    {
+        DanfeErrorCodes.NotAuthorized => "O XML não traz protocolo de autorização de uso (cStat 100/150); o DANFE é impresso somente para NF-e autorizada.",
+        DanfeErrorCodes.KeyMismatch => "O protocolo de autorização pertence a outra chave de acesso.",
+        DanfeErrorCodes.MalformedXml => "O XML de distribuição não pôde ser lido (mal formado, codificação ou tamanho).",
+        DanfeErrorCodes.NotProcNFe => "O XML não é um nfeProc (NF-e com protocolo).",
+        DanfeErrorCodes.UnsupportedModel => "Modelo de documento sem DANFE (somente 55 e 65).",
+        _ => "O XML não traz um campo obrigatório do DANFE ou traz um valor ilegível.",
+    };
+
+    private static RequestRejectedException NotAuthorizedYet(DocumentRecord document) =>
+        new(409, NotAuthorized, $"A NF-e não está autorizada (situação {document.Status}); o DANFE existe somente após a autorização.");
+}
