@@ -1,45 +1,15 @@
 using System.Globalization;
 using System.Xml;
-using Tss.Protocol.Messages;
+using Tss.Protocol.Xml;
 
 namespace Tss.Danfe.Reading;
 
 /// <summary>Small helpers over the NF-e namespace: child lookup and typed values with coded refusals.</summary>
 internal static class Xml
 {
-    public static XmlElement? Child(XmlElement? parent, string name)
-    {
-        if (parent is null)
-        {
-            return null;
-        }
+    public static XmlElement? Child(XmlElement? parent, string name) => NfeElements.Child(parent, name);
 
-        for (var node = parent.FirstChild; node is not null; node = node.NextSibling)
-        {
-            if (node is XmlElement e && e.LocalName == name && e.NamespaceURI == NfeNamespaces.Nfe)
-            {
-                return e;
-            }
-        }
-
-        return null;
-    }
-
-    public static IEnumerable<XmlElement> Children(XmlElement? parent, string name)
-    {
-        if (parent is null)
-        {
-            yield break;
-        }
-
-        for (var node = parent.FirstChild; node is not null; node = node.NextSibling)
-        {
-            if (node is XmlElement e && e.LocalName == name && e.NamespaceURI == NfeNamespaces.Nfe)
-            {
-                yield return e;
-            }
-        }
-    }
+    public static IEnumerable<XmlElement> Children(XmlElement? parent, string name) => NfeElements.Children(parent, name);
 
     /// <summary>The first child element whatever its name (e.g. the ICMS00/ICMSSN102 choice).</summary>
     public static XmlElement? FirstElement(XmlElement? parent)

@@ -1,5 +1,5 @@
 using System.Xml;
-using Tss.Protocol.Messages;
+using Tss.Protocol.Xml;
 
 namespace Tss.Sefaz.Simulator.Core;
 
@@ -7,23 +7,7 @@ namespace Tss.Sefaz.Simulator.Core;
 public static class NfeXml
 {
     /// <summary>The first child element with this local name in the NF-e namespace.</summary>
-    public static XmlElement? Child(XmlElement? parent, string name)
-    {
-        if (parent is null)
-        {
-            return null;
-        }
-
-        for (var node = parent.FirstChild; node is not null; node = node.NextSibling)
-        {
-            if (node is XmlElement e && e.LocalName == name && e.NamespaceURI == NfeNamespaces.Nfe)
-            {
-                return e;
-            }
-        }
-
-        return null;
-    }
+    public static XmlElement? Child(XmlElement? parent, string name) => NfeElements.Child(parent, name);
 
     /// <summary>Follows a path of child names.</summary>
     public static XmlElement? Path(XmlElement? parent, params string[] names)
@@ -45,6 +29,5 @@ public static class NfeXml
         int.TryParse(Text(parent, names), out var value) ? value : null;
 
     /// <summary>All child elements with this local name in the NF-e namespace.</summary>
-    public static IEnumerable<XmlElement> Children(XmlElement parent, string name) =>
-        parent.ChildNodes.OfType<XmlElement>().Where(e => e.LocalName == name && e.NamespaceURI == NfeNamespaces.Nfe);
+    public static IEnumerable<XmlElement> Children(XmlElement parent, string name) => NfeElements.Children(parent, name);
 }

@@ -86,22 +86,10 @@ public sealed class MdeEnvironment : IAsyncLifetime
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = _azurite.ConnectionString,
-            ["Sefaz:BaseUrlOverride"] = Simulator.SoapUri.ToString().TrimEnd('/'),
-            ["Sefaz:TrustAnchorPath"] = Simulator.AnchorPath,
-            ["Leases:ContainerName"] = "lease-" + suffix,
-            ["Leases:LeaseDuration"] = "00:00:15",
-            ["Mde:CursorsTable"] = "cur" + suffix,
-            ["Mde:DocumentsTable"] = "doc" + suffix,
-            ["Mde:SharingTable"] = "shr" + suffix,
-            ["Mde:DocumentsContainer"] = "mdedoc-" + suffix,
-            ["Mde:TimerQueue"] = "mdet-" + suffix,
-            ["Mde:NotifyQueue"] = "mden-" + suffix,
-            ["Mde:CienciaQueue"] = "mdec-" + suffix,
-            ["Mde:QueryLeaseWait"] = "00:00:30",
-        });
+        var settings = MdeTestSettings.Storage(_azurite.ConnectionString, suffix);
+        settings["Sefaz:BaseUrlOverride"] = Simulator.SoapUri.ToString().TrimEnd('/');
+        settings["Sefaz:TrustAnchorPath"] = Simulator.AnchorPath;
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<TimeProvider>(Time);
         builder.Services.AddSingleton<IEntityDirectory>(Entities);
         builder.Services.AddTssMde(builder.Configuration);

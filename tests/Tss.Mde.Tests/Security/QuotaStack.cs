@@ -83,20 +83,7 @@ public sealed class QuotaStack : IAsyncLifetime
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = _azurite.ConnectionString,
-            ["Leases:ContainerName"] = "lease-" + _suffix,
-            ["Leases:LeaseDuration"] = "00:00:15",
-            ["Mde:CursorsTable"] = "cur" + _suffix,
-            ["Mde:DocumentsTable"] = "doc" + _suffix,
-            ["Mde:SharingTable"] = "shr" + _suffix,
-            ["Mde:DocumentsContainer"] = "mdedoc-" + _suffix,
-            ["Mde:TimerQueue"] = "mdet-" + _suffix,
-            ["Mde:NotifyQueue"] = "mden-" + _suffix,
-            ["Mde:CienciaQueue"] = "mdec-" + _suffix,
-            ["Mde:QueryLeaseWait"] = "00:00:30",
-        };
+        var settings = MdeTestSettings.Storage(_azurite.ConnectionString, _suffix);
         foreach (var (key, value) in sefaz)
         {
             settings[key] = value;
