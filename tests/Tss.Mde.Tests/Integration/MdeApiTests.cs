@@ -1,92 +1,35 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Tss.Host;
+using Tss.Mde.Tests.Security;
 using Tss.Protocol.Parties;
-using Tss.Protocol.Time;
 using Tss.Tenancy;
 using Tss.Tenancy.Entities;
-using Tss.Testing.Azurite;
-using Tss.Testing.Hosting;
-using Tss.Testing.Sefaz;
-using Tss.Testing.Tenancy;
 
 namespace Tss.Mde.Tests.Integration;
 
 /// <summary>The MD-e REST endpoints in the real host (API keys, tenancy, certificate store) against the simulator.</summary>
 public sealed class MdeApiTests : IAsyncLifetime
 {
-    private readonly AzuriteFixture _azurite = new();
-    private readonly ScaledTimeProvider _time = new(DateTimeOffset.UtcNow, 600);
     private readonly string _cnpj = Cnpj.WithCheckDigits("334445550001");
-    private SimulatorHarness _sim = null!;
-    private WebApplication _app = null!;
+    private SharingHost _host = null!;
     private HttpClient _http = null!;
     private HttpClient _stranger = null!;
-    private HttpClient _admin = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        await _azurite.InitializeAsync();
-        _sim = await SimulatorHarness.StartAsync(_time, CancellationToken.None);
-        var s = _azurite.UniqueName("a");
-        _app = TssHostApp.Build([], builder =>
-        {
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:ConnectionString"] = _azurite.ConnectionString,
-                ["Sefaz:BaseUrlOverride"] = _sim.SoapUri.ToString().TrimEnd('/'),
-                ["Sefaz:TrustAnchorPath"] = _sim.AnchorPath,
-                ["Tenancy:TenantsTable"] = "tenants" + s,
-                ["Tenancy:EntitiesTable"] = "entities" + s,
-                ["Tenancy:ApiKeysTable"] = "keys" + s,
-                ["Certificates:MasterKey"] = Convert.ToBase64String(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray()),
-                ["Certificates:Container"] = "certs-" + s,
-                ["Mde:CursorsTable"] = "cur" + s,
-                ["Mde:DocumentsTable"] = "mdoc" + s,
-                ["Mde:SharingTable"] = "mshr" + s,
-            }.With(TestSettings.TrustingTestCa(_sim.AnchorPath)));
-            builder.Services.AddSingleton<TimeProvider>(_time);
-        });
-        await _app.StartAsync();
-        var address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var tenancy = _app.Services.GetRequiredService<TenancyAdmin>();
-        _http = await ClientAsync(tenancy, address, _cnpj);
-        _stranger = await ClientAsync(tenancy, address);
-        _admin = new HttpClient { BaseAddress = _sim.AdminUri };
+        _host = await SharingHost.StartAsync();
+        _http = await ClientAsync(_cnpj);
+        _stranger = await ClientAsync();
     }
 
-    private async Task<HttpClient> ClientAsync(TenancyAdmin tenancy, Uri address, params string[] cnpjs)
-    {
-        var key = await TestOnboarding.NewTenantAsync(tenancy, _sim.Ca, "Destinatário de Teste", cnpjs);
-        var client = new HttpClient { BaseAddress = address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.ApiKey);
-        return client;
-    }
+    private async Task<HttpClient> ClientAsync(params string[] cnpjs) => (await _host.TenantAsync("Destinatário de Teste", cnpjs)).Http;
 
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        _stranger.Dispose();
-        _admin.Dispose();
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-        await _sim.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     private string Mde(string path) => $"/api/v1/entities/{_cnpj}/mde{path}";
 
@@ -95,7 +38,7 @@ public sealed class MdeApiTests : IAsyncLifetime
     [Fact]
     public async Task Sync_lists_documents_then_refuses_inside_the_hour_with_the_003_message_and_manifests_ciencia()
     {
-        using var seeded = await _admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 12 }, Ct);
+        using var seeded = await _host.Admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 12 }, Ct);
         var keys = (await JsonAsync(seeded))["keys"]!.AsArray().Select(k => k!.GetValue<string>()).ToList();
 
         using var sync = await _http.PostAsync(Mde("/sync"), null, Ct);
@@ -120,7 +63,7 @@ public sealed class MdeApiTests : IAsyncLifetime
         using var ciencia = await _http.PostAsJsonAsync(Mde("/manifestacoes"), new { chNFe = keys[0], tpEvento = "210210" }, Ct);
         Assert.Equal(HttpStatusCode.OK, ciencia.StatusCode);
         Assert.Equal(135, (await JsonAsync(ciencia))["cStat"]!.GetValue<int>());
-        Assert.Contains("210210", await _admin.GetFromJsonAsync<List<string>>($"/admin/distdfe/{_cnpj}/manifestacoes/{keys[0]}", Ct) ?? []);
+        Assert.Contains("210210", await _host.Admin.GetFromJsonAsync<List<string>>($"/admin/distdfe/{_cnpj}/manifestacoes/{keys[0]}", Ct) ?? []);
 
         using var cursor = await _http.GetAsync(Mde("/cursor"), Ct);
         Assert.Equal(12, (await JsonAsync(cursor))["ultNsu"]!.GetValue<long>());
@@ -138,7 +81,7 @@ public sealed class MdeApiTests : IAsyncLifetime
         using var response = await _http.PostAsync(Mde(path), content, Ct);
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal(code, (await JsonAsync(response))["code"]!.GetValue<string>());
-        Assert.Equal(0, (await _admin.GetFromJsonAsync<JsonObject>($"/admin/distdfe/{_cnpj}", Ct))!["requests"]!.GetValue<int>());
+        Assert.Equal(0, (await _host.Admin.GetFromJsonAsync<JsonObject>($"/admin/distdfe/{_cnpj}", Ct))!["requests"]!.GetValue<int>());
     }
 
     [Fact]
@@ -146,8 +89,8 @@ public sealed class MdeApiTests : IAsyncLifetime
     {
         // A staging tenant and a production tenant of the same company, say, each with the company's certificate: SEFAZ
         // sees one CNPJ. Both held it before the first document arrived, so nothing is history for either of them.
-        var twin = await ClientAsync(_app.Services.GetRequiredService<TenancyAdmin>(), _http.BaseAddress!, _cnpj);
-        using var seeded = await _admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 7 }, Ct);
+        var twin = await ClientAsync(_cnpj);
+        using var seeded = await _host.Admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 7 }, Ct);
         Assert.Equal(HttpStatusCode.OK, seeded.StatusCode);
 
         using var first = await _http.PostAsync(Mde("/sync"), null, Ct);
@@ -165,7 +108,7 @@ public sealed class MdeApiTests : IAsyncLifetime
         // The twin shares the cursor from NSU 0 on but does not hold the company's history (it was not granted).
         var twinCursor = await JsonAsync(await twin.GetAsync(Mde("/cursor"), Ct));
         Assert.Equal(("Pending", 0L), (twinCursor["history"]!.GetValue<string>(), twinCursor["fromNsu"]!.GetValue<long>()));
-        var party = (await _admin.GetFromJsonAsync<JsonObject>($"/admin/distdfe/{_cnpj}", Ct))!;
+        var party = (await _host.Admin.GetFromJsonAsync<JsonObject>($"/admin/distdfe/{_cnpj}", Ct))!;
         Assert.Empty(party["violations"]!.AsArray());
         Assert.Equal(1, party["requests"]!.GetValue<int>());
         twin.Dispose();
@@ -174,24 +117,24 @@ public sealed class MdeApiTests : IAsyncLifetime
     [Fact]
     public async Task A_tenant_that_registers_the_cnpj_later_gets_only_what_the_shared_cursor_fetches_after_it_joined()
     {
-        using var seeded = await _admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 5 }, Ct);
+        using var seeded = await _host.Admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 5 }, Ct);
         Assert.Equal(HttpStatusCode.OK, seeded.StatusCode);
         using var first = await _http.PostAsync(Mde("/sync"), null, Ct);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
 
-        using var late = await ClientAsync(_app.Services.GetRequiredService<TenancyAdmin>(), _http.BaseAddress!, _cnpj);
+        using var late = await ClientAsync(_cnpj);
         // Inside the hour SEFAZ is not asked, and the newcomer is given nothing of what came before (no grant).
         using var blocked = await late.PostAsync(Mde("/sync"), null, Ct);
         Assert.Equal((HttpStatusCode)429, blocked.StatusCode);
         Assert.Empty(await NsusAsync(late));
 
         // A third tenant joins without calling anything: the next answer with documents finds it.
-        using var third = await ClientAsync(_app.Services.GetRequiredService<TenancyAdmin>(), _http.BaseAddress!, _cnpj);
+        using var third = await ClientAsync(_cnpj);
 
         // After the hour, the next answer reaches every tenant that proved the CNPJ.
-        using var more = await _admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 2 }, Ct);
+        using var more = await _host.Admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 2 }, Ct);
         var until = DateTimeOffset.Parse((await JsonAsync(await _http.GetAsync(Mde("/cursor"), Ct)))["syncBlockedUntil"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-        while (_time.GetUtcNow() <= until)
+        while (_host.Time.GetUtcNow() <= until)
         {
             await Task.Delay(200, Ct);
         }
@@ -200,7 +143,7 @@ public sealed class MdeApiTests : IAsyncLifetime
         Assert.Equal(new long[] { 6, 7 }, await NsusAsync(late));
         Assert.Equal(new long[] { 1, 2, 3, 4, 5, 6, 7 }, await NsusAsync(_http));
         Assert.Equal(new long[] { 6, 7 }, await NsusAsync(third));
-        Assert.Empty((await _admin.GetFromJsonAsync<JsonObject>($"/admin/distdfe/{_cnpj}", Ct))!["violations"]!.AsArray());
+        Assert.Empty((await _host.Admin.GetFromJsonAsync<JsonObject>($"/admin/distdfe/{_cnpj}", Ct))!["violations"]!.AsArray());
     }
 
     private async Task<long[]> NsusAsync(HttpClient client) =>
