@@ -63,6 +63,8 @@ public sealed class SharingHost : IAsyncDisposable
                 ["Mde:CursorsTable"] = "cur" + s,
                 ["Mde:DocumentsTable"] = "mdoc" + s,
                 ["Mde:SharingTable"] = "mshr" + s,
+                // The periodic sync must not race the tests' own syncs when an hour ends (it would take the lease: 409).
+                ["Mde:SyncInterval"] = "7.00:00:00",
             }.With(TestSettings.TrustingTestCa(Simulator.AnchorPath)));
             builder.Services.AddSingleton<TimeProvider>(Time);
         });
