@@ -30,6 +30,8 @@ internal static class DurableBackendFactory
             MaxConcurrentTaskOrchestrationWorkItems = durable.MaxConcurrentOrchestrations,
             StorageAccountClientProvider = CreateClientProvider(storage, transactions.Counter),
             LoggerFactory = loggerFactory,
+            // Scheduling an active singleton id with dedupe statuses fails loudly instead of being dropped in silence.
+            ThrowExceptionOnInvalidDedupeStatus = true,
         };
         return new AzureStorageOrchestrationService(settings);
     }
