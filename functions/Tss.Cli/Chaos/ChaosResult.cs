@@ -9,6 +9,8 @@ internal sealed record ChaosResult(int Docs, int Authorized, int Lost, int Blind
     public int AuthorizedTwice { get; init; }
 
     public int Accepted { get; init; }
+    public int Debits { get; init; }
+    public int Delivered { get; init; }
     public int Redeliveries { get; init; }
     public int Undelivered { get; init; }
     public int KillsDone { get; init; }
@@ -22,8 +24,8 @@ internal sealed record ChaosResult(int Docs, int Authorized, int Lost, int Blind
         Console.WriteLine(string.Create(c, $"documents        {Docs} submitted over {s.Entities} entities, {Accepted} accepted (202), {Authorized} authorized here and in SEFAZ's base, {Lost} not final"));
         Console.WriteLine(string.Create(c, $"chaos            host SIGKILLed {KillsDone} of {s.Kills} times, Azurite restarted {AzuriteRestartsDone} of {s.AzuriteRestarts} times (seed {s.Seed})"));
         Console.WriteLine(string.Create(c, $"SEFAZ            {BlindResends} blind resends, {AuthorizedTwice} keys authorized twice"));
-        Console.WriteLine(string.Create(c, $"credits          {DoubleDebits} documents debited twice"));
-        Console.WriteLine(string.Create(c, $"webhook          {DuplicateDeliveries} documents delivered under two delivery ids, {Redeliveries} redeliveries of a delivery id (deduplicated by the receiver), {Undelivered} final documents never delivered"));
+        Console.WriteLine(string.Create(c, $"credits          {Debits} debits in the ledger, {DoubleDebits} documents debited twice"));
+        Console.WriteLine(string.Create(c, $"webhook          {Delivered} documents delivered, {DuplicateDeliveries} documents delivered under two delivery ids, {Redeliveries} redeliveries of a delivery id (deduplicated by the receiver), {Undelivered} final documents never delivered"));
         Console.WriteLine(string.Create(c, $"wall             {Seconds:F1} s  →  {(Passed ? "PASS" : "FAIL")}"));
         Console.WriteLine(string.Create(c,
             $"{{\"docs\":{Docs},\"authorized\":{Authorized},\"lost\":{Lost},\"blindResends\":{BlindResends},\"doubleDebits\":{DoubleDebits},\"duplicateDeliveries\":{DuplicateDeliveries},\"seconds\":{Seconds:F1}}}"));
