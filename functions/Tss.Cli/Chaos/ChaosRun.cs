@@ -51,7 +51,7 @@ internal static partial class ChaosRun
             {
                 break;
             }
-            if (schedule.TryPeek(out var next) && up.Elapsed >= next.MinUptime)
+            if (schedule.TryPeek(out var next) && up.Elapsed >= next.MinUptime && (final >= next.Progress * s.Docs || up.Elapsed >= next.MaxUptime))
             {
                 schedule.Dequeue();
                 if (next.Kind == ChaosAction.KillHost)
@@ -103,15 +103,19 @@ internal static partial class ChaosRun
     }
 
     /// <summary>
-    /// The kills and Azurite restarts in a seeded order, each after the host has been up a seeded while (0.5–5 s):
-    /// random moments of the run, whatever it is doing then (submissions, sends, receipt waits, outcomes, deliveries).
+    /// The kills and Azurite restarts, spread over the run: the i-th comes once a seeded share of the documents is
+    /// final (uniform in 0–90 %, in order) or, when progress stalls, once the host has been up a seeded 10–25 s — and
+    /// never before it has been up a seeded 0.5–3 s. Whatever the host is doing then (submissions, sends, receipt
+    /// waits, outcomes, deliveries) is where it dies.
     /// </summary>
     private static Queue<ChaosStep> Schedule(ChaosSettings s)
     {
         var random = new Random(s.Seed);
         var actions = Enumerable.Repeat(ChaosAction.KillHost, s.Kills).Concat(Enumerable.Repeat(ChaosAction.RestartAzurite, s.AzuriteRestarts)).ToArray();
         random.Shuffle(actions);
-        return new Queue<ChaosStep>(actions.Select(a => new ChaosStep(a, TimeSpan.FromMilliseconds(random.Next(500, 5000)))));
+        var progress = actions.Select(_ => random.NextDouble() * 0.9).Order().ToArray();
+        return new Queue<ChaosStep>(actions.Select((a, i) => new ChaosStep(a, progress[i],
+            TimeSpan.FromMilliseconds(random.Next(500, 3000)), TimeSpan.FromMilliseconds(random.Next(10_000, 25_000)))));
     }
 
     private static List<Submission> Generate(ChaosSettings s, List<(string Cnpj, string TenantId, string ApiKey)> tenants, ChaosStack stack)
@@ -247,5 +251,5 @@ internal static partial class ChaosRun
         RestartAzurite,
     }
 
-    private sealed record ChaosStep(ChaosAction Kind, TimeSpan MinUptime);
+    private sealed record ChaosStep(ChaosAction Kind, double Progress, TimeSpan MinUptime, TimeSpan MaxUptime);
 }
