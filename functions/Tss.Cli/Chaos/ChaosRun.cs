@@ -40,6 +40,7 @@ internal static partial class ChaosRun
 
         var documents = () => new TableServiceClient(stack.ConnectionString).GetTableClient("documents");
         var final = 0;
+        var nextReport = TimeSpan.FromSeconds(10);
         var kills = 0;
         var restarts = 0;
         while (clock.Elapsed < s.Timeout)
@@ -47,6 +48,11 @@ internal static partial class ChaosRun
             await Task.Delay(500);
             var counted = await CountFinalAsync(documents());
             final = counted ?? final;
+            if (clock.Elapsed >= nextReport)
+            {
+                Console.Error.WriteLine($"chaos: {clock.Elapsed.TotalSeconds,6:F1} s  {final}/{s.Docs} final{(counted is null ? " (storage not answering)" : "")}");
+                nextReport += TimeSpan.FromSeconds(10);
+            }
             if (submission.IsCompleted && final >= accepted.Count)
             {
                 break;
@@ -104,7 +110,7 @@ internal static partial class ChaosRun
 
     /// <summary>
     /// The kills and Azurite restarts, spread over the run: the i-th comes once a seeded share of the documents is
-    /// final (uniform in 0–90 %, in order) or, when progress stalls, once the host has been up a seeded 10–25 s — and
+    /// final (uniform in 0–90 %, in order) or, when progress stalls, once the host has been up a seeded 30–60 s (a killed host's leases take 15 s to come back) — and
     /// never before it has been up a seeded 0.5–3 s. Whatever the host is doing then (submissions, sends, receipt
     /// waits, outcomes, deliveries) is where it dies.
     /// </summary>
@@ -115,7 +121,7 @@ internal static partial class ChaosRun
         random.Shuffle(actions);
         var progress = actions.Select(_ => random.NextDouble() * 0.9).Order().ToArray();
         return new Queue<ChaosStep>(actions.Select((a, i) => new ChaosStep(a, progress[i],
-            TimeSpan.FromMilliseconds(random.Next(500, 3000)), TimeSpan.FromMilliseconds(random.Next(10_000, 25_000)))));
+            TimeSpan.FromMilliseconds(random.Next(500, 3000)), TimeSpan.FromMilliseconds(random.Next(30_000, 60_000)))));
     }
 
     private static List<Submission> Generate(ChaosSettings s, List<(string Cnpj, string TenantId, string ApiKey)> tenants, ChaosStack stack)
