@@ -20,6 +20,10 @@ internal static class Help
               simulator [--port 8443] [--admin-port 8080] [--tmed 1] [--scale 1]
                                                     start the SEFAZ simulator and print its URLs
               bench sign|schema|danfe [--seconds 5] signing / schema-validation / DANFE throughput on this machine
+              chaos --docs N --kills K [--seed S] [--entities 3] [--azurite-restarts R]
+                                                    N NF-e while the host is SIGKILLed K times and restarted; JSON verdict
+                                                    (exit 0 only when all authorized, none lost, no blind resend/double
+                                                    debit/duplicate delivery)
               danfe IN.xml -o OUT.pdf [--paper 58] [--cancelled]
                                                     DANFE (NF-e) or DANFE NFC-e of any procNFe; --sample [--items N]
                                                     [--landscape] [--nfce] renders a demo document instead

@@ -14,6 +14,7 @@ try
         "sefaz" => await SefazCommand.RunAsync(rest),
         "simulator" => await SimulatorCommand.RunAsync(rest),
         "bench" => await BenchCommand.RunAsync(rest),
+        "chaos" => await Tss.Cli.Chaos.ChaosRun.RunAsync(Tss.Cli.Chaos.ChaosSettings.From(rest)),
         "admin" => await AdminCommand.RunAsync(rest),
         "up" => await UpCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Help.Print(),

@@ -26,12 +26,15 @@ internal sealed class TssProcess
     public static async Task<(int Exit, string Out, string Err)> RunAsync(string home, params string[] args) =>
         await RunAsync(home, null, args);
 
-    public static async Task<(int Exit, string Out, string Err)> RunAsync(string home, IReadOnlyDictionary<string, string>? env, params string[] args)
+    public static Task<(int Exit, string Out, string Err)> RunAsync(string home, IReadOnlyDictionary<string, string>? env, params string[] args) =>
+        RunAsync(home, env, TimeSpan.FromSeconds(60), args);
+
+    public static async Task<(int Exit, string Out, string Err)> RunAsync(string home, IReadOnlyDictionary<string, string>? env, TimeSpan timeout, params string[] args)
     {
         using var p = Process.Start(StartInfo(home, env, args))!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var cts = new CancellationTokenSource(timeout);
         await p.WaitForExitAsync(cts.Token);
         return (p.ExitCode, await stdout, await stderr);
     }

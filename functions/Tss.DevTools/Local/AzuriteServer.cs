@@ -124,6 +124,16 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at https?://[^\s:]+:(?<port>\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex ListeningLine();
 
+    /// <summary>
+    /// SIGTERM and wait for the exit: Azurite writes its persisted data before it exits (a SIGKILL could lose the last
+    /// seconds of writes). Start a new one on the same directory and <see cref="Ports"/> to go on.
+    /// </summary>
+    public async Task<bool> StopGracefullyAsync(TimeSpan timeout)
+    {
+        await ProcessRunner.RunAsync("kill", ["-TERM", ProcessId.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        return await _process.WaitForExitAsync(timeout).ConfigureAwait(false) != -1;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync().ConfigureAwait(false);

@@ -26,7 +26,9 @@ public sealed class LotSender(
         var (target, cert) = await TargetAsync(lot, ct).ConfigureAwait(false);
         try
         {
-            return new LotEvent.SendAnswered(await sefaz.AutorizarAsync(target, cert, enviNFe, ct).ConfigureAwait(false));
+            var answer = await sefaz.AutorizarAsync(target, cert, enviNFe, ct).ConfigureAwait(false);
+            Tss.Runtime.Faults.CrashPoint.Hit(Tss.Runtime.Faults.CrashPoints.AfterSefazSend);
+            return new LotEvent.SendAnswered(answer);
         }
         catch (SefazException e)
         {

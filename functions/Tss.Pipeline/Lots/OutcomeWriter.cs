@@ -95,6 +95,7 @@ public sealed partial class OutcomeWriter(
         foreach (var chunk in actions.Chunk(100))
         {
             await table.SubmitTransactionAsync(chunk, ct).ConfigureAwait(false);
+            Tss.Runtime.Faults.CrashPoint.Hit(Tss.Runtime.Faults.CrashPoints.BetweenOutcomes);
         }
         if (requeue)
         {

@@ -14,7 +14,7 @@ namespace Tss.Sefaz.Simulator.Soap;
 
 /// <summary>
 /// The SOAP 1.2 endpoint: POST on any path, payload dispatched on its root, transmitter-certificate checks (281/282),
-/// the 500 KB cap (214), faults before and after processing, and one exchange-log record per request.
+/// the 500 KB cap (214), faults before and after processing, and one exchange-log record per request (written before the answer).
 /// </summary>
 public sealed partial class SoapEndpoint
 {
@@ -107,6 +107,8 @@ public sealed partial class SoapEndpoint
             cStat = answer.cStat,
             Fault = before.Applied,
         };
+        // On record before the answer goes out: SEFAZ has processed the request whether or not its answer arrives.
+        exchange = Record(exchange, final: false);
         var envelope = SoapEnvelopeWriter.Result(service, answer.RetXml);
         var after = await ApplyFaultsAsync(context, exchange, service, payload.Payload, FaultPhase.After, envelope, ct);
         if (after.Handled)
@@ -184,10 +186,16 @@ public sealed partial class SoapEndpoint
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
-    private void Record(ExchangeRecord exchange)
+    /// <summary>Adds the exchange to the log, or updates it when it is there already (its id is set).</summary>
+    private ExchangeRecord Record(ExchangeRecord exchange, bool final = true)
     {
-        var added = _exchanges.Add(exchange);
-        Log.Exchange(_logger, added.Id, added.Service, added.TransmitterCnpj, string.Join(',', added.cStat), added.Fault,
-            added.HttpStatus);
+        var stored = exchange.Id == 0 ? _exchanges.Add(exchange) : _exchanges.Update(exchange);
+        if (final)
+        {
+            Log.Exchange(_logger, stored.Id, stored.Service, stored.TransmitterCnpj, string.Join(',', stored.cStat), stored.Fault,
+                stored.HttpStatus);
+        }
+
+        return stored;
     }
 }

@@ -5,11 +5,13 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tss.DevTools.Chaos;
 using Tss.DevTools.Local;
 using Tss.DevTools.Processes;
 using Tss.Pipeline.Documents;
 using Tss.Protocol.Time;
 using Tss.Tenancy;
+using Tss.Tenancy.Credits;
 using Tss.Tenancy.Entities;
 using Tss.Testing.Hosting;
 using Tss.Testing.Sefaz;
@@ -44,6 +46,11 @@ internal sealed class ProcessStack : IAsyncDisposable
     public HostProcess? Host { get; private set; }
     public int Port { get; private set; }
     public TableClient Documents => new TableServiceClient(Azurite.ConnectionString).GetTableClient("documents");
+
+    /// <summary>The tenants' webhook endpoint (started by <see cref="NewAuditedTenantAsync"/>).</summary>
+    public WebhookReceiver? Webhooks { get; private set; }
+
+    public ICreditLedger Credits => _tenancy.GetRequiredService<ICreditLedger>();
 
     public static async Task<ProcessStack> StartAsync(double scale, IReadOnlyDictionary<string, string?>? extra = null)
     {
@@ -102,6 +109,23 @@ internal sealed class ProcessStack : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the host process ended by itself (a <c>CrashPoint</c> fired), then forgets it.</summary>
+    public async Task WaitForHostExitAsync(TimeSpan timeout)
+    {
+        var host = Host ?? throw new InvalidOperationException("No host running.");
+        var deadline = DateTime.UtcNow + timeout;
+        while (host.IsRunning)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The host was still running after {timeout.TotalSeconds:0} s:{Environment.NewLine}{host.Output}");
+            }
+            await Task.Delay(100);
+        }
+        await host.DisposeAsync();
+        Host = null;
+    }
+
     /// <summary>SIGKILL, and wait until the process is gone.</summary>
     public async Task KillHostAsync()
     {
@@ -118,6 +142,45 @@ internal sealed class ProcessStack : IAsyncDisposable
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}/"), Timeout = TimeSpan.FromSeconds(120) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.ApiKey);
         return client;
+    }
+
+    /// <summary>
+    /// As <see cref="NewTenantAsync"/> for one entity, with the entity's webhook pointed at <see cref="Webhooks"/> and
+    /// <paramref name="credits"/> credits (the host needs <c>Credits__Enabled</c> and <c>Distribution__AllowLoopback</c>).
+    /// </summary>
+    public async Task<(HttpClient Api, string TenantId)> NewAuditedTenantAsync(string cnpj, long credits)
+    {
+        Webhooks ??= await WebhookReceiver.StartAsync();
+        var admin = _tenancy.GetRequiredService<TenancyAdmin>();
+        var tenant = await TestOnboarding.NewTenantAsync(admin, Simulator.Ca, "Cliente E2E", [cnpj]);
+        await admin.SaveEntityAsync(new EntityRegistration
+        {
+            TenantId = tenant.TenantId,
+            Cnpj = cnpj,
+            Uf = "SP",
+            tpAmb = 2,
+            WebhookUrl = Webhooks.Url,
+            WebhookSecret = "e2e-webhook-secret",
+        });
+        await Credits.TopUpAsync(tenant.TenantId, credits, "e2e", "tests", CancellationToken.None);
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}/"), Timeout = TimeSpan.FromSeconds(120) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tenant.ApiKey);
+        return (client, tenant.TenantId);
+    }
+
+    /// <summary>The debit references ("chNFe:digest") in the tenant's credits ledger.</summary>
+    public async Task<List<string>> DebitsAsync(string tenantId, CancellationToken ct)
+    {
+        var debits = new List<string>();
+        string? page = null;
+        do
+        {
+            var lines = await Credits.ListAsync(tenantId, 1000, page, ct);
+            debits.AddRange(lines.Entries.Where(e => e.Kind == "debit").Select(e => e.Reference));
+            page = lines.ContinuationToken;
+        }
+        while (page is not null);
+        return debits;
     }
 
     /// <summary>Documents (not lots or markers) by status, read directly from storage.</summary>
@@ -154,6 +217,10 @@ internal sealed class ProcessStack : IAsyncDisposable
         if (Host is not null)
         {
             await Host.DisposeAsync();
+        }
+        if (Webhooks is not null)
+        {
+            await Webhooks.DisposeAsync();
         }
         await _tenancy.DisposeAsync();
         await Simulator.DisposeAsync();

@@ -64,6 +64,38 @@ public class FaultTests(SimulatorFixture simulator) : IClassFixture<SimulatorFix
     }
 
     [Fact]
+    public async Task Exchange_is_on_record_before_its_answer_goes_out()
+    {
+        await AddFaultAsync(new FaultSpec { Kind = FaultKind.Latency, Phase = FaultPhase.After, LatencyMs = 60_000, Count = 1, Service = "enviNFe" });
+        var nfe = Payloads.SignedNfe(simulator.Time, Interlocked.Increment(ref _nNF));
+
+        // SEFAZ processed the lot and holds the answer: the log already shows the request, as a caller that dies now left it.
+        var call = simulator.PostAsync(Payloads.Envelope("NFeAutorizacao4", Payloads.EnviNFe(true, nfe)));
+        ExchangeRecord? logged = null;
+        for (var i = 0; i < 400 && logged is null; i++)
+        {
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+            logged = (await simulator.GetAsync<List<ExchangeRecord>>("/admin/exchanges")).SingleOrDefault(e => e.chNFe.Contains(Payloads.KeyOf(nfe)));
+        }
+        Assert.NotNull(logged);
+        Assert.False(call.IsCompleted);
+        Assert.Equal([104, 100], logged.cStat);
+
+        for (var i = 0; i < 200 && !call.IsCompleted; i++)
+        {
+            simulator.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+        }
+        var reply = await call;
+
+        // Answered now: the same record, completed with the fault applied (not a second record).
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        var answered = Assert.Single(await simulator.GetAsync<List<ExchangeRecord>>("/admin/exchanges"), e => e.chNFe.Contains(Payloads.KeyOf(nfe)));
+        Assert.Equal(logged.Id, answered.Id);
+        Assert.Contains("Latency/After", answered.Fault, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Malformed_answers_are_truncated_xml_or_an_html_page()
     {
         await AddFaultAsync(new FaultSpec { Kind = FaultKind.Malformed, Malformed = "truncated", Count = 1 });

@@ -78,6 +78,7 @@ internal sealed partial class Distributor(
             {
                 var body = WebhookPayload.Build(deliveryId, docs, _o);
                 var result = await webhook.SendAsync(url, t.WebhookSecret, deliveryId, row.AttemptCount + 1, body, now, ct).ConfigureAwait(false);
+                Tss.Runtime.Faults.CrashPoint.Hit(Tss.Runtime.Faults.CrashPoints.AfterWebhookPost);
                 Record(row, result, now);
                 updated.Add(row);
             }

@@ -1,0 +1,21 @@
+namespace Tss.Runtime.Faults;
+
+/// <summary>
+/// The names of every <see cref="CrashPoint"/> in the product, in one place (the crash tests and <c>./tss chaos</c>
+/// arm them through <c>TSS_CRASH_AT</c>). Each sits where a crash is hardest to recover from.
+/// </summary>
+public static class CrashPoints
+{
+    /// <summary>Inside the send, after SEFAZ processed the lot and answered, before the answer is recorded.</summary>
+    public const string AfterSefazSend = "lot.after-sefaz-send";
+
+    /// <summary>During outcome writing: after the first entity-group transaction of outcomes, before the rest and
+    /// before re-assembly and distribution are queued.</summary>
+    public const string BetweenOutcomes = "outcome.between-documents";
+
+    /// <summary>During delivery: after the webhook POST was answered, before the delivery log records the attempt.</summary>
+    public const string AfterWebhookPost = "delivery.after-webhook-post";
+
+    /// <summary>Every name above (the chaos command checks <c>--crash-at</c> against it).</summary>
+    public static IReadOnlyList<string> All { get; } = [AfterSefazSend, BetweenOutcomes, AfterWebhookPost];
+}
