@@ -30,9 +30,10 @@ internal sealed class DurableDeliveryRetries(DurableTaskClient client, ILogger<D
     }
 
     /// <summary>
-    /// How "already exists" reaches a client: DurableTask.Core's OrchestrationAlreadyExistsException in process, an
-    /// RpcException with status AlreadyExists through the gRPC sidecar (matched by name and status, so this project
-    /// needs neither DurableTask.Core nor Grpc.Core).
+    /// How "already exists" reaches a client: the gRPC client (sidecar, in-memory test host) throws DurableTask.Core's
+    /// OrchestrationAlreadyExistsException ("An orchestration with id '…' already exists. It's in the Pending state.",
+    /// also while it waits on its timer); a raw RpcException with status AlreadyExists is accepted too. Matched by name,
+    /// so this project needs neither DurableTask.Core nor Grpc.Core.
     /// </summary>
     internal static bool AlreadyExists(Exception e)
     {

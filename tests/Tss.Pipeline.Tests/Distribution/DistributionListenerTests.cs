@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Orchestrations.Delivery;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Entities;
@@ -16,8 +17,9 @@ using Tss.Testing.Azurite;
 namespace Tss.Pipeline.Tests.Distribution;
 
 /// <summary>
-/// The distribute queue's real listener, as <c>AddTssPipeline</c> registers it, on a clock running 600 times fast:
-/// the retry timers (30 s, 2 min, 10 min) are real delayed queue messages that surface in about a second each.
+/// The distribute queue's real listener, as <c>AddTssPipeline</c> registers it, with the delivery orchestration on a
+/// Durable engine, on a clock running 600 times fast: the retry waits (30 s, 2 min, 10 min) are durable timers of
+/// 50 ms, 200 ms and 1 s.
 /// </summary>
 [Collection(DistributionCollection.Name)]
 public sealed class DistributionListenerTests(AzuriteFixture azurite)
@@ -27,11 +29,8 @@ public sealed class DistributionListenerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Failing_receiver_gets_the_delivery_through_durable_timers_on_the_scaled_clock()
     {
-        // ×120: the first retry (30 s) comes 250 ms later in real time. Faster, and the retry timer (scheduled before
-        // the delivery log is written, so a crash never loses a retry) can fire while that write is still in flight;
-        // the later write then loses its ETag race and one attempt is missing from the log — harmless in production,
-        // where the shortest retry is 30 real seconds.
-        var time = new ScaledTimeProvider(DateTimeOffset.UtcNow, 120);
+        // The retries start after the first attempt is in the log, so no scale makes a retry read a stale row.
+        var time = new ScaledTimeProvider(DateTimeOffset.UtcNow, 600);
         await using var receiver = await WebhookReceiver.StartAsync("listener-secret");
         receiver.FailNext(3);
         var settings = DistributionHarness.Configuration(azurite, smtpPort: null);
@@ -43,6 +42,8 @@ public sealed class DistributionListenerTests(AzuriteFixture azurite)
         builder.Services.AddSingleton<IDistributionTargets>(new FixedDistributionTargets { Targets = new(receiver.Url, receiver.Secret, null) });
         builder.Services.AddSingleton<IEntityDirectory>(new FixedEntityDirectoryStub());
         builder.Services.AddTssPipeline(builder.Configuration);
+        builder.Services.AddTssDeliveryOrchestration();
+        builder.Services.AddInMemoryDurableEngine();
         using var host = builder.Build();
         var pipeline = host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
         var storage = host.Services.GetRequiredService<StorageClients>();
@@ -71,6 +72,8 @@ public sealed class DistributionListenerTests(AzuriteFixture azurite)
             Assert.True(gaps[2] >= TimeSpan.FromMinutes(10), $"third retry after {gaps[2]}");
             Assert.Equal([1, 2, 3, 4], receiver.Requests.Select(r => r.Attempt));
             Assert.All(receiver.Requests, r => Assert.True(r.SignatureValid));
+            Assert.Single(receiver.Requests.Select(r => r.DeliveryId).Distinct());
+            Assert.Equal(0, (await storage.GetQueue(pipeline.DistributeQueue).GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount); // no timer messages
         }
         finally
         {
