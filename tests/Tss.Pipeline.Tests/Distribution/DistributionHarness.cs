@@ -15,6 +15,7 @@ using Tss.Pipeline.Messages;
 using Tss.Protocol.AccessKeys;
 using Tss.Runtime.Storage;
 using Tss.Testing.Azurite;
+using Tss.Testing.Durable;
 using Tss.Testing.Hosting;
 
 namespace Tss.Pipeline.Tests.Distribution;
@@ -86,7 +87,7 @@ internal sealed class DistributionHarness : IAsyncDisposable
         services.AddInMemoryDurableEngine();
         var harness = new DistributionHarness(services.BuildServiceProvider(), targets, time);
         await harness.CreateStorageAsync();
-        harness._engine = await InMemoryDurable.StartEngineAsync(harness.Services, TestContext.Current.CancellationToken);
+        harness._engine = await InMemoryDurableEngine.StartEngineAsync(harness.Services, TestContext.Current.CancellationToken);
         return harness;
     }
 
@@ -198,7 +199,7 @@ internal sealed class DistributionHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await InMemoryDurable.StopEngineAsync(_engine);
+        await InMemoryDurableEngine.StopEngineAsync(_engine);
         await Services.DisposeAsync();
     }
 

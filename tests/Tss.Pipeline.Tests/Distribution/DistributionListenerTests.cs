@@ -13,6 +13,8 @@ using Tss.Protocol.Time;
 using Tss.Runtime.Queues;
 using Tss.Runtime.Storage;
 using Tss.Testing.Azurite;
+using Tss.Testing.Durable;
+using Tss.Testing.Webhooks;
 
 namespace Tss.Pipeline.Tests.Distribution;
 

@@ -3,6 +3,7 @@ using MimeKit;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Documents;
 using Tss.Testing.Azurite;
+using Tss.Testing.Webhooks;
 using Tss.Testing.Mail;
 
 namespace Tss.Pipeline.Tests.Distribution;

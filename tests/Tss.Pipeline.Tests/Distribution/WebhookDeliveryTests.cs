@@ -4,6 +4,7 @@ using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
 using Tss.Testing.Azurite;
+using Tss.Testing.Webhooks;
 
 namespace Tss.Pipeline.Tests.Distribution;
 

@@ -3,6 +3,7 @@ using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Documents;
 using Tss.Protocol.Time;
 using Tss.Testing.Azurite;
+using Tss.Testing.Webhooks;
 
 namespace Tss.Pipeline.Tests.Distribution;
 

@@ -3,11 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tss.Orchestrations;
 
-namespace Tss.Pipeline.Tests.Distribution;
+namespace Tss.Testing.Durable;
 
 /// <summary>The in-memory Durable engine (sidecar + worker + client) inside a test's container, running every
 /// <c>AddDurableTasks</c> registration with activities resolved from that container.</summary>
-internal static class InMemoryDurable
+public static class InMemoryDurableEngine
 {
     public static IServiceCollection AddInMemoryDurableEngine(this IServiceCollection services) =>
         services.AddInMemoryDurableTask(r =>
