@@ -16,13 +16,15 @@ using Tss.Protocol.Time;
 using Tss.Runtime.Queues;
 using Tss.Runtime.Storage;
 using Tss.Testing.Azurite;
-using Tss.Testing.Durable;
+using Tss.Durable;
+using Tss.Testing.Hosting;
 using Tss.Testing.Webhooks;
 
 namespace Tss.Mde.Tests.Notifications;
 
-/// <summary>Azurite and one MD-e host (notify-queue listener, delivery orchestration on the in-process Durable engine)
-/// on a clock 600 times fast, shared by the notification tests; each test uses its own tenants and receivers.</summary>
+/// <summary>Azurite and one MD-e host (notify-queue listener, delivery orchestration on the local Durable engine:
+/// DurableTask.AzureStorage on the same Azurite) on a clock 600 times fast, shared by the notification tests; each test
+/// uses its own tenants and receivers.</summary>
 public sealed class NotificationStack : IAsyncLifetime
 {
     private readonly AzuriteFixture _azurite = new();
@@ -34,7 +36,10 @@ public sealed class NotificationStack : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        var settings = MdeTestSettings.Storage(_azurite.ConnectionString, _azurite.UniqueName("n"));
+        var suffix = _azurite.UniqueName("n");
+        var settings = MdeTestSettings.Storage(_azurite.ConnectionString, suffix);
+        settings["Durable:TaskHub"] = TestSettings.DurableHub(suffix);
+        settings["Durable:MaxQueuePollingInterval"] = "00:00:00.200";
         settings["Distribution:AllowLoopback"] = "true";
         settings[$"Queues:{settings["Mde:NotifyQueue"]}:IdleBackoffMax"] = "00:00:00.200";
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
@@ -44,8 +49,8 @@ public sealed class NotificationStack : IAsyncLifetime
         builder.Services.AddSingleton<IEntityDirectory>(new TestEntities());
         builder.Services.AddSingleton<IDistributionTargets>(new TargetsByTenant(Targets));
         builder.Services.AddTssMde(builder.Configuration);
+        builder.Services.AddTssDurable(builder.Configuration);
         builder.Services.AddTssDeliveryOrchestration();
-        builder.Services.AddInMemoryDurableEngine();
         Host = builder.Build();
         await Host.StartAsync();
     }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.DurableTask.Client;
+using Tss.Durable;
 using Tss.Orchestrations.Delivery;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Documents;
@@ -19,9 +21,9 @@ using Tss.Testing.Webhooks;
 namespace Tss.Pipeline.Tests.Distribution;
 
 /// <summary>
-/// The distribute queue's real listener, as <c>AddTssPipeline</c> registers it, with the delivery orchestration on a
-/// Durable engine, on a clock running 600 times fast: the retry waits (30 s, 2 min, 10 min) are durable timers of
-/// 50 ms, 200 ms and 1 s.
+/// The distribute queue's real listener, as <c>AddTssPipeline</c> registers it, with the delivery orchestration on the
+/// local Durable engine (<c>AddTssDurable</c>: DurableTask.AzureStorage on Azurite, the backend Durable Functions uses),
+/// on a clock running 600 times fast: the retry waits (30 s, 2 min, 10 min) are durable timers of 50 ms, 200 ms and 1 s.
 /// </summary>
 [Collection(DistributionCollection.Name)]
 public sealed class DistributionListenerTests(AzuriteFixture azurite)
@@ -37,6 +39,7 @@ public sealed class DistributionListenerTests(AzuriteFixture azurite)
         receiver.FailNext(3);
         var settings = DistributionHarness.Configuration(azurite, smtpPort: null);
         settings[$"Queues:{settings["Pipeline:DistributeQueue"]}:IdleBackoffMax"] = "00:00:00.200";
+        settings["Durable:MaxQueuePollingInterval"] = "00:00:00.200";
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
@@ -44,8 +47,8 @@ public sealed class DistributionListenerTests(AzuriteFixture azurite)
         builder.Services.AddSingleton<IDistributionTargets>(new FixedDistributionTargets { Targets = new(receiver.Url, receiver.Secret, null) });
         builder.Services.AddSingleton<IEntityDirectory>(new FixedEntityDirectoryStub());
         builder.Services.AddTssPipeline(builder.Configuration);
+        builder.Services.AddTssDurable(builder.Configuration);
         builder.Services.AddTssDeliveryOrchestration();
-        builder.Services.AddInMemoryDurableEngine();
         using var host = builder.Build();
         var pipeline = host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
         var storage = host.Services.GetRequiredService<StorageClients>();
@@ -76,6 +79,12 @@ public sealed class DistributionListenerTests(AzuriteFixture azurite)
             Assert.All(receiver.Requests, r => Assert.True(r.SignatureValid));
             Assert.Single(receiver.Requests.Select(r => r.DeliveryId).Distinct());
             Assert.Equal(0, (await storage.GetQueue(pipeline.DistributeQueue).GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount); // no timer messages
+            var retries = await host.Services.GetRequiredService<DurableTaskClient>().WaitForCompletionAsync(
+                Deliveries.InstanceId(new DeliveryRequest(DeliveryKinds.NfeOutcome, entry.Partition, entry.DeliveryId, DeliveryChannel.Webhook, [])), TimeSpan.FromSeconds(20));
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, retries.RuntimeStatus);
+            Assert.Equal(DeliveryState.Succeeded, retries.ReadOutputAs<DeliveryState>());
+            Assert.Contains("\"Attempt\":1", retries.SerializedInput, StringComparison.OrdinalIgnoreCase); // ids and numbers only
+            Assert.DoesNotContain("<", retries.SerializedInput, StringComparison.Ordinal);
         }
         finally
         {
