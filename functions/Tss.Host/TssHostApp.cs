@@ -8,6 +8,7 @@ using Tss.Host.Mde;
 using Tss.Host.Soap;
 using Tss.Host.Submission;
 using Tss.Mde.Hosting;
+using Tss.Orchestrations.Delivery;
 using Tss.Pipeline.Hosting;
 using Tss.Portal;
 using Tss.Tenancy;
@@ -43,6 +44,7 @@ public static class TssHostApp
         builder.Services.AddTssTenancy();
         builder.Services.AddTssPipeline(builder.Configuration);
         builder.Services.AddTssMde(builder.Configuration);
+        builder.Services.AddTssDeliveryOrchestration();
         builder.Services.AddTssApiKeyAuthentication();
         builder.Services.AddTssApi();
         builder.Services.AddTssSoap();

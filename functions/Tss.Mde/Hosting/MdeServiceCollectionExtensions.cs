@@ -39,6 +39,9 @@ public static class MdeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDistributionTargets, NoDistributionTargets>();
         services.TryAddSingleton<WebhookClient>();
+        services.AddTssDeliveries();
+        services.TryAddSingleton<MdeNotifications>();
+        services.AddSingleton<IDeliverer>(sp => sp.GetRequiredService<MdeNotifications>());
         services.TryAddSingleton(sp => new ConsumptionPolicy(
             sp.GetRequiredService<IOptions<MdeOptions>>().Value.BlockMargin, sp.GetRequiredService<IOptions<MdeOptions>>().Value.MaxQueriesPerHour));
         services.TryAddSingleton<MdeSyncHooks>();

@@ -58,6 +58,8 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<WebhookClient>();
         services.TryAddSingleton<MailSender>();
         services.TryAddSingleton<Distributor>();
+        services.AddSingleton<IDeliverer>(sp => sp.GetRequiredService<Distributor>());
+        services.AddTssDeliveries();
         services.TryAddSingleton<Danfe.DanfeCache>();
         services.TryAddSingleton<DeliveryLog>();
         services.AddQueueHandler<DistributeMessage, DistributeHandler>(queue);

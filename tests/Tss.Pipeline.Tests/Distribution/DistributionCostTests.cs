@@ -3,6 +3,7 @@ using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Documents;
 using Tss.Runtime.Storage;
 using Tss.Testing.Azurite;
+using Tss.Testing.Webhooks;
 using Tss.Testing.Mail;
 
 namespace Tss.Pipeline.Tests.Distribution;

@@ -4,6 +4,8 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.DurableTask.Client;
+using Tss.Orchestrations.Delivery;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Distribution.Internal;
 using Tss.Pipeline.Documents;
@@ -13,19 +15,23 @@ using Tss.Pipeline.Messages;
 using Tss.Protocol.AccessKeys;
 using Tss.Runtime.Storage;
 using Tss.Testing.Azurite;
+using Tss.Testing.Durable;
 using Tss.Testing.Hosting;
 
 namespace Tss.Pipeline.Tests.Distribution;
 
 /// <summary>
 /// The distribution stage as <c>AddTssPipeline</c> registers it, on real Azurite (tables, containers and queues
-/// unique to the harness), with documents seeded in their final state as the outcome writer leaves them.
+/// unique to the harness), with documents seeded in their final state as the outcome writer leaves them. Retries run
+/// in the delivery orchestration on the in-memory Durable engine (its hosted services only; no queue listener runs).
 /// </summary>
 internal sealed class DistributionHarness : IAsyncDisposable
 {
     public const string TenantId = "tenant1";
     public const string Cnpj = "11222333000181";
     private static int _nextNumber;
+
+    private IReadOnlyList<Microsoft.Extensions.Hosting.IHostedService> _engine = [];
 
     private DistributionHarness(ServiceProvider services, FixedDistributionTargets targets, TimeProvider time)
     {
@@ -77,8 +83,11 @@ internal sealed class DistributionHarness : IAsyncDisposable
         services.AddSingleton<IDistributionTargets>(targets);
         services.AddSingleton<IEntityDirectory, NoEntities>();
         services.AddTssPipeline(configuration);
+        services.AddTssDeliveryOrchestration();
+        services.AddInMemoryDurableEngine();
         var harness = new DistributionHarness(services.BuildServiceProvider(), targets, time);
         await harness.CreateStorageAsync();
+        harness._engine = await InMemoryDurableEngine.StartEngineAsync(harness.Services, TestContext.Current.CancellationToken);
         return harness;
     }
 
@@ -153,7 +162,7 @@ internal sealed class DistributionHarness : IAsyncDisposable
     public async Task<byte[]> ProcBytesAsync(DocumentRecord doc) =>
         (await Storage.GetContainer(Pipeline.ProcContainer).GetBlobClient(doc.ProcBlob).DownloadContentAsync()).Value.Content.ToArray();
 
-    /// <summary>Messages in the distribute queue, invisible (scheduled) ones included.</summary>
+    /// <summary>Messages in the distribute queue, invisible (scheduled) ones included (retries are no longer messages).</summary>
     public async Task<int> QueuedAsync() =>
         (await Storage.GetQueue(Pipeline.DistributeQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
 
@@ -167,7 +176,32 @@ internal sealed class DistributionHarness : IAsyncDisposable
         return rows;
     }
 
-    public async ValueTask DisposeAsync() => await Services.DisposeAsync();
+    public DurableTaskClient Durable => Services.GetRequiredService<DurableTaskClient>();
+
+    /// <summary>The retries' orchestration of a delivery-log entry, or null when none was started.</summary>
+    public Task<OrchestrationMetadata?> RetriesAsync(DeliveryEntry entry) =>
+        Durable.GetInstanceAsync(Deliveries.InstanceId(new DeliveryRequest(DeliveryKinds.NfeOutcome, entry.Partition, entry.DeliveryId, entry.Channel, [])), getInputsAndOutputs: true, TestContext.Current.CancellationToken);
+
+    /// <summary>Waits until the delivery-log entry of <paramref name="chNFe"/> on <paramref name="channel"/> leaves Retrying.</summary>
+    public async Task<DeliveryEntry> WaitFinishedAsync(string chNFe, DeliveryChannel channel = DeliveryChannel.Webhook, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
+        while (true)
+        {
+            var entry = (await Log.ForDocumentAsync(TenantId, chNFe, TestContext.Current.CancellationToken)).SingleOrDefault(e => e.Channel == channel);
+            if (entry is { State: not DeliveryState.Retrying } || DateTime.UtcNow > deadline)
+            {
+                return entry ?? throw new InvalidOperationException($"No {channel} delivery of {chNFe}.");
+            }
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await InMemoryDurableEngine.StopEngineAsync(_engine);
+        await Services.DisposeAsync();
+    }
 
     private sealed class NoEntities : IEntityDirectory
     {

@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.DurableTask.Client;
+using Tss.Durable;
+using Tss.Orchestrations.Delivery;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Entities;
@@ -12,12 +15,15 @@ using Tss.Protocol.Time;
 using Tss.Runtime.Queues;
 using Tss.Runtime.Storage;
 using Tss.Testing.Azurite;
+using Tss.Testing.Durable;
+using Tss.Testing.Webhooks;
 
 namespace Tss.Pipeline.Tests.Distribution;
 
 /// <summary>
-/// The distribute queue's real listener, as <c>AddTssPipeline</c> registers it, on a clock running 600 times fast:
-/// the retry timers (30 s, 2 min, 10 min) are real delayed queue messages that surface in about a second each.
+/// The distribute queue's real listener, as <c>AddTssPipeline</c> registers it, with the delivery orchestration on the
+/// local Durable engine (<c>AddTssDurable</c>: DurableTask.AzureStorage on Azurite, the backend Durable Functions uses),
+/// on a clock running 600 times fast: the retry waits (30 s, 2 min, 10 min) are durable timers of 50 ms, 200 ms and 1 s.
 /// </summary>
 [Collection(DistributionCollection.Name)]
 public sealed class DistributionListenerTests(AzuriteFixture azurite)
@@ -27,15 +33,13 @@ public sealed class DistributionListenerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Failing_receiver_gets_the_delivery_through_durable_timers_on_the_scaled_clock()
     {
-        // ×120: the first retry (30 s) comes 250 ms later in real time. Faster, and the retry timer (scheduled before
-        // the delivery log is written, so a crash never loses a retry) can fire while that write is still in flight;
-        // the later write then loses its ETag race and one attempt is missing from the log — harmless in production,
-        // where the shortest retry is 30 real seconds.
-        var time = new ScaledTimeProvider(DateTimeOffset.UtcNow, 120);
+        // The retries start after the first attempt is in the log, so no scale makes a retry read a stale row.
+        var time = new ScaledTimeProvider(DateTimeOffset.UtcNow, 600);
         await using var receiver = await WebhookReceiver.StartAsync("listener-secret");
         receiver.FailNext(3);
         var settings = DistributionHarness.Configuration(azurite, smtpPort: null);
         settings[$"Queues:{settings["Pipeline:DistributeQueue"]}:IdleBackoffMax"] = "00:00:00.200";
+        settings["Durable:MaxQueuePollingInterval"] = "00:00:00.200";
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
@@ -43,6 +47,8 @@ public sealed class DistributionListenerTests(AzuriteFixture azurite)
         builder.Services.AddSingleton<IDistributionTargets>(new FixedDistributionTargets { Targets = new(receiver.Url, receiver.Secret, null) });
         builder.Services.AddSingleton<IEntityDirectory>(new FixedEntityDirectoryStub());
         builder.Services.AddTssPipeline(builder.Configuration);
+        builder.Services.AddTssDurable(builder.Configuration);
+        builder.Services.AddTssDeliveryOrchestration();
         using var host = builder.Build();
         var pipeline = host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
         var storage = host.Services.GetRequiredService<StorageClients>();
@@ -71,6 +77,14 @@ public sealed class DistributionListenerTests(AzuriteFixture azurite)
             Assert.True(gaps[2] >= TimeSpan.FromMinutes(10), $"third retry after {gaps[2]}");
             Assert.Equal([1, 2, 3, 4], receiver.Requests.Select(r => r.Attempt));
             Assert.All(receiver.Requests, r => Assert.True(r.SignatureValid));
+            Assert.Single(receiver.Requests.Select(r => r.DeliveryId).Distinct());
+            Assert.Equal(0, (await storage.GetQueue(pipeline.DistributeQueue).GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount); // no timer messages
+            var retries = await host.Services.GetRequiredService<DurableTaskClient>().WaitForCompletionAsync(
+                Deliveries.InstanceId(new DeliveryRequest(DeliveryKinds.NfeOutcome, entry.Partition, entry.DeliveryId, DeliveryChannel.Webhook, [])), TimeSpan.FromSeconds(20));
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, retries.RuntimeStatus);
+            Assert.Equal(DeliveryState.Succeeded, retries.ReadOutputAs<DeliveryState>());
+            Assert.Contains("\"Attempt\":1", retries.SerializedInput, StringComparison.OrdinalIgnoreCase); // ids and numbers only
+            Assert.DoesNotContain("<", retries.SerializedInput, StringComparison.Ordinal);
         }
         finally
         {

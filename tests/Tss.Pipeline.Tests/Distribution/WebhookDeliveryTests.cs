@@ -4,10 +4,12 @@ using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
 using Tss.Testing.Azurite;
+using Tss.Testing.Webhooks;
 
 namespace Tss.Pipeline.Tests.Distribution;
 
-/// <summary>Webhook delivery on real Azurite to a real Kestrel receiver, on a fake clock (handlers called directly).</summary>
+/// <summary>Webhook delivery on real Azurite to a real Kestrel receiver, on a fake clock (handlers called directly): the
+/// first attempt, and the start of the retries (their run is in <see cref="WebhookRetryTests"/>).</summary>
 [Collection(DistributionCollection.Name)]
 public sealed class WebhookDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -73,70 +75,39 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Failing_receiver_is_retried_on_the_schedule_until_it_accepts()
+    public async Task Failed_first_attempt_starts_the_delivery_orchestration_and_no_queue_message()
     {
         var (message, docs) = await _h.SeedAsync(DocumentStatus.Authorized, DocumentStatus.Authorized);
         _receiver.FailNext(3);
         var start = _time.GetUtcNow();
 
         await _h.HandleAsync(message);
-        Assert.Equal(1, await _h.QueuedAsync()); // the retry is a durable timer: the same message, delayed
+
         var entry = Assert.Single(await _h.Log.ForDocumentAsync(DistributionHarness.TenantId, docs[0].RowKey, TestContext.Current.CancellationToken));
         Assert.Equal((DeliveryState.Retrying, start + TimeSpan.FromSeconds(30)), (entry.State, entry.NextAttemptAt));
+        Assert.Equal(0, await _h.QueuedAsync()); // the retry is a durable timer in the orchestration, not a delayed message
+        var retries = await _h.RetriesAsync(entry);
+        Assert.NotNull(retries);
+        Assert.Equal("DeliveryOrchestrator", retries.Name);
+        Assert.Contains(entry.DeliveryId, retries.SerializedInput, StringComparison.Ordinal);
 
-        // The message delivered again before its time (a redelivery, or a timer surfacing early) does nothing.
-        _time.Advance(TimeSpan.FromSeconds(29));
+        // The message delivered again (a redelivery, a duplicate) neither sends nor starts anything new.
+        _time.Advance(TimeSpan.FromSeconds(31));
         await _h.HandleAsync(message);
         Assert.Single(_receiver.Requests);
-
-        foreach (var wait in new[] { TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10) })
-        {
-            _time.Advance(wait);
-            await _h.HandleAsync(message);
-        }
-
-        Assert.Equal([1, 2, 3, 4], _receiver.Requests.Select(r => r.Attempt));
-        Assert.All(_receiver.Requests, r => Assert.True(r.SignatureValid));
-        Assert.Single(_receiver.Requests.Select(r => r.DeliveryId).Distinct()); // one delivery id for the receiver's dedup
-        entry = Assert.Single(await _h.Log.ForDocumentAsync(DistributionHarness.TenantId, docs[1].RowKey, TestContext.Current.CancellationToken));
-        Assert.Equal(DeliveryState.Succeeded, entry.State);
-        Assert.Null(entry.NextAttemptAt);
-        Assert.Equal([503, 503, 503, 200], entry.Attempts.Select(a => a.StatusCode ?? 0));
-        Assert.Equal([1, 2, 3, 4], entry.Attempts.Select(a => a.Number));
-        Assert.Equal(
-            [start, start + TimeSpan.FromSeconds(30), start + TimeSpan.FromSeconds(150), start + TimeSpan.FromSeconds(750)],
-            entry.Attempts.Select(a => a.At));
-        Assert.StartsWith("http_503: xxxx", entry.Attempts[0].Error, StringComparison.Ordinal);
-        Assert.True(entry.Attempts[0].Error!.Length < 300, "the receiver's error body is capped");
-        Assert.Equal(start + TimeSpan.FromSeconds(750), entry.CompletedAt);
-
-        // A late copy of the timer finds the delivery done.
-        _time.Advance(TimeSpan.FromHours(1));
-        await _h.HandleAsync(message);
-        Assert.Equal(4, _receiver.Requests.Count);
+        Assert.Single((await _h.Log.ForDocumentAsync(DistributionHarness.TenantId, docs[0].RowKey, TestContext.Current.CancellationToken)).Single().Attempts);
     }
 
     [Fact]
-    public async Task Delivery_is_given_up_after_the_last_attempt_of_the_schedule()
+    public async Task Succeeded_delivery_starts_no_orchestration()
     {
-        var (message, docs) = await _h.SeedAsync(DocumentStatus.Rejected);
-        _receiver.FailureStatus = 500;
-        _receiver.FailNext(100);
+        var (message, docs) = await _h.SeedAsync(DocumentStatus.Authorized);
 
         await _h.HandleAsync(message);
-        foreach (var wait in DistributionOptions.DefaultRetrySchedule)
-        {
-            _time.Advance(wait);
-            await _h.HandleAsync(message);
-        }
-        _time.Advance(TimeSpan.FromDays(1));
-        await _h.HandleAsync(message);
 
-        Assert.Equal(6, _receiver.Requests.Count);
         var entry = Assert.Single(await _h.Log.ForDocumentAsync(DistributionHarness.TenantId, docs[0].RowKey, TestContext.Current.CancellationToken));
-        Assert.Equal(DeliveryState.GivenUp, entry.State);
-        Assert.Equal(6, entry.Attempts.Count);
-        Assert.All(entry.Attempts, a => Assert.Equal(500, a.StatusCode));
+        Assert.Equal(DeliveryState.Succeeded, entry.State);
+        Assert.Null(await _h.RetriesAsync(entry));
     }
 
     [Fact]
@@ -151,7 +122,7 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Single(_receiver.Requests);
         var entry = Assert.Single(await _h.Log.ForDocumentAsync(DistributionHarness.TenantId, docs[2].RowKey, TestContext.Current.CancellationToken));
         Assert.Single(entry.Attempts);
-        Assert.Equal(0, await _h.QueuedAsync());
+        Assert.Null(await _h.RetriesAsync(entry));
     }
 
     [Fact]
@@ -213,6 +184,7 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite) : IAsyncLifetim
         var entry = Assert.Single(await _h.Log.ForDocumentAsync(DistributionHarness.TenantId, docs[0].RowKey, TestContext.Current.CancellationToken));
         Assert.Equal((DeliveryState.Retrying, "timeout", (int?)null), (entry.State, entry.Attempts[0].Error, entry.Attempts[0].StatusCode));
         Assert.InRange(entry.Attempts[0].DurationMs, 1_900, 4_900); // Distribution:WebhookTimeout = 2 s
+        Assert.NotNull(await _h.RetriesAsync(entry));
     }
 
     [Theory]
@@ -231,7 +203,7 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite) : IAsyncLifetim
         var entry = Assert.Single(await _h.Log.ForDocumentAsync(DistributionHarness.TenantId, docs[0].RowKey, TestContext.Current.CancellationToken));
         Assert.Equal(DeliveryState.GivenUp, entry.State);
         Assert.StartsWith(error, entry.Attempts[0].Error, StringComparison.Ordinal);
-        Assert.Equal(0, await _h.QueuedAsync());
+        Assert.Null(await _h.RetriesAsync(entry)); // a permanent failure is not retried
     }
 
     [Fact]

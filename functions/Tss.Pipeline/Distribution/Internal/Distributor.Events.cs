@@ -11,15 +11,15 @@ internal sealed partial class Distributor
 {
     /// <summary>
     /// Delivers answered events (cancelamento, CC-e): one signed webhook POST listing them (type "nfe.event"), one
-    /// e-mail per registered event with its procEventoNFe attached. Same delivery log, ids and retry timers as
-    /// document outcomes; the log rows carry the event row keys (which contain the chNFe).
+    /// e-mail per registered event with its procEventoNFe attached. Same delivery log, ids, first-attempt and retry
+    /// rules as document outcomes; the log rows carry the event row keys (which contain the chNFe).
     /// </summary>
-    private async Task HandleEventsAsync(DistributeMessage message, CancellationToken ct)
+    private async Task<DeliveryPass?> DeliverEventsAsync(DistributeMessage message, DeliveryRequest? retry, CancellationToken ct)
     {
         var events = await ReadAnsweredEventsAsync(message, ct).ConfigureAwait(false);
         if (events.Count == 0)
         {
-            return;
+            return null;
         }
         var tenantId = events[0].TenantId;
         var cnpj = events[0].Cnpj;
@@ -31,38 +31,59 @@ internal sealed partial class Distributor
             DistributionLog.SmtpNotConfigured(logger, tenantId, cnpj);
             wantsMail = false;
         }
-        if (t.WebhookUrl is null && !wantsMail)
+        var deliveryId = EventDeliveryId(message.Partition, events);
+        if (retry is null && t.WebhookUrl is null && !wantsMail)
         {
             DistributionLog.NoTargets(logger, message.Partition, tenantId, cnpj, events.Count);
-            return;
+            return null;
+        }
+        if (retry is not null && retry.DeliveryId != deliveryId)
+        {
+            return new DeliveryPass(DeliveryKinds.NfeEvent, deliveryId, [.. events.Select(e => e.RowKey)], []);
         }
 
-        var deliveryId = EventDeliveryId(message.Partition, events);
         var log = await ReadLogAsync(message.Partition, deliveryId, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var updated = new List<DeliveryRecord>();
-        if (t.WebhookUrl is { } url)
+        if (Wants(retry, DeliveryChannel.Webhook))
         {
-            var row = log.GetValueOrDefault(DeliveryRecord.WebhookRow(deliveryId))
-                ?? NewRow(message.Partition, DeliveryRecord.WebhookRow(deliveryId), deliveryId, DeliveryChannel.Webhook, url.GetLeftPart(UriPartial.Path), events.Select(e => e.RowKey), now);
-            if (row.IsDue(now))
+            var rowKey = DeliveryRecord.WebhookRow(deliveryId);
+            if (t.WebhookUrl is { } url)
             {
-                var body = EventWebhookPayload.Build(deliveryId, events, _o);
-                Record(row, await webhook.SendAsync(url, t.WebhookSecret, deliveryId, row.AttemptCount + 1, body, now, ct).ConfigureAwait(false), now);
-                updated.Add(row);
+                var row = log.GetValueOrDefault(rowKey);
+                if (ShouldAttempt(row, retry, now))
+                {
+                    row ??= NewRow(message.Partition, rowKey, deliveryId, DeliveryChannel.Webhook, url.GetLeftPart(UriPartial.Path), events.Select(e => e.RowKey), now);
+                    var body = EventWebhookPayload.Build(deliveryId, events, _o);
+                    Record(row, await webhook.SendAsync(url, t.WebhookSecret, deliveryId, row.AttemptCount + 1, body, now, ct).ConfigureAwait(false), now);
+                    updated.Add(row);
+                }
+            }
+            else if (GiveUpRemoved(log.GetValueOrDefault(rowKey), retry, now) is { } removed)
+            {
+                updated.Add(removed);
             }
         }
-        if (wantsMail)
+        if (Wants(retry, DeliveryChannel.Email))
         {
             var recipients = MailComposer.ParseRecipients(t.Email);
             foreach (var e in mailEvents)
             {
                 var rowKey = DeliveryRecord.EmailRow(deliveryId, $"{e.chNFe}-{e.tpEvento}-{e.nSeqEvento:00}");
-                var row = log.GetValueOrDefault(rowKey) ?? NewRow(message.Partition, rowKey, deliveryId, DeliveryChannel.Email, t.Email!.Trim(), [e.RowKey], now);
-                if (!row.IsDue(now))
+                var row = log.GetValueOrDefault(rowKey);
+                if (!wantsMail)
+                {
+                    if (GiveUpRemoved(row, retry, now) is { } removed)
+                    {
+                        updated.Add(removed);
+                    }
+                    continue;
+                }
+                if (!ShouldAttempt(row, retry, now))
                 {
                     continue;
                 }
+                row ??= NewRow(message.Partition, rowKey, deliveryId, DeliveryChannel.Email, t.Email!.Trim(), [e.RowKey], now);
                 updated.Add(row);
                 if (recipients is null)
                 {
@@ -84,16 +105,7 @@ internal sealed partial class Distributor
                 Record(row, results[0], now);
             }
         }
-        if (updated.Count == 0)
-        {
-            DistributionLog.NothingDue(logger, message.Partition, deliveryId);
-            return;
-        }
-        foreach (var dueAt in updated.Where(r => r.StateValue == DeliveryState.Retrying).Select(r => r.NextAttemptAt!.Value).Distinct())
-        {
-            await timers.ScheduleAsync(_p.DistributeQueue, message, dueAt, ct).ConfigureAwait(false);
-        }
-        await WriteLogAsync(deliveryId, updated, ct).ConfigureAwait(false);
+        return await FinishPassAsync(DeliveryKinds.NfeEvent, message.Partition, deliveryId, [.. events.Select(e => e.RowKey)], log, updated, ct).ConfigureAwait(false);
     }
 
     private async Task<List<EventRecord>> ReadAnsweredEventsAsync(DistributeMessage message, CancellationToken ct)

@@ -8,16 +8,17 @@ using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
 using Tss.Pipeline.Telemetry;
 using Tss.Runtime.Tables;
-using Tss.Runtime.Timers;
 
 namespace Tss.Pipeline.Distribution.Internal;
 
 /// <summary>
 /// Delivers the final outcomes of a distribute message: one signed webhook POST listing the documents, one e-mail
-/// per authorized/denied document. The delivery log drives everything: a target already succeeded (or given up)
-/// is never attempted again, a target waiting for its retry is left to its timer, and a retry is the same
-/// distribute message scheduled as a durable timer. Storage per message: one document read, one log read, one log
-/// write (entity-group transaction), one blob read per e-mail, one queue message per retry time.
+/// per authorized/denied document. The delivery log drives everything: the queue handler makes the first attempt of
+/// each target (a target already in the log is never attempted again by a message, so redelivered and duplicate
+/// messages send nothing), and a target whose attempt failed retryably is handed to <see cref="Deliveries"/>: the
+/// delivery orchestration calls <see cref="AttemptAsync"/> on the retry schedule. Storage per message: one document
+/// read, one log read, one log write (entity-group transaction), one blob read per e-mail; no orchestration unless an
+/// attempt failed.
 /// </summary>
 internal sealed partial class Distributor(
     TableServiceClient tables,
@@ -25,11 +26,11 @@ internal sealed partial class Distributor(
     IDistributionTargets targets,
     WebhookClient webhook,
     MailSender mail,
-    IDurableTimers timers,
+    Deliveries deliveries,
     IOptions<DistributionOptions> options,
     IOptions<PipelineOptions> pipelineOptions,
     TimeProvider time,
-    ILogger<Distributor> logger)
+    ILogger<Distributor> logger) : IDeliverer
 {
     private static readonly string[] DocumentColumns =
         ["PartitionKey", "RowKey", "TenantId", "Cnpj", "ErpId", "mod", "tpAmb", "Status", "cStat", "xMotivo", "nProt", "dhRecbto", "ProcBlob", "UpdatedAt", "TraceParent", "LotId", "Uf"];
@@ -37,17 +38,53 @@ internal sealed partial class Distributor(
     private readonly DistributionOptions _o = options.Value;
     private readonly PipelineOptions _p = pipelineOptions.Value;
 
+    public IReadOnlyCollection<string> Kinds { get; } = [DeliveryKinds.NfeOutcome, DeliveryKinds.NfeEvent];
+
+    /// <summary>The first attempt of every target of <paramref name="message"/> (queue handler); failed targets start their retries.</summary>
     public async Task HandleAsync(DistributeMessage message, CancellationToken ct)
     {
-        if (message.Kind == DistributeMessage.EventKind)
+        var pass = message.Kind == DistributeMessage.EventKind
+            ? await DeliverEventsAsync(message, null, ct).ConfigureAwait(false)
+            : await DeliverOutcomesAsync(message, null, ct).ConfigureAwait(false);
+        if (pass is null)
         {
-            await HandleEventsAsync(message, ct).ConfigureAwait(false);
             return;
         }
+        // After the log write: the retry reads the log. A crash before this line leaves Retrying rows that the
+        // message's redelivery finds, and it starts them then (starting twice is a no-op).
+        foreach (var channel in pass.Rows.Select(r => r.Channel).Distinct().Select(Enum.Parse<DeliveryChannel>))
+        {
+            var step = pass.StepOf(channel, time.GetUtcNow());
+            if (step.State == DeliveryState.Retrying)
+            {
+                var request = new DeliveryRequest(pass.Kind, message.Partition, pass.DeliveryId, channel, pass.Keys);
+                await deliveries.RetryLaterAsync(request, step.Attempt, step.NextAttemptAt!.Value, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>A retry attempt of one channel of a delivery (called by the delivery orchestration through <see cref="DeliveryAttempts"/>).</summary>
+    public async Task<DeliveryStep> AttemptAsync(DeliveryRequest request, int attempt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var message = new DistributeMessage(request.Partition, request.Keys, request.Kind == DeliveryKinds.NfeEvent ? DistributeMessage.EventKind : null);
+        var pass = request.Kind == DeliveryKinds.NfeEvent
+            ? await DeliverEventsAsync(message, request, ct).ConfigureAwait(false)
+            : await DeliverOutcomesAsync(message, request, ct).ConfigureAwait(false);
+        if (pass is null || pass.DeliveryId != request.DeliveryId)
+        {
+            // The documents changed since (a new outcome is a new delivery, with its own first attempt) or vanished.
+            return await GiveUpAsync(request, "superseded", ct).ConfigureAwait(false);
+        }
+        return pass.StepOf(request.Channel, time.GetUtcNow());
+    }
+
+    private async Task<DeliveryPass?> DeliverOutcomesAsync(DistributeMessage message, DeliveryRequest? retry, CancellationToken ct)
+    {
         var docs = await ReadFinalDocumentsAsync(message, ct).ConfigureAwait(false);
         if (docs.Count == 0)
         {
-            return;
+            return null;
         }
         using var spans = PipelineTelemetry.StartDistribution(docs);
         var tenantId = docs[0].TenantId;
@@ -60,50 +97,115 @@ internal sealed partial class Distributor(
             DistributionLog.SmtpNotConfigured(logger, tenantId, cnpj);
             wantsMail = false;
         }
-        if (t.WebhookUrl is null && !wantsMail)
+        var deliveryId = DeliveryIds.ForMessage(message.Partition, docs);
+        if (retry is null && t.WebhookUrl is null && !wantsMail)
         {
             DistributionLog.NoTargets(logger, message.Partition, tenantId, cnpj, docs.Count);
-            return;
+            return null;
+        }
+        if (retry is not null && retry.DeliveryId != deliveryId)
+        {
+            return new DeliveryPass(DeliveryKinds.NfeOutcome, deliveryId, [.. docs.Select(d => d.RowKey)], []);
         }
 
-        var deliveryId = DeliveryIds.ForMessage(message.Partition, docs);
         var log = await ReadLogAsync(message.Partition, deliveryId, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var updated = new List<DeliveryRecord>();
-        if (t.WebhookUrl is { } url)
+        if (Wants(retry, DeliveryChannel.Webhook))
         {
-            var row = log.GetValueOrDefault(DeliveryRecord.WebhookRow(deliveryId))
-                ?? NewRow(message.Partition, DeliveryRecord.WebhookRow(deliveryId), deliveryId, DeliveryChannel.Webhook, url.GetLeftPart(UriPartial.Path), docs.Select(d => d.RowKey), now);
-            if (row.IsDue(now))
+            var rowKey = DeliveryRecord.WebhookRow(deliveryId);
+            if (t.WebhookUrl is { } url)
             {
-                var body = WebhookPayload.Build(deliveryId, docs, _o);
-                var result = await webhook.SendAsync(url, t.WebhookSecret, deliveryId, row.AttemptCount + 1, body, now, ct).ConfigureAwait(false);
-                Tss.Runtime.Faults.CrashPoint.Hit(Tss.Runtime.Faults.CrashPoints.AfterWebhookPost);
-                Record(row, result, now);
-                updated.Add(row);
+                var row = log.GetValueOrDefault(rowKey);
+                if (ShouldAttempt(row, retry, now))
+                {
+                    row ??= NewRow(message.Partition, rowKey, deliveryId, DeliveryChannel.Webhook, url.GetLeftPart(UriPartial.Path), docs.Select(d => d.RowKey), now);
+                    var body = WebhookPayload.Build(deliveryId, docs, _o);
+                    var result = await webhook.SendAsync(url, t.WebhookSecret, deliveryId, row.AttemptCount + 1, body, now, ct).ConfigureAwait(false);
+                    Tss.Runtime.Faults.CrashPoint.Hit(Tss.Runtime.Faults.CrashPoints.AfterWebhookPost);
+                    Record(row, result, now);
+                    updated.Add(row);
+                }
+            }
+            else if (GiveUpRemoved(log.GetValueOrDefault(rowKey), retry, now) is { } removed)
+            {
+                updated.Add(removed);
             }
         }
-        if (wantsMail)
+        if (Wants(retry, DeliveryChannel.Email))
         {
-            var due = mailDocs
-                .Select(d => (Doc: d, Row: log.GetValueOrDefault(DeliveryRecord.EmailRow(deliveryId, d.RowKey))
-                    ?? NewRow(message.Partition, DeliveryRecord.EmailRow(deliveryId, d.RowKey), deliveryId, DeliveryChannel.Email, t.Email!.Trim(), [d.RowKey], now)))
-                .Where(x => x.Row.IsDue(now))
-                .ToList();
-            await SendMailsAsync(due, t.Email!, deliveryId, now, ct).ConfigureAwait(false);
-            updated.AddRange(due.Select(x => x.Row));
+            var rows = mailDocs.Select(d => (Doc: d, Row: log.GetValueOrDefault(DeliveryRecord.EmailRow(deliveryId, d.RowKey)))).ToList();
+            if (wantsMail)
+            {
+                var due = rows
+                    .Where(x => ShouldAttempt(x.Row, retry, now))
+                    .Select(x => (x.Doc, Row: x.Row ?? NewRow(message.Partition, DeliveryRecord.EmailRow(deliveryId, x.Doc.RowKey), deliveryId, DeliveryChannel.Email, t.Email!.Trim(), [x.Doc.RowKey], now)))
+                    .ToList();
+                await SendMailsAsync(due, t.Email!, deliveryId, now, ct).ConfigureAwait(false);
+                updated.AddRange(due.Select(x => x.Row));
+            }
+            else
+            {
+                updated.AddRange(rows.Select(x => GiveUpRemoved(x.Row, retry, now)).OfType<DeliveryRecord>());
+            }
         }
+        return await FinishPassAsync(DeliveryKinds.NfeOutcome, message.Partition, deliveryId, [.. docs.Select(d => d.RowKey)], log, updated, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the attempts made and returns every log row of the delivery as it now stands.</summary>
+    private async Task<DeliveryPass> FinishPassAsync(
+        string kind, string partition, string deliveryId, IReadOnlyList<string> keys, Dictionary<string, DeliveryRecord> log, List<DeliveryRecord> updated, CancellationToken ct)
+    {
         if (updated.Count == 0)
         {
-            DistributionLog.NothingDue(logger, message.Partition, deliveryId);
-            return;
+            DistributionLog.NothingDue(logger, partition, deliveryId);
         }
-        // Timers before the log: a crash in between costs one extra attempt, never a lost retry.
-        foreach (var dueAt in updated.Where(r => r.StateValue == DeliveryState.Retrying).Select(r => r.NextAttemptAt!.Value).Distinct())
+        else
         {
-            await timers.ScheduleAsync(_p.DistributeQueue, message, dueAt, ct).ConfigureAwait(false);
+            await WriteLogAsync(deliveryId, updated, ct).ConfigureAwait(false);
         }
-        await WriteLogAsync(deliveryId, updated, ct).ConfigureAwait(false);
+        foreach (var row in updated)
+        {
+            log[row.RowKey] = row;
+        }
+        return new DeliveryPass(kind, deliveryId, keys, [.. log.Values]);
+    }
+
+    private static bool Wants(DeliveryRequest? retry, DeliveryChannel channel) => retry is null || retry.Channel == channel;
+
+    /// <summary>
+    /// A message makes the first attempt of targets not in the log yet; a retry attempts the rows of its channel that
+    /// are still retrying and due (an activity run again after its attempt was recorded finds it not due).
+    /// </summary>
+    private static bool ShouldAttempt(DeliveryRecord? row, DeliveryRequest? retry, DateTimeOffset now) =>
+        retry is null ? row is null : row is not null && row.IsDue(now);
+
+    /// <summary>A retry whose target was removed by the tenant since the first attempt ends there.</summary>
+    private DeliveryRecord? GiveUpRemoved(DeliveryRecord? row, DeliveryRequest? retry, DateTimeOffset now)
+    {
+        if (retry is null || row is null || row.StateValue != DeliveryState.Retrying)
+        {
+            return null;
+        }
+        Record(row, AttemptResult.Fatal(null, "target_removed", 0), now);
+        return row;
+    }
+
+    /// <summary>Ends the retrying rows of a retry's channel without a call (the delivery it retries no longer exists).</summary>
+    private async Task<DeliveryStep> GiveUpAsync(DeliveryRequest request, string error, CancellationToken ct)
+    {
+        var log = await ReadLogAsync(request.Partition, request.DeliveryId, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var rows = log.Values.Where(r => r.Channel == request.Channel.ToString() && r.StateValue == DeliveryState.Retrying).ToList();
+        foreach (var row in rows)
+        {
+            Record(row, AttemptResult.Fatal(null, error, 0), now);
+        }
+        if (rows.Count > 0)
+        {
+            await WriteLogAsync(request.DeliveryId, rows, ct).ConfigureAwait(false);
+        }
+        return DeliveryStep.Finished(DeliveryState.GivenUp, log.Values.Select(r => r.AttemptCount).DefaultIfEmpty(0).Max());
     }
 
     private async Task SendMailsAsync(List<(DocumentRecord Doc, DeliveryRecord Row)> due, string email, string deliveryId, DateTimeOffset now, CancellationToken ct)

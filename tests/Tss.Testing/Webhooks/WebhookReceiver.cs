@@ -10,14 +10,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Tss.Pipeline.Tests.Distribution;
+namespace Tss.Testing.Webhooks;
 
 /// <summary>
 /// A tenant's webhook endpoint on a real Kestrel (loopback, free port). It checks the HMAC itself (its own
 /// HMAC-SHA256, not the product's helper), answers 401 to a bad signature, and can fail the first N calls, redirect,
 /// or stall.
 /// </summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _failuresLeft;
