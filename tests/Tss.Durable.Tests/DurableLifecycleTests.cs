@@ -39,8 +39,14 @@ public sealed class DurableLifecycleTests(DurableHostFixture fixture) : IClassFi
     {
         var hub = fixture.NewHub();
         var effects = new EffectLog();
+        // Work the first host held when it stopped comes back after the visibility timeout (crash tests use ~15 s).
+        var timings = new Dictionary<string, string?>
+        {
+            ["Durable:ControlQueueVisibilityTimeout"] = "00:00:15",
+            ["Durable:WorkItemQueueVisibilityTimeout"] = "00:00:15",
+        };
         string id;
-        using (var first = fixture.BuildHost(hub, effects))
+        using (var first = fixture.BuildHost(hub, effects, timings))
         {
             await first.StartAsync(TestContext.Current.CancellationToken);
             id = await first.Client().ScheduleNewOrchestrationInstanceAsync(nameof(TimerOrchestrator), new TimerInput("r", 4000), TestContext.Current.CancellationToken);
@@ -49,9 +55,11 @@ public sealed class DurableLifecycleTests(DurableHostFixture fixture) : IClassFi
         }
         Assert.Equal(0, effects.Count("r:after"));
 
-        using var second = fixture.BuildHost(hub, effects);
+        using var second = fixture.BuildHost(hub, effects, timings);
+        var restarted = Stopwatch.StartNew();
         await second.StartAsync(TestContext.Current.CancellationToken);
         var done = await second.Client().WaitForCompletionAsync(id, Patience);
+        TestContext.Current.SendDiagnosticMessage($"completed {restarted.Elapsed} after the restart");
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(1, effects.Count("r:before"));

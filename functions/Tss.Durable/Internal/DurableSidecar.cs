@@ -35,7 +35,7 @@ internal sealed class DurableSidecar : IHostedLifecycleService, IAsyncDisposable
     private readonly TaskCompletionSource<int> port = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SidecarLifetime sidecarLifetime = new();
     private readonly SemaphoreSlim gate = new(1, 1);
-    private AzureStorageOrchestrationService? backend;
+    private EngineBackend? backend;
     private WebApplication? app;
     private bool started;
     private bool stopped;
@@ -67,7 +67,7 @@ internal sealed class DurableSidecar : IHostedLifecycleService, IAsyncDisposable
 
     /// <summary>The backend, once started.</summary>
     public AzureStorageOrchestrationService Backend =>
-        backend ?? throw new InvalidOperationException("The Durable engine has not started.");
+        backend?.Inner ?? throw new InvalidOperationException("The Durable engine has not started.");
 
     /// <summary>The sidecar's loopback port, once it listens.</summary>
     public Task<int> Port => port.Task;
@@ -82,7 +82,7 @@ internal sealed class DurableSidecar : IHostedLifecycleService, IAsyncDisposable
                 return;
             }
             started = true;
-            var service = DurableBackendFactory.Create(options, storage, transactions, loggerFactory);
+            var service = new EngineBackend(DurableBackendFactory.Create(options, storage, transactions, loggerFactory));
             backend = service;
             await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
 
@@ -169,7 +169,7 @@ internal sealed class DurableSidecar : IHostedLifecycleService, IAsyncDisposable
             if (backend is { } service)
             {
                 // Forced: the partition manager does not wait for its leases to drain (minutes otherwise).
-                await RunBoundedAsync("backend", () => service.StopAsync(isForced: true), Remaining()).ConfigureAwait(false);
+                await RunBoundedAsync("backend", service.StopEngineAsync, Remaining()).ConfigureAwait(false);
             }
             if (app is { } disposing)
             {
