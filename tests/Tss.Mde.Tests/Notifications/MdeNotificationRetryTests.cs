@@ -188,6 +188,24 @@ public sealed class MdeNotificationRetryTests(NotificationStack stack) : IClassF
     }
 
     [Fact]
+    public async Task Second_start_of_the_same_retries_on_the_real_backend_is_a_no_op()
+    {
+        var deliveries = _host.Services.GetRequiredService<Deliveries>();
+        var request = MdeNotifications.Request(_tenant, Cnpj, 401);
+        var due = stack.Time.GetUtcNow() + TimeSpan.FromMinutes(30); // 3 s of real time: still waiting when started again
+
+        await deliveries.RetryLaterAsync(request, 1, due, Ct);
+        var first = await _host.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(Deliveries.InstanceId(request), Ct);
+        await deliveries.RetryLaterAsync(request, 1, due, Ct); // the backend refuses (already exists); ignored
+
+        var again = await _host.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(Deliveries.InstanceId(request), Ct);
+        Assert.NotNull(first);
+        Assert.NotNull(again);
+        Assert.Equal(first.CreatedAt, again.CreatedAt); // the same instance, not a new one
+        await _host.Services.GetRequiredService<DurableTaskClient>().TerminateInstanceAsync(first.InstanceId, cancellation: Ct);
+    }
+
+    [Fact]
     public async Task Refused_webhook_is_not_retried()
     {
         stack.Targets[_tenant] = new DistributionTargets(new Uri("https://169.254.169.254/hook"), "secret", null);

@@ -29,6 +29,7 @@ public sealed class DeliveryOrchestratorTests : IAsyncLifetime
             r => r.AddOrchestrator<DeliveryOrchestrator>().AddActivity<DeliverActivity>(),
             new DurableTaskTestHostOptions
             {
+                Port = Tss.DevTools.Processes.FreePorts.Allocate(), // the default (random 30000–40000) may hit a port in use
                 ConfigureServices = s =>
                 {
                     s.AddSingleton<TimeProvider>(_time);

@@ -9,14 +9,18 @@ namespace Tss.Testing.Durable;
 /// <c>AddDurableTasks</c> registration with activities resolved from that container.</summary>
 public static class InMemoryDurableEngine
 {
+    /// <remarks>The sidecar's port is allocated free: the package's default (random in 30000–40000) collides with
+    /// ephemeral ports in use when many tests run.</remarks>
     public static IServiceCollection AddInMemoryDurableEngine(this IServiceCollection services) =>
-        services.AddInMemoryDurableTask(r =>
-        {
-            foreach (var registration in services.Select(d => d.ImplementationInstance).OfType<DurableTaskRegistration>())
+        services.AddInMemoryDurableTask(
+            r =>
             {
-                registration.Apply(r);
-            }
-        });
+                foreach (var registration in services.Select(d => d.ImplementationInstance).OfType<DurableTaskRegistration>())
+                {
+                    registration.Apply(r);
+                }
+            },
+            new InMemoryDurableTaskOptions { Port = Tss.DevTools.Processes.FreePorts.Allocate() });
 
     /// <summary>Starts only the engine's hosted services (not the queue listeners), in registration order.</summary>
     public static async Task<IReadOnlyList<IHostedService>> StartEngineAsync(IServiceProvider provider, CancellationToken ct)
