@@ -104,6 +104,12 @@ internal static partial class ChaosRun
         {
             Console.Error.WriteLine("chaos: every document was final before every scheduled kill/restart came (more --docs give the run more time)");
         }
+        if (!result.Passed && stack.Host is { } host)
+        {
+            // What the host logged last (warnings and errors): the first place to look.
+            var output = host.Output;
+            Console.Error.WriteLine($"chaos: host output (last 8 KB):{Environment.NewLine}{output[Math.Max(0, output.Length - 8192)..]}");
+        }
         result.Print(s);
         return result.Passed ? 0 : 1;
     }
