@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tss.Pipeline.Lots;
@@ -14,13 +15,20 @@ public static class LotOrchestrationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTssLotOrchestration(this IServiceCollection services)
     {
-        services.AddDurableTasks(r => r
+        services.AddDurableTasks(r => r.AddLotTasks());
+        services.TryAddSingleton<ILotStarter, DurableLotStarter>();
+        return services;
+    }
+
+    /// <summary>The lot's orchestrator and activities (activities are resolved from the worker's services).</summary>
+    public static DurableTaskRegistry AddLotTasks(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry
             .AddOrchestrator<LotOrchestrator>()
             .AddActivity<SendLotActivity>()
             .AddActivity<PollReceiptActivity>()
             .AddActivity<ConsultKeysActivity>()
-            .AddActivity<DistributeLotActivity>());
-        services.TryAddSingleton<ILotStarter, DurableLotStarter>();
-        return services;
+            .AddActivity<DistributeLotActivity>();
     }
 }
