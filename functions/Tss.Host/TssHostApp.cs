@@ -1,3 +1,4 @@
+using Tss.Durable;
 using Tss.Host.Auth;
 using Tss.Host.Credits;
 using Tss.Host.Documents;
@@ -38,6 +39,7 @@ public static class TssHostApp
 
         builder.Services.AddTssClock(builder.Configuration);
         builder.Services.AddTssStorageBootstrap();
+        builder.Services.AddTssDurable(builder.Configuration);
         builder.Services.AddTssTenancy();
         builder.Services.AddTssPipeline(builder.Configuration);
         builder.Services.AddTssMde(builder.Configuration);

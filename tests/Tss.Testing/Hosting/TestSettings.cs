@@ -25,7 +25,15 @@ public static class TestSettings
         ["Certificates:Container"] = "certs-" + suffix,
         ["Distribution:DeliveriesTable"] = "deliveries" + suffix,
         ["Credits:Table"] = "credits" + suffix,
+        ["Durable:TaskHub"] = DurableHub(suffix),
     };
+
+    /// <summary>A task hub name of its own for <paramref name="suffix"/> (Azure rules: 3–45 letters or digits, a letter first).</summary>
+    public static string DurableHub(string suffix)
+    {
+        var name = "dt" + new string([.. (suffix ?? string.Empty).Where(char.IsAsciiLetterOrDigit)]);
+        return name.Length <= 45 ? name : name[..45];
+    }
 
     /// <summary>
     /// <see cref="IsolatedStorage"/> plus the SEFAZ client pointed at the simulator (mutual TLS, its test CA) and the
