@@ -8,6 +8,7 @@ using Tss.Host.Mde;
 using Tss.Host.Soap;
 using Tss.Host.Submission;
 using Tss.Mde.Hosting;
+using Tss.Orchestrations.Lots;
 using Tss.Pipeline.Hosting;
 using Tss.Portal;
 using Tss.Tenancy;
@@ -42,6 +43,7 @@ public static class TssHostApp
         builder.Services.AddTssDurable(builder.Configuration);
         builder.Services.AddTssTenancy();
         builder.Services.AddTssPipeline(builder.Configuration);
+        builder.Services.AddTssLotOrchestration();
         builder.Services.AddTssMde(builder.Configuration);
         builder.Services.AddTssApiKeyAuthentication();
         builder.Services.AddTssApi();

@@ -19,11 +19,10 @@ public sealed class CrashTests
     /// <summary>Clock x3: the mandated 15 s wait takes 5 s, long enough to kill the host inside it.</summary>
     private static readonly Dictionary<string, string?> CrashSettings = new()
     {
-        // A lot seen mid-send is treated as interrupted after 30 s of pipeline clock (10 s real).
-        ["Pipeline__SendLease"] = "00:00:30",
-        // Messages held by the killed process come back after 5 s instead of 30 s.
-        ["Queues__tss-send__VisibilityTimeout"] = "00:00:05",
-        ["Queues__tss-timers__VisibilityTimeout"] = "00:00:05",
+        // Durable work items (activities, orchestration steps) held by the killed process come back after 15 s.
+        ["Durable__WorkItemQueueVisibilityTimeout"] = "00:00:15",
+        ["Durable__ControlQueueVisibilityTimeout"] = "00:00:15",
+        // Assemble messages held by the killed process come back after 5 s instead of 30 s.
         ["Queues__tss-assemble__VisibilityTimeout"] = "00:00:05",
     };
 
