@@ -73,7 +73,7 @@ module storage 'modules/storage.bicep' = {
     name: 'st${token}'
     location: location
     tags: tags
-    queues: concat(names.stageQueues, [names.timerQueue])
+    queues: names.stageQueues
     tables: names.tables
     containers: names.containers
     identityName: identityName

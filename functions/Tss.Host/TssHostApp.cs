@@ -9,6 +9,7 @@ using Tss.Host.Soap;
 using Tss.Host.Submission;
 using Tss.Mde.Hosting;
 using Tss.Orchestrations.Delivery;
+using Tss.Orchestrations.Lots;
 using Tss.Pipeline.Hosting;
 using Tss.Portal;
 using Tss.Tenancy;
@@ -43,6 +44,7 @@ public static class TssHostApp
         builder.Services.AddTssDurable(builder.Configuration);
         builder.Services.AddTssTenancy();
         builder.Services.AddTssPipeline(builder.Configuration);
+        builder.Services.AddTssLotOrchestration();
         builder.Services.AddTssMde(builder.Configuration);
         builder.Services.AddTssDeliveryOrchestration();
         builder.Services.AddTssApiKeyAuthentication();

@@ -16,18 +16,11 @@ public sealed class PipelineOptions
     /// <summary>Rendered DANFE PDFs (a cache: anything in it can be rendered again from the procNFe).</summary>
     [Required] public string DanfeContainer { get; set; } = "danfe";
     [Required] public string AssembleQueue { get; set; } = "tss-assemble";
-    [Required] public string SendQueue { get; set; } = "tss-send";
-    [Required] public string TimerQueue { get; set; } = "tss-timers";
     [Required] public string DistributeQueue { get; set; } = "tss-distribute";
 
     /// <summary>How long pending documents gather before a lot smaller than the maximum is cut (real time).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan GatheringWindow { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>A lot seen mid-send for longer than this is treated as interrupted (outcome unknown) — keep it above
-    /// the SEFAZ read timeout so a live send is never mistaken for a dead one (clock of the pipeline).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>Maximum documents in one ingest request.</summary>
     [Range(1, 1000)]
@@ -37,5 +30,6 @@ public sealed class PipelineOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>The lot waits on the pipeline clock; production (tpAmb 1) never goes below <see cref="LotPolicy.ProductionMinimum"/>.</summary>
     public LotPolicy Lots { get; set; } = new();
 }

@@ -2,25 +2,14 @@
 // HTTPS ingress, and the queue listeners of every pipeline stage in the same process. It scales to zero; HTTP
 // requests and visible messages on the stage queues wake it.
 //
-// Durable timers and scale to zero. A timer is a message on tss-timers sent with a visibility delay (up to 7 days,
-// re-delayed when longer). The KEDA azure-queue scaler counts invisible messages by default (queueLengthStrategy
-// "all": the queue's ApproximateMessagesCount includes delayed and leased messages), so a rule on tss-timers would
-// keep a replica alive for as long as any lot waits on a timer, an hour for a 656 block. KEDA 2.15 added
-// queueLengthStrategy "visibleonly" (it peeks, counting only visible messages up to 32, and falls back to the
-// approximate count above that). Container Apps passes custom rule metadata through to its KEDA, but which KEDA
-// version a region runs could not be checked from here, and an older KEDA ignores the key and counts everything.
-// So:
-// - tss-timers has no scale rule. A replica that is alive serves timers as they fall due. The app stays alive for
-//   cooldownPeriod after the last stage message or request, which covers the timers of an ordinary lot (first poll
-//   after max(15 s, tMed), polls backed off to 2 min, a 5-min retry while SEFAZ is paralysed, send retries capped at
-//   10 min). A timer that falls due while the app is at zero (a lot blocked for an hour by 656) is served at the next
-//   wake-up: an API call (an ERP polling the lot's status), a new document or any stage message. No timer is lost;
-//   it is late by at most the quiet period.
-// - The stage rules ask for "visibleonly": tss-assemble (gathering-window delay) and tss-send (a lot looked at again
-//   when another replica's send lease runs out) also carry short delayed messages, which must not count either.
-//   Where KEDA is older the cost is a replica kept alive for those few minutes, nothing worse.
-// - Once "visibleonly" is confirmed on the target region (an idle app with a delayed message on a stage queue stays
-//   at zero replicas), a rule on tss-timers with the same metadata wakes the app exactly when a timer falls due.
+// Durable timers and scale to zero. A lot's waits (first poll after max(15 s, tMed), the 105 back-off, 108/109/656
+// blocks) are Durable Task timers: messages on the task hub's control queues with a visibility delay, read by the
+// Durable worker in this process. Those queues have no scale rule here (a delayed message would keep a replica alive
+// under KEDA's default "all" count): a replica that is alive serves timers as they fall due, and a timer that falls
+// due while the app is at zero is served at the next wake-up (an API call, a new document, a stage message). No
+// timer is lost; it is late by at most the quiet period.
+// - The stage rules ask for "visibleonly": tss-assemble carries the short gathering-window delay, which must not
+//   count. Where KEDA is older the cost is a replica kept alive for a few seconds, nothing worse.
 // Leased (in-flight) messages are invisible too, so a replica can be scaled in while it handles one: the lease lapses
 // and another replica handles the message again (at-least-once delivery, idempotent handlers).
 param name string

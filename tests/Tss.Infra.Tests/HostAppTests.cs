@@ -26,16 +26,17 @@ public sealed class HostAppTests(DeploymentFixture deployment)
     }
 
     [Fact]
-    public void Queue_rules_watch_the_stage_queues_and_never_the_timer_queue()
+    public void Queue_rules_watch_the_stage_queues_and_no_retired_lot_queue()
     {
         var pipeline = new PipelineOptions();
 
         var watched = QueueRules().Select(r => (string?)r["metadata"]!["queueName"]).ToList();
 
-        Assert.Equal([.. new[] { pipeline.AssembleQueue, pipeline.SendQueue, pipeline.DistributeQueue }.Order(StringComparer.Ordinal)],
+        Assert.Equal([.. new[] { pipeline.AssembleQueue, pipeline.DistributeQueue }.Order(StringComparer.Ordinal)],
             [.. watched.Order(StringComparer.Ordinal)]);
-        Assert.DoesNotContain(pipeline.TimerQueue, watched);
-        Assert.DoesNotContain(pipeline.TimerQueue, App.ToJsonString(), StringComparison.Ordinal);
+        // Lots run on Durable Task now: the send and timer queues are gone.
+        Assert.DoesNotContain("tss-send", App.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("tss-timers", App.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

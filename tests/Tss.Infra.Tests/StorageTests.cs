@@ -35,7 +35,7 @@ public sealed class StorageTests(DeploymentFixture deployment)
     public void Storage_holds_every_queue_the_pipeline_listens_on_with_its_poison_queue()
     {
         var pipeline = new PipelineOptions();
-        string[] queues = [pipeline.AssembleQueue, pipeline.SendQueue, pipeline.TimerQueue, pipeline.DistributeQueue];
+        string[] queues = [pipeline.AssembleQueue, pipeline.DistributeQueue];
 
         var created = ChildNames("Microsoft.Storage/storageAccounts/queueServices/queues");
 

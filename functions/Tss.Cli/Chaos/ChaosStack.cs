@@ -107,7 +107,7 @@ internal sealed class ChaosStack : IAsyncDisposable
             ["Distribution__AllowLoopback"] = "true",
             ["Logging__LogLevel__Default"] = s.Verbose ? "Information" : "Warning",
         };
-        foreach (var (key, value) in CrashResumeSettings.For(s.ClockScale))
+        foreach (var (key, value) in CrashResumeSettings.For())
         {
             environment[key] = value;
         }

@@ -19,8 +19,8 @@ namespace Tss.Pipeline.Hosting;
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the pipeline. The host still provides an <see cref="Entities.IEntityDirectory"/> (tenants and certificates)
-    /// and, to deliver outcomes, an <see cref="IDistributionTargets"/> (without it nothing is delivered and documents
+    /// Adds the pipeline. The host still provides an <see cref="Entities.IEntityDirectory"/> (tenants and certificates),
+    /// an <see cref="ILotStarter"/> (the lot orchestration: <c>AddTssLotOrchestration</c>) and, to deliver outcomes, an <see cref="IDistributionTargets"/> (without it nothing is delivered and documents
     /// stay available for polling).
     /// Queue names are read from the "Pipeline" section now, because listeners are registered per queue name.
     /// </summary>
@@ -40,10 +40,8 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<LotAssembler>();
         services.TryAddSingleton<LotSender>();
         services.TryAddSingleton<OutcomeWriter>();
-        services.TryAddSingleton<LotProcessor>();
+        services.TryAddSingleton<LotSteps>();
         services.AddQueueHandler<AssembleMessage, AssembleHandler>(names.AssembleQueue);
-        services.AddQueueHandler<LotMessage, LotStartHandler>(names.SendQueue);
-        services.AddQueueHandler<TimerMessage, LotTimerHandler>(names.TimerQueue);
         services.AddTssDistribution(names.DistributeQueue);
         services.AddTssEvents(configuration.GetSection(EventsOptions.Section).Get<EventsOptions>()?.Queue ?? new EventsOptions().Queue);
         return services;

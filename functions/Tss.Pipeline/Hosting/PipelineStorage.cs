@@ -14,7 +14,7 @@ public static class PipelineStorage
         {
             work.Add(storage.GetTable(table).CreateIfNotExistsAsync(ct));
         }
-        foreach (var queue in new[] { o.AssembleQueue, o.SendQueue, o.TimerQueue, o.DistributeQueue })
+        foreach (var queue in new[] { o.AssembleQueue, o.DistributeQueue })
         {
             work.Add(storage.GetQueue(queue).CreateIfNotExistsAsync(cancellationToken: ct));
             work.Add(storage.GetQueue(queue + Tss.Runtime.Queues.QueueNames.PoisonSuffix).CreateIfNotExistsAsync(cancellationToken: ct));

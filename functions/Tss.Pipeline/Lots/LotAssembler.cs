@@ -15,11 +15,11 @@ namespace Tss.Pipeline.Lots;
 /// (one row-key range, however many documents the month holds). Creating a lot is one entity-group transaction: the
 /// lot, its open-lot marker, and the deletion of its documents' pending markers with If-Match — so a document is in
 /// at most one lot whatever runs concurrently. A partial lot waits one gathering window for more documents; a lot
-/// whose start message was lost (open marker older than a minute) is started again here.
+/// whose start was lost (open marker older than a minute) is started again here (a no-op if it runs).
 /// </summary>
 public sealed partial class LotAssembler(
     TableServiceClient tables,
-    PipelineQueues queues,
+    ILotStarter starter,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<LotAssembler> logger,
@@ -77,7 +77,7 @@ public sealed partial class LotAssembler(
             }
             else if (now - (e.GetDateTimeOffset(nameof(OpenLotMarker.CreatedAt)) ?? now) > StaleOpenLot)
             {
-                await queues.StartLotAsync(partition, e.RowKey[OpenLotMarker.RowPrefix.Length..], ct).ConfigureAwait(false);
+                await starter.StartAsync(partition, e.RowKey[OpenLotMarker.RowPrefix.Length..], ct).ConfigureAwait(false);
             }
         }
         return pending;
@@ -138,9 +138,9 @@ public sealed partial class LotAssembler(
             LogClaimLost(logger, partition, idLote); // another assembler claimed some of these documents first
             return;
         }
-        // Before the start message: a fast (sync) lot may otherwise record its outcome first and be overwritten here.
+        // Before the start: a fast (sync) lot may otherwise record its outcome first and be overwritten here.
         await MarkInLotAsync(table, partition, record.RowKey, lot.Keys, now, ct).ConfigureAwait(false);
-        await queues.StartLotAsync(partition, record.RowKey, ct).ConfigureAwait(false);
+        await starter.StartAsync(partition, record.RowKey, ct).ConfigureAwait(false);
         LogLotCreated(logger, partition, idLote, lot.Keys.Count, lot.indSinc);
     }
 

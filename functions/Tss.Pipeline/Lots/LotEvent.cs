@@ -3,21 +3,16 @@ using Tss.Sefaz.Client;
 
 namespace Tss.Pipeline.Lots;
 
-/// <summary>What happened to a lot: answers from SEFAZ, transport failures, timers.</summary>
+/// <summary>What happened to a lot's SEFAZ call: an answer or a transport failure.</summary>
 public abstract record LotEvent
 {
-    /// <summary>The lot was assembled and its documents claimed: send it.</summary>
-    public sealed record Start : LotEvent;
-
-    /// <summary>The lot's message was redelivered while the lot was mid-send (the process died after the
-    /// write-ahead): whether SEFAZ received it is unknown.</summary>
-    public sealed record Resumed : LotEvent;
+    /// <summary>The send activity ran again and found its attempt recorded without an answer (the process died
+    /// mid-send): whether SEFAZ received the lot is unknown.</summary>
+    public sealed record SendInterrupted : LotEvent;
 
     public sealed record SendAnswered(RetEnviNFe Answer) : LotEvent;
 
     public sealed record SendFailed(SefazErrorCode Code, bool OutcomeUnknown) : LotEvent;
-
-    public sealed record TimerFired(LotTimer Timer, int Seq) : LotEvent;
 
     public sealed record ReceiptAnswered(RetConsReciNFe Answer) : LotEvent;
 

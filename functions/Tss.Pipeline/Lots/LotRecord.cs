@@ -5,8 +5,8 @@ namespace Tss.Pipeline.Lots;
 
 /// <summary>
 /// A lot, stored in the documents table beside its documents (same partition, row "lot|{idLote}"), so that creating
-/// the lot and claiming its documents is one atomic entity-group transaction. Every change is a compare-and-swap on
-/// its ETag.
+/// the lot and claiming its documents is one atomic entity-group transaction. After that it is the monitor's view of
+/// the lot (its orchestration carries the state) and the send's write-ahead record (a compare-and-swap on its ETag).
 /// </summary>
 public sealed class LotRecord : ITableEntity
 {
@@ -30,9 +30,6 @@ public sealed class LotRecord : ITableEntity
     public DateTimeOffset? SentAt { get; set; }
     public int PollCount { get; set; }
     public int NotFoundRounds { get; set; }
-    public string? PendingTimer { get; set; }
-    public DateTimeOffset? DueAt { get; set; }
-    public int TimerSeq { get; set; }
     public string? LastStatus { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -56,9 +53,6 @@ public sealed class LotRecord : ITableEntity
         SentAt = SentAt,
         PollCount = PollCount,
         NotFoundRounds = NotFoundRounds,
-        PendingTimer = PendingTimer is null ? null : Enum.Parse<LotTimer>(PendingTimer),
-        DueAt = DueAt,
-        TimerSeq = TimerSeq,
         LastStatus = LastStatus,
     };
 
@@ -74,9 +68,6 @@ public sealed class LotRecord : ITableEntity
         SentAt = s.SentAt;
         PollCount = s.PollCount;
         NotFoundRounds = s.NotFoundRounds;
-        PendingTimer = s.PendingTimer?.ToString();
-        DueAt = s.DueAt;
-        TimerSeq = s.TimerSeq;
         LastStatus = s.LastStatus is { Length: > 1000 } status ? status[..1000] : s.LastStatus;
         UpdatedAt = now;
     }

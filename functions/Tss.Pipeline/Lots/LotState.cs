@@ -1,7 +1,8 @@
 namespace Tss.Pipeline.Lots;
 
 /// <summary>
-/// The persisted state of one lot (one Table entity). Immutable; <see cref="LotWorkflow"/> returns the next state.
+/// The state of one lot, carried by its orchestration from step to step (ids and counters only, no XML) and copied to
+/// the lot row for the monitor. Immutable; <see cref="LotWorkflow"/> returns the next state.
 /// </summary>
 public sealed record LotState
 {
@@ -21,6 +22,9 @@ public sealed record LotState
     /// <summary>Documents without a final outcome yet.</summary>
     public required IReadOnlyList<string> OpenKeys { get; init; }
 
+    /// <summary>Documents sent back to pending (not in SEFAZ's base after reconciliation): not distributed by this lot.</summary>
+    public IReadOnlyList<string> Requeued { get; init; } = [];
+
     public int SendAttempts { get; init; }
 
     public string? nRec { get; init; }
@@ -31,14 +35,6 @@ public sealed record LotState
 
     /// <summary>Rounds of consultation that found documents missing (217), for the requeue rule.</summary>
     public int NotFoundRounds { get; init; }
-
-    /// <summary>The timer the lot waits for, and when it is due; a fired timer that does not match is stale.</summary>
-    public LotTimer? PendingTimer { get; init; }
-
-    public DateTimeOffset? DueAt { get; init; }
-
-    /// <summary>Incremented for every timer set; a fired timer carrying another number is stale and ignored.</summary>
-    public int TimerSeq { get; init; }
 
     /// <summary>Last SEFAZ status or transport error seen, for the monitor.</summary>
     public string? LastStatus { get; init; }

@@ -1,13 +1,12 @@
 using Tss.Protocol.Messages;
-using static Tss.Pipeline.Lots.LotCommand;
 
 namespace Tss.Pipeline.Lots;
 
 public static partial class LotWorkflow
 {
-    private static LotDecision ResolveProtocols(LotState s, IReadOnlyList<ProtNFe> prots, DateTimeOffset now, LotPolicy policy)
+    private static LotDecision ResolveProtocols(LotState s, IReadOnlyList<ProtNFe> prots, LotPolicy policy)
     {
-        var commands = new List<LotCommand>();
+        var outcomes = new List<DocumentOutcome>();
         var open = new List<string>();
         var byKey = prots.GroupBy(p => p.chNFe).ToDictionary(g => g.Key, g => g.First());
         foreach (var key in s.OpenKeys)
@@ -20,25 +19,25 @@ public static partial class LotWorkflow
             switch (CStatReactions.ForProtocol(prot.cStat))
             {
                 case CStatReactions.Reaction.Authorized:
-                    commands.Add(new Resolve(new DocumentOutcome.Authorized(key, prot, FromConsult: false)));
+                    outcomes.Add((new DocumentOutcome.Authorized(key, prot, FromConsult: false)));
                     break;
                 case CStatReactions.Reaction.Denied:
-                    commands.Add(new Resolve(new DocumentOutcome.Denied(key, prot)));
+                    outcomes.Add((new DocumentOutcome.Denied(key, prot)));
                     break;
                 case CStatReactions.Reaction.ConsultExisting:
                     open.Add(key);
                     break;
                 default:
-                    commands.Add(new Resolve(new DocumentOutcome.Rejected(key, prot.cStat, prot.xMotivo)));
+                    outcomes.Add((new DocumentOutcome.Rejected(key, prot.cStat, prot.xMotivo)));
                     break;
             }
         }
-        return Continue(s with { OpenKeys = open }, commands, now, policy, immediate: true);
+        return Continue(s with { OpenKeys = open }, outcomes, policy, immediate: true);
     }
 
-    private static LotDecision OnConsult(LotState s, IReadOnlyDictionary<string, RetConsSitNFe> answers, DateTimeOffset now, LotPolicy policy)
+    private static LotDecision OnConsult(LotState s, IReadOnlyDictionary<string, RetConsSitNFe> answers, LotPolicy policy)
     {
-        var commands = new List<LotCommand>();
+        var outcomes = new List<DocumentOutcome>();
         var open = new List<string>();
         var notFound = new List<string>();
         var blocked = false;
@@ -60,53 +59,49 @@ public static partial class LotWorkflow
             }
             else if (CStatReactions.IsAuthorizedConsult(a.cStat) && a.protNFe is { } prot && CStatReactions.ForProtocol(prot.cStat) == CStatReactions.Reaction.Authorized)
             {
-                commands.Add(new Resolve(new DocumentOutcome.Authorized(key, prot, FromConsult: true)));
+                outcomes.Add((new DocumentOutcome.Authorized(key, prot, FromConsult: true)));
             }
             else if (a.protNFe is { } denied && CStatReactions.ForProtocol(denied.cStat) == CStatReactions.Reaction.Denied)
             {
-                commands.Add(new Resolve(new DocumentOutcome.Denied(key, denied)));
+                outcomes.Add((new DocumentOutcome.Denied(key, denied)));
             }
             else
             {
-                commands.Add(new Resolve(new DocumentOutcome.Rejected(key, a.cStat, a.xMotivo)));
+                outcomes.Add((new DocumentOutcome.Rejected(key, a.cStat, a.xMotivo)));
             }
         }
 
         var rounds = s.NotFoundRounds;
+        IReadOnlyList<string> requeued = s.Requeued;
         if (notFound.Count > 0)
         {
             rounds++;
             if (rounds >= policy.NotFoundConsultsBeforeRequeue)
             {
                 // Consulted twice, a wait apart, and SEFAZ has no record: it never received them. Safe to send again.
-                commands.AddRange(notFound.Select(k => new Resolve(new DocumentOutcome.Requeued(k))));
+                outcomes.AddRange(notFound.Select(k => new DocumentOutcome.Requeued(k)));
+                requeued = [.. s.Requeued, .. notFound];
             }
             else
             {
                 open.AddRange(notFound);
             }
         }
-        var next = s with { OpenKeys = open, NotFoundRounds = rounds };
+        var next = s with { OpenKeys = open, NotFoundRounds = rounds, Requeued = requeued };
         if (blocked)
         {
-            var seq = next.TimerSeq + 1;
-            commands.Add(new Schedule(LotTimer.Consult, now + policy.ConsumptionBlock, seq));
-            return new(next with { PendingTimer = LotTimer.Consult, DueAt = now + policy.ConsumptionBlock, TimerSeq = seq }, commands);
+            return new(next with { Phase = LotPhase.Reconciling }, outcomes, LotAction.Consult, policy.ConsumptionBlock);
         }
-        return Continue(next, commands, now, policy, immediate: notFound.Count == 0);
+        return Continue(next, outcomes, policy, immediate: notFound.Count == 0);
     }
 
-    /// <summary>Closes the lot when nothing is open, otherwise schedules a consultation round.</summary>
-    private static LotDecision Continue(LotState s, List<LotCommand> commands, DateTimeOffset now, LotPolicy policy, bool immediate)
+    /// <summary>Closes the lot when nothing is open, otherwise consults the open keys.</summary>
+    private static LotDecision Continue(LotState s, List<DocumentOutcome> outcomes, LotPolicy policy, bool immediate)
     {
         if (s.OpenKeys.Count == 0)
         {
-            commands.Add(new Close());
-            return new(s with { Phase = LotPhase.Closed, PendingTimer = null, DueAt = null }, commands);
+            return new(s with { Phase = LotPhase.Closed }, outcomes, LotAction.Close, TimeSpan.Zero);
         }
-        var due = immediate ? now : now + policy.MinFirstPoll;
-        var seq = s.TimerSeq + 1;
-        commands.Add(new Schedule(LotTimer.Consult, due, seq));
-        return new(s with { Phase = LotPhase.Reconciling, PendingTimer = LotTimer.Consult, DueAt = due, TimerSeq = seq }, commands);
+        return new(s with { Phase = LotPhase.Reconciling }, outcomes, LotAction.Consult, immediate ? TimeSpan.Zero : policy.MinFirstPoll);
     }
 }

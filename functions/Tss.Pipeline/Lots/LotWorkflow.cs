@@ -1,61 +1,42 @@
 using Tss.Protocol.Messages;
-using static Tss.Pipeline.Lots.LotCommand;
 
 namespace Tss.Pipeline.Lots;
 
 /// <summary>
-/// The lot state machine: (state, event, now) → (next state, commands). Pure and deterministic, so every path is
-/// tested on a fake clock and the same logic could be hosted by Durable Functions.
+/// The lot's reactions: (state, SEFAZ answer) → (next state, outcomes, next action, wait). Pure and deterministic, so
+/// every path is tested without storage or SEFAZ; the lot orchestration runs it between its activities and turns the
+/// waits into durable timers.
 /// </summary>
 public static partial class LotWorkflow
 {
-    /// <summary>Decides the next state and the commands for <paramref name="e"/>.</summary>
+    /// <summary>Starts a send attempt: the state the send activity records (write-ahead) before calling SEFAZ.</summary>
+    public static LotState BeginSend(LotState s, DateTimeOffset now) =>
+        s with { Phase = LotPhase.Sending, SendAttempts = s.SendAttempts + 1, SentAt = now };
+
+    /// <summary>Decides what follows <paramref name="e"/>.</summary>
     public static LotDecision Decide(LotState s, LotEvent e, DateTimeOffset now, LotPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         if (s.Phase == LotPhase.Closed)
         {
-            return new(s, []); // late answers and stale timers of a closed lot change nothing
+            return new(s, [], LotAction.Close, TimeSpan.Zero); // late answers of a closed lot change nothing
         }
         return e switch
         {
-            LotEvent.Start when s.Phase == LotPhase.Created => BeginSend(s, now),
-            LotEvent.Resumed => Unknown(s, now, policy, "send outcome unknown after restart"),
+            LotEvent.SendInterrupted when s.Phase == LotPhase.Sending => Unknown(s, policy, "send outcome unknown after restart"),
             LotEvent.SendAnswered a when s.Phase == LotPhase.Sending => OnSendAnswer(s, a.Answer, now, policy),
             LotEvent.SendFailed f when s.Phase == LotPhase.Sending => f.OutcomeUnknown
-                ? Unknown(s, now, policy, $"sefaz.{f.Code}")
-                : Wait(s with { Phase = LotPhase.Created, LastStatus = $"sefaz.{f.Code}" }, LotTimer.Send, now + Backoff(policy.TransportRetry, s.SendAttempts, TimeSpan.FromMinutes(10))),
-            LotEvent.TimerFired t => OnTimer(s, t, now),
-            LotEvent.ReceiptAnswered r when s.Phase == LotPhase.AwaitingReceipt => OnReceipt(s, r.Answer, now, policy),
+                ? Unknown(s, policy, $"sefaz.{f.Code}")
+                : Next(s with { Phase = LotPhase.Created, LastStatus = $"sefaz.{f.Code}" }, LotAction.Send, Backoff(policy.TransportRetry, s.SendAttempts, MaxSendBackoff)),
+            LotEvent.ReceiptAnswered r when s.Phase == LotPhase.AwaitingReceipt => OnReceipt(s, r.Answer, policy),
             LotEvent.ReceiptFailed f when s.Phase == LotPhase.AwaitingReceipt =>
-                Wait(s with { PollCount = s.PollCount + 1, LastStatus = $"sefaz.{f.Code}" }, LotTimer.Poll, now + Backoff(policy.TransportRetry, s.PollCount, policy.MaxPollInterval)),
-            LotEvent.ConsultAnswered c when s.Phase == LotPhase.Reconciling => OnConsult(s, c.Answers, now, policy),
-            _ => new(s, []), // an event that does not fit the phase is a duplicate delivery: ignore it
+                Next(s with { PollCount = s.PollCount + 1, LastStatus = $"sefaz.{f.Code}" }, LotAction.Poll, Backoff(policy.TransportRetry, s.PollCount, policy.MaxPollInterval)),
+            LotEvent.ConsultAnswered c when s.Phase == LotPhase.Reconciling => OnConsult(s, c.Answers, policy),
+            _ => Next(s, Repeat(s.Phase), TimeSpan.Zero), // an answer that does not fit the phase changes nothing
         };
     }
 
-    private static LotDecision BeginSend(LotState s, DateTimeOffset now) =>
-        new(s with { Phase = LotPhase.Sending, SendAttempts = s.SendAttempts + 1, SentAt = now, PendingTimer = null, DueAt = null },
-            [new Send(s.Sync)]);
-
-    private static LotDecision OnTimer(LotState s, LotEvent.TimerFired fired, DateTimeOffset now)
-    {
-        var timer = fired.Timer;
-        if (s.PendingTimer != timer || s.DueAt is null || fired.Seq != s.TimerSeq)
-        {
-            return new(s, []); // stale or duplicate timer
-        }
-        if (now < s.DueAt)
-        {
-            return new(s, [new Schedule(timer, s.DueAt.Value, s.TimerSeq)]); // surfaced early: re-delay
-        }
-        var cleared = s with { PendingTimer = null, DueAt = null };
-        return timer switch
-        {
-            LotTimer.Send => BeginSend(cleared, now),
-            LotTimer.Poll => new(cleared, [new Poll(s.nRec!)]),
-            _ => new(cleared, [new Consult(s.OpenKeys)]),
-        };
-    }
+    private static readonly TimeSpan MaxSendBackoff = TimeSpan.FromMinutes(10);
 
     private static LotDecision OnSendAnswer(LotState s, RetEnviNFe a, DateTimeOffset now, LotPolicy policy)
     {
@@ -64,34 +45,33 @@ public static partial class LotWorkflow
         {
             case 103 when a.nRec is not null:
                 var wait = TimeSpan.FromSeconds(Math.Max(policy.MinFirstPoll.TotalSeconds, a.tMed ?? 0));
-                return Wait(s with { Phase = LotPhase.AwaitingReceipt, nRec = a.nRec, SentAt = now, LastStatus = status }, LotTimer.Poll, now + wait);
+                return Next(s with { Phase = LotPhase.AwaitingReceipt, nRec = a.nRec, SentAt = now, LastStatus = status }, LotAction.Poll, wait);
             case 104 when a.protNFe is not null:
-                return ResolveProtocols(s with { LastStatus = status }, [a.protNFe], now, policy);
+                return ResolveProtocols(s with { LastStatus = status }, [a.protNFe], policy);
             case 656:
-                return Wait(s with { Phase = LotPhase.Created, LastStatus = status }, LotTimer.Send, now + policy.ConsumptionBlock);
+                return Next(s with { Phase = LotPhase.Created, LastStatus = status }, LotAction.Send, policy.ConsumptionBlock);
             case 108 or 109:
-                return Wait(s with { Phase = LotPhase.Created, LastStatus = status }, LotTimer.Send, now + policy.ParalysedRetry);
+                return Next(s with { Phase = LotPhase.Created, LastStatus = status }, LotAction.Send, policy.ParalysedRetry);
             case 999:
-                return Wait(s with { Phase = LotPhase.Created, LastStatus = status }, LotTimer.Send, now + Backoff(policy.TransportRetry, s.SendAttempts, TimeSpan.FromMinutes(10)));
+                return Next(s with { Phase = LotPhase.Created, LastStatus = status }, LotAction.Send, Backoff(policy.TransportRetry, s.SendAttempts, MaxSendBackoff));
             default:
                 // A lot-level rejection (schema, size, environment…): the documents are correctable, nothing was authorized.
-                var commands = s.OpenKeys.Select(k => (LotCommand)new Resolve(new DocumentOutcome.Rejected(k, a.cStat, a.xMotivo))).ToList();
-                commands.Add(new Close());
-                return new(s with { Phase = LotPhase.Closed, OpenKeys = [], LastStatus = status, PendingTimer = null, DueAt = null }, commands);
+                var outcomes = s.OpenKeys.Select(k => (DocumentOutcome)new DocumentOutcome.Rejected(k, a.cStat, a.xMotivo)).ToList();
+                return new(s with { Phase = LotPhase.Closed, OpenKeys = [], LastStatus = status }, outcomes, LotAction.Close, TimeSpan.Zero);
         }
     }
 
-    private static LotDecision OnReceipt(LotState s, RetConsReciNFe a, DateTimeOffset now, LotPolicy policy)
+    private static LotDecision OnReceipt(LotState s, RetConsReciNFe a, LotPolicy policy)
     {
         var polled = s with { PollCount = s.PollCount + 1, LastStatus = $"{a.cStat} {a.xMotivo}" };
         return a.cStat switch
         {
-            104 => ResolveProtocols(polled, a.protNFe, now, policy),
-            105 => Wait(polled, LotTimer.Poll, now + Backoff(policy.PollInterval, s.PollCount, policy.MaxPollInterval)),
-            106 => Unknown(polled, now, policy, polled.LastStatus!, immediate: true),
-            656 => Wait(polled, LotTimer.Poll, now + policy.ConsumptionBlock),
-            108 or 109 => Wait(polled, LotTimer.Poll, now + policy.ParalysedRetry),
-            _ => Wait(polled, LotTimer.Poll, now + Backoff(policy.PollInterval, s.PollCount, policy.MaxPollInterval)),
+            104 => ResolveProtocols(polled, a.protNFe, policy),
+            105 => Next(polled, LotAction.Poll, Backoff(policy.PollInterval, s.PollCount, policy.MaxPollInterval)),
+            106 => Unknown(polled, policy, polled.LastStatus!, immediate: true),
+            656 => Next(polled, LotAction.Poll, policy.ConsumptionBlock),
+            108 or 109 => Next(polled, LotAction.Poll, policy.ParalysedRetry),
+            _ => Next(polled, LotAction.Poll, Backoff(policy.PollInterval, s.PollCount, policy.MaxPollInterval)),
         };
     }
 
@@ -103,13 +83,16 @@ public static partial class LotWorkflow
         return TimeSpan.FromTicks((long)ticks);
     }
 
-    private static LotDecision Wait(LotState s, LotTimer timer, DateTimeOffset dueAt) =>
-        new(s with { PendingTimer = timer, DueAt = dueAt, TimerSeq = s.TimerSeq + 1 }, [new Schedule(timer, dueAt, s.TimerSeq + 1)]);
+    private static LotDecision Next(LotState s, LotAction next, TimeSpan wait) => new(s, [], next, wait);
+
+    private static LotAction Repeat(LotPhase phase) => phase switch
+    {
+        LotPhase.Created => LotAction.Send,
+        LotPhase.AwaitingReceipt => LotAction.Poll,
+        _ => LotAction.Consult, // Sending or Reconciling: never resend blindly
+    };
 
     /// <summary>The outcome of a send (or receipt) is unknown: consult each open key before anything is re-sent.</summary>
-    private static LotDecision Unknown(LotState s, DateTimeOffset now, LotPolicy policy, string status, bool immediate = false)
-    {
-        var due = immediate ? now : now + policy.MinFirstPoll;
-        return Wait(s with { Phase = LotPhase.Reconciling, LastStatus = status }, LotTimer.Consult, due);
-    }
+    private static LotDecision Unknown(LotState s, LotPolicy policy, string status, bool immediate = false) =>
+        Next(s with { Phase = LotPhase.Reconciling, LastStatus = status }, LotAction.Consult, immediate ? TimeSpan.Zero : policy.MinFirstPoll);
 }

@@ -4,9 +4,9 @@ using Azure.Data.Tables;
 namespace Tss.Pipeline.Lots;
 
 /// <summary>
-/// "This lot was cut but not started yet" (row "open|{lot row key}" beside the lot): inserted with the lot, deleted
-/// atomically with the lot's first state change. The assembler reads these with the pending markers and restarts a
-/// lot whose start message was lost (a crash between cutting the lot and sending its message).
+/// "This lot was cut but not sent yet" (row "open|{lot row key}" beside the lot): inserted with the lot, deleted
+/// atomically with the first send's write-ahead. The assembler reads these with the pending markers and starts again
+/// (a no-op when it runs) a lot whose orchestration start was lost (a crash between cutting the lot and starting it).
 /// </summary>
 public sealed class OpenLotMarker : ITableEntity
 {

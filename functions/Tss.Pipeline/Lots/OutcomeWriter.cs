@@ -12,8 +12,8 @@ namespace Tss.Pipeline.Lots;
 
 /// <summary>
 /// Records documents' outcomes: procNFe blob (schema-checked), document entity (one entity-group transaction per
-/// lot), then re-assembly of re-queued documents and distribution of final ones. Idempotent: writing the same
-/// outcome twice stores the same blob and the same entity.
+/// lot), then re-assembly of re-queued documents (the lot distributes its final ones when it closes). Idempotent:
+/// writing the same outcome twice stores the same blob and the same entity.
 /// </summary>
 public sealed partial class OutcomeWriter(
     TableServiceClient tables,
@@ -32,7 +32,6 @@ public sealed partial class OutcomeWriter(
         using var spans = PipelineTelemetry.StartOutcomes(lot, docs.Values);
         var now = time.GetUtcNow();
         var actions = new List<TableTransactionAction>();
-        var final = new List<string>();
         var requeue = false;
         var procs = new List<Task>();
         foreach (var outcome in outcomes)
@@ -43,10 +42,7 @@ public sealed partial class OutcomeWriter(
             }
             if (RecordedBefore(doc, lot))
             {
-                // A replay after a crash: the outcome is stored, but its distribution may not have been sent
-                // (distribution is idempotent by delivery id, so asking again is safe).
-                final.Add(doc.RowKey);
-                continue;
+                continue; // a replay after a crash: the outcome is stored
             }
             if (!doc.BelongsTo(lot.RowKey))
             {
@@ -84,10 +80,6 @@ public sealed partial class OutcomeWriter(
                     requeue = true;
                     break;
             }
-            if (outcome is not DocumentOutcome.Requeued)
-            {
-                final.Add(doc.RowKey);
-            }
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, update, doc.ETag));
         }
         // The procNFe blobs (one per document, uploaded concurrently) are stored before the entities point at them.
@@ -100,10 +92,6 @@ public sealed partial class OutcomeWriter(
         if (requeue)
         {
             await queues.AssembleAsync(lot.PartitionKey, ct).ConfigureAwait(false);
-        }
-        if (final.Count > 0)
-        {
-            await queues.DistributeAsync(lot.PartitionKey, final, ct).ConfigureAwait(false);
         }
     }
 

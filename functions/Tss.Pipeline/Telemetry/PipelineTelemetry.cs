@@ -75,15 +75,15 @@ public static class PipelineTelemetry
 
     /// <summary>
     /// A lot step that calls SEFAZ (send, poll, consult): a lot span (current while the step runs, so the SEFAZ call
-    /// is its child) linked to the documents, plus one span per document in that document's trace. Null for other commands.
+    /// is its child) linked to the documents, plus one span per document in that document's trace. Null for other steps.
     /// </summary>
-    internal static IDisposable? StartLotCommand(LotCommand command, LotRecord lot)
+    internal static IDisposable? StartLotStep(LotAction step, LotRecord lot)
     {
-        var name = command switch
+        var name = step switch
         {
-            LotCommand.Send => "tss.lot.send",
-            LotCommand.Poll => "tss.lot.poll",
-            LotCommand.Consult => "tss.lot.consult",
+            LotAction.Send => "tss.lot.send",
+            LotAction.Poll => "tss.lot.poll",
+            LotAction.Consult => "tss.lot.consult",
             _ => null,
         };
         if (name is null || !Source.HasListeners())

@@ -28,7 +28,7 @@ public sealed class QueueDepthGauge : IDisposable
         ArgumentNullException.ThrowIfNull(meters);
         ArgumentNullException.ThrowIfNull(storage);
         var o = options.Value;
-        _queues = [.. new[] { o.AssembleQueue, o.SendQueue, o.TimerQueue, o.DistributeQueue }.Distinct(StringComparer.Ordinal).Select(storage.GetQueue)];
+        _queues = [.. new[] { o.AssembleQueue, o.DistributeQueue }.Distinct(StringComparer.Ordinal).Select(storage.GetQueue)];
         _refresh = telemetry.Value.QueueDepthRefresh;
         _meter = meters.Create(PipelineTelemetry.Name);
         _meter.CreateObservableGauge("tss.queue.depth", Observe, "{message}", "Approximate number of messages in each stage queue (cached).");

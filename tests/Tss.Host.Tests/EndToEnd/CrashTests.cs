@@ -125,7 +125,7 @@ public sealed class CrashTests
 
     private static Dictionary<string, string?> Settings(Crash? crash = null)
     {
-        var settings = CrashResumeSettings.For(Scale);
+        var settings = CrashResumeSettings.For();
         settings["Credits__Enabled"] = "true";
         settings["Distribution__AllowLoopback"] = "true";
         if (crash is not null)

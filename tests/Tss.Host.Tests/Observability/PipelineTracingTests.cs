@@ -111,7 +111,7 @@ public sealed class PipelineTracingTests(HostFixture host)
         var o = host.Pipeline;
         var depths = metrics.Where(m => m.Name == "tss.queue.depth").SelectMany(Points)
             .Select(p => (Queue: TagsOf(p).GetValueOrDefault("queue"), Value: p.GetGaugeLastValueLong())).ToList();
-        foreach (var queue in new[] { o.AssembleQueue, o.SendQueue, o.TimerQueue, o.DistributeQueue })
+        foreach (var queue in new[] { o.AssembleQueue, o.DistributeQueue })
         {
             Assert.Contains(depths, d => d.Queue == queue && d.Value >= 0);
         }

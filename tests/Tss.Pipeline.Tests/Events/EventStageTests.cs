@@ -17,6 +17,7 @@ using Tss.Runtime.Storage;
 using Tss.Sefaz.Client;
 using Tss.Sefaz.Client.Status;
 using Tss.Testing.Azurite;
+using Tss.Testing.Lots;
 using Tss.Testing.Sefaz;
 
 namespace Tss.Pipeline.Tests.Events;
@@ -57,8 +58,6 @@ public sealed class EventStageTests : IAsyncLifetime
                 o.DocumentsTable = "docs" + suffix;
                 o.ErpIdsTable = "erp" + suffix;
                 o.AssembleQueue = "asm-" + suffix;
-                o.SendQueue = "send-" + suffix;
-                o.TimerQueue = "timer-" + suffix;
                 o.DistributeQueue = "dist-" + suffix;
                 o.ProcContainer = "proc-" + suffix;
                 o.SignedContainer = "signed-" + suffix;
@@ -72,7 +71,7 @@ public sealed class EventStageTests : IAsyncLifetime
             services.AddSingleton(sp => new SefazClient(sp.GetRequiredService<SefazEndpoints>(), sefaz));
             services.AddSingleton<IEntityDirectory>(new FixedEntityDirectory(_entity, _cert));
             services.AddSingleton<PipelineQueues>().AddSingleton<IngestService>().AddSingleton<LotAssembler>()
-                .AddSingleton<LotSender>().AddSingleton<OutcomeWriter>().AddSingleton<LotProcessor>()
+                .AddSingleton<LotSender>().AddSingleton<OutcomeWriter>().AddSingleton<LotSteps>().AddSingleton<ILotStarter, RecordingLotStarter>()
                 .AddSingleton<EventsQueue>().AddSingleton<EventRequestService>().AddSingleton<EventProcessor>().AddSingleton<EventQueries>();
             _services = services.BuildServiceProvider();
             var o = Get<IOptions<PipelineOptions>>().Value;
@@ -112,14 +111,8 @@ public sealed class EventStageTests : IAsyncLifetime
         {
             lot = l;
         }
-        await Get<LotProcessor>().HandleAsync(new LotMessage(partition, lot!.RowKey), Ct);
-        lot = (await Documents.GetEntityAsync<LotRecord>(partition, lot.RowKey, cancellationToken: Ct)).Value;
-        if (lot.ToState() is { PendingTimer: { } timer, DueAt: { } dueAt } state)
-        {
-            // An asynchronous lot: fire its receipt poll (a single NF-e normally goes synchronously, NT 2025.001).
-            _time.SetUtcNow(dueAt + TimeSpan.FromSeconds(1));
-            await Get<LotProcessor>().HandleAsync(new TimerMessage(partition, lot.RowKey, timer, state.TimerSeq, dueAt), Ct);
-        }
+        // A single NF-e normally goes synchronously (NT 2025.001); an asynchronous lot has its receipt polled.
+        await LotDriver.RunAsync(Get<LotSteps>(), d => _time.Advance(d), partition, lot!.RowKey, Ct);
         var doc = (await Documents.GetEntityAsync<DocumentRecord>(partition, chNFe, cancellationToken: Ct)).Value;
         Assert.Equal(nameof(DocumentStatus.Authorized), doc.Status);
         _time.Advance(TimeSpan.FromSeconds(5));

@@ -12,27 +12,28 @@ namespace Tss.Pipeline.Tests.Hosting;
 public class PipelineRegistrationTests
 {
     [Fact]
-    public void Pipeline_registers_its_stages_and_one_listener_per_stage_queue()
+    public void Pipeline_registers_its_stages_and_one_listener_per_stage_queue_and_no_lot_queues()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
-            ["Pipeline:SendQueue"] = "custom-send",
+            ["Pipeline:AssembleQueue"] = "custom-assemble",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IEntityDirectory, NoEntities>();
+        services.AddSingleton<ILotStarter, Tss.Testing.Lots.RecordingLotStarter>(); // the host's lot orchestration
         services.AddTssPipeline(configuration);
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         Assert.NotNull(provider.GetRequiredService<IngestService>());
-        Assert.NotNull(provider.GetRequiredService<LotProcessor>());
+        Assert.NotNull(provider.GetRequiredService<LotSteps>());
         Assert.NotNull(provider.GetRequiredService<Tss.Pipeline.Events.EventProcessor>());
         Assert.IsType<Tss.Pipeline.Consultations.TableStatusCacheStore>(provider.GetRequiredService<Tss.Sefaz.Client.Status.IStatusCacheStore>());
-        Assert.Equal(5, provider.GetServices<IHostedService>().Count()); // assemble, send, timers, distribute, events
+        Assert.Equal(3, provider.GetServices<IHostedService>().Count()); // assemble, distribute, events (lots run on Durable)
         using var scope = provider.CreateScope();
-        Assert.IsType<LotStartHandler>(scope.ServiceProvider.GetRequiredKeyedService<Runtime.Queues.IQueueHandler<Messages.LotMessage>>("custom-send"));
+        Assert.IsType<AssembleHandler>(scope.ServiceProvider.GetRequiredKeyedService<Runtime.Queues.IQueueHandler<Messages.AssembleMessage>>("custom-assemble"));
     }
 
     private sealed class NoEntities : IEntityDirectory

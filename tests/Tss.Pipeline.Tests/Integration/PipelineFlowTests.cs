@@ -16,6 +16,7 @@ using Tss.Runtime.Storage;
 using Tss.Sefaz.Client;
 using Tss.Sefaz.Simulator;
 using Tss.Testing.Azurite;
+using Tss.Testing.Lots;
 using Tss.Testing.Sefaz;
 
 namespace Tss.Pipeline.Tests.Integration;
@@ -32,6 +33,7 @@ public sealed class PipelineFlowTests : IAsyncLifetime
     private SimulatorHarness _sim = null!;
     private ServiceProvider _services = null!;
     private EntityInfo _entity = null!;
+    private readonly RecordingLotStarter _starter = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -67,8 +69,6 @@ public sealed class PipelineFlowTests : IAsyncLifetime
             o.DocumentsTable = "docs" + suffix;
             o.ErpIdsTable = "erp" + suffix;
             o.AssembleQueue = "asm-" + suffix;
-            o.SendQueue = "send-" + suffix;
-            o.TimerQueue = "timer-" + suffix;
             o.DistributeQueue = "dist-" + suffix;
             o.ProcContainer = "proc-" + suffix;
             o.SignedContainer = "signed-" + suffix;
@@ -80,14 +80,15 @@ public sealed class PipelineFlowTests : IAsyncLifetime
         services.AddSingleton(new SefazClient(new SefazEndpoints(sefaz), sefaz));
         services.AddSingleton<IEntityDirectory>(new FixedEntityDirectory(_entity, cert));
         services.AddSingleton<PipelineQueues>().AddSingleton<IngestService>().AddSingleton<LotAssembler>()
-            .AddSingleton<LotSender>().AddSingleton<OutcomeWriter>().AddSingleton<LotProcessor>();
+            .AddSingleton<LotSender>().AddSingleton<OutcomeWriter>().AddSingleton<LotSteps>()
+            .AddSingleton<ILotStarter>(_starter);
         _services = services.BuildServiceProvider();
 
         var o = _services.GetRequiredService<IOptions<PipelineOptions>>().Value;
         var storage = _services.GetRequiredService<StorageClients>();
         await storage.GetTable(o.DocumentsTable).CreateIfNotExistsAsync(Ct);
         await storage.GetTable(o.ErpIdsTable).CreateIfNotExistsAsync(Ct);
-        foreach (var q in new[] { o.AssembleQueue, o.SendQueue, o.TimerQueue, o.DistributeQueue })
+        foreach (var q in new[] { o.AssembleQueue, o.DistributeQueue })
         {
             await storage.GetQueue(q).CreateIfNotExistsAsync(cancellationToken: Ct);
         }
@@ -125,15 +126,6 @@ public sealed class PipelineFlowTests : IAsyncLifetime
         return Assert.Single(lots);
     }
 
-    private async Task FirePendingTimerAsync(string partition)
-    {
-        var lot = await OnlyLotAsync(partition);
-        var state = lot.ToState();
-        Assert.NotNull(state.PendingTimer);
-        _time.SetUtcNow(state.DueAt!.Value + TimeSpan.FromSeconds(1));
-        await Get<LotProcessor>().HandleAsync(new TimerMessage(partition, lot.RowKey, state.PendingTimer!.Value, state.TimerSeq, state.DueAt.Value), Ct);
-    }
-
     private async Task<List<DocumentRecord>> DocumentsAsync(string partition)
     {
         var docs = new List<DocumentRecord>();
@@ -152,13 +144,17 @@ public sealed class PipelineFlowTests : IAsyncLifetime
         var lot = await OnlyLotAsync(partition);
         Assert.Equal(3, lot.ToState().Keys.Count);
 
-        await Get<LotProcessor>().HandleAsync(new LotMessage(partition, lot.RowKey), Ct);
+        Assert.Equal((partition, lot.RowKey), Assert.Single(_starter.Started));
+        var steps = Get<LotSteps>();
+        var sent = await steps.SendAsync(partition, lot.RowKey, null, Ct);
         lot = await OnlyLotAsync(partition);
         Assert.Equal(nameof(LotPhase.AwaitingReceipt), lot.Phase);
-        Assert.Equal(LotTimer.Poll.ToString(), lot.PendingTimer);
-        Assert.True(lot.DueAt >= lot.SentAt + TimeSpan.FromSeconds(15), "the first receipt query waits at least 15 s");
+        Assert.Equal(LotAction.Poll, sent.Next);
+        Assert.True(sent.Delay >= TimeSpan.FromSeconds(15), "the first receipt query waits at least 15 s");
 
-        await FirePendingTimerAsync(partition);
+        var polled = await LotDriver.NextAsync(steps, d => _time.Advance(d), partition, lot.RowKey, sent, Ct);
+        Assert.Equal(LotAction.Close, polled.Next);
+        await steps.DistributeAsync(partition, polled.State, Ct);
 
         Assert.Equal(nameof(LotPhase.Closed), (await OnlyLotAsync(partition)).Phase);
         var docs = await DocumentsAsync(partition);
@@ -187,12 +183,15 @@ public sealed class PipelineFlowTests : IAsyncLifetime
             (await admin.PostAsync(new Uri("/admin/faults", UriKind.Relative), body, Ct)).EnsureSuccessStatusCode();
         }
 
-        await Get<LotProcessor>().HandleAsync(new LotMessage(partition, lot.RowKey), Ct);
+        var steps = Get<LotSteps>();
+        var unknown = await steps.SendAsync(partition, lot.RowKey, null, Ct);
         Assert.Equal(nameof(LotPhase.Reconciling), (await OnlyLotAsync(partition)).Phase);
-        // The start message redelivered now must not send again.
-        await Get<LotProcessor>().HandleAsync(new LotMessage(partition, lot.RowKey), Ct);
+        Assert.Equal(LotAction.Consult, unknown.Next);
+        // The send activity run again (at least once) finds its attempt recorded without an answer: it must not send.
+        var again = await steps.SendAsync(partition, lot.RowKey, null, Ct);
+        Assert.Equal(LotAction.Consult, again.Next);
 
-        await FirePendingTimerAsync(partition);
+        await LotDriver.NextAsync(steps, d => _time.Advance(d), partition, lot.RowKey, again, Ct);
         var docs = await DocumentsAsync(partition);
         Assert.All(docs, d => Assert.Equal(nameof(DocumentStatus.Authorized), d.Status));
 

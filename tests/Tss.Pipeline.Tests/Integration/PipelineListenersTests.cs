@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.DevTools.Pki;
 using Tss.DevTools.Samples;
+using Tss.Orchestrations.Lots;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Entities;
 using Tss.Pipeline.Hosting;
@@ -22,8 +24,8 @@ using Tss.Testing.Sefaz;
 namespace Tss.Pipeline.Tests.Integration;
 
 /// <summary>
-/// The whole asynchronous flow through the real queue listeners: ingest → assemble → send → durable timer → poll →
-/// authorized, on Azurite and the simulator sharing one clock scaled 30× (the mandated 15-second wait takes 0.5 s).
+/// The whole asynchronous flow through the real assemble listener and the lot orchestration (in-memory Durable engine):
+/// ingest → assemble → send → durable timer → poll → authorized, on Azurite and the simulator sharing one clock scaled 30× (the mandated 15-second wait takes 0.5 s).
 /// </summary>
 public sealed class PipelineListenersTests : IAsyncLifetime
 {
@@ -65,6 +67,9 @@ public sealed class PipelineListenersTests : IAsyncLifetime
         builder.Services.AddSingleton<TimeProvider>(_time);
         builder.Services.AddSingleton<IEntityDirectory>(new FixedEntityDirectory(_entity, _sim.Ca.IssueECnpj(Cnpj, "EMITENTE LISTENERS LTDA")));
         builder.Services.AddTssPipeline(builder.Configuration);
+        // Lots run as orchestrations on the in-memory Durable engine (durable timers on real time: the clock runs x30).
+        builder.Services.AddTssLotOrchestration();
+        builder.Services.AddInMemoryDurableTask(r => r.AddLotTasks());
         _host = builder.Build();
 
         var o = _host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;

@@ -1,7 +1,6 @@
 using Tss.Pipeline.Lots;
 using Tss.Protocol.Messages;
 using Tss.Sefaz.Client;
-using static Tss.Pipeline.Lots.LotCommand;
 
 namespace Tss.Pipeline.Tests.Lots;
 
@@ -24,23 +23,19 @@ public class LotWorkflowTests
 
     private static RetConsSitNFe Consult(string key, int cStat, ProtNFe? prot = null) => new(2, "SIM", cStat, "x", 35, T0, key, prot, []);
 
-    private static LotDecision Run(LotState s, LotEvent e, DateTimeOffset now) => LotWorkflow.Decide(s, e, now, Policy);
+    private static LotDecision Run(LotState s, LotEvent e) => LotWorkflow.Decide(s, e, T0, Policy);
 
-    private static LotEvent.TimerFired Fire(LotState s, LotTimer timer) => new(timer, s.TimerSeq);
+    private static LotState Sending(LotState? s = null) => LotWorkflow.BeginSend(s ?? NewLot(), T0);
 
-    private static LotState AwaitingReceipt()
-    {
-        var sending = Run(NewLot(), new LotEvent.Start(), T0).State;
-        return Run(sending, new LotEvent.SendAnswered(Accepted(1)), T0).State;
-    }
+    private static LotState AwaitingReceipt() => Run(Sending(), new LotEvent.SendAnswered(Accepted(1))).State;
 
     [Fact]
-    public void Start_sends_the_lot_and_records_the_attempt_before_the_call()
+    public void A_send_attempt_is_numbered_and_timed_before_the_call()
     {
-        var d = Run(NewLot(), new LotEvent.Start(), T0);
-        Assert.Equal(LotPhase.Sending, d.State.Phase);
-        Assert.Equal(1, d.State.SendAttempts);
-        Assert.Equal([new Send(false)], d.Commands);
+        var s = Sending();
+        Assert.Equal(LotPhase.Sending, s.Phase);
+        Assert.Equal(1, s.SendAttempts);
+        Assert.Equal(T0, s.SentAt);
     }
 
     [Theory]
@@ -49,45 +44,24 @@ public class LotWorkflowTests
     [InlineData(40, 40)]
     public void First_receipt_query_waits_the_larger_of_15_seconds_and_tMed(int tMed, int expectedSeconds)
     {
-        var sending = Run(NewLot(), new LotEvent.Start(), T0).State;
-        var d = Run(sending, new LotEvent.SendAnswered(Accepted(tMed)), T0);
+        var d = Run(Sending(), new LotEvent.SendAnswered(Accepted(tMed)));
         Assert.Equal(LotPhase.AwaitingReceipt, d.State.Phase);
         Assert.Equal("351000000000001", d.State.nRec);
-        Assert.Equal([new Schedule(LotTimer.Poll, T0.AddSeconds(expectedSeconds), 1)], d.Commands);
-    }
-
-    [Fact]
-    public void Timer_that_surfaces_early_is_delayed_again_without_polling()
-    {
-        var s = AwaitingReceipt();
-        var d = Run(s, Fire(s, LotTimer.Poll), T0.AddSeconds(10));
-        Assert.Equal([new Schedule(LotTimer.Poll, T0.AddSeconds(15), 1)], d.Commands);
-        Assert.Equal(s, d.State);
-    }
-
-    [Fact]
-    public void Due_timer_polls_the_receipt_once()
-    {
-        var s = AwaitingReceipt();
-        var d = Run(s, Fire(s, LotTimer.Poll), T0.AddSeconds(15));
-        Assert.Equal([new Poll("351000000000001")], d.Commands);
-        var duplicate = Run(d.State, Fire(d.State, LotTimer.Poll), T0.AddSeconds(16));
-        Assert.Empty(duplicate.Commands);
+        Assert.Equal((LotAction.Poll, TimeSpan.FromSeconds(expectedSeconds)), (d.Next, d.Wait));
+        Assert.Empty(d.Outcomes);
     }
 
     [Fact]
     public void Lot_in_processing_is_polled_again_with_growing_intervals()
     {
-        var s = Run(AwaitingReceipt(), Fire(AwaitingReceipt(), LotTimer.Poll), T0.AddSeconds(15)).State;
-        var now = T0.AddSeconds(15);
+        var s = AwaitingReceipt();
         var waits = new List<double>();
         for (var i = 0; i < 7; i++)
         {
-            var d = Run(s, new LotEvent.ReceiptAnswered(Receipt(105)), now);
-            var schedule = Assert.IsType<Schedule>(Assert.Single(d.Commands));
-            waits.Add((schedule.DueAt - now).TotalSeconds);
-            now = schedule.DueAt;
-            s = Run(d.State, Fire(d.State, LotTimer.Poll), now).State;
+            var d = Run(s, new LotEvent.ReceiptAnswered(Receipt(105)));
+            Assert.Equal(LotAction.Poll, d.Next);
+            waits.Add(d.Wait.TotalSeconds);
+            s = d.State;
         }
         Assert.Equal([5, 10, 20, 40, 80, 120, 120], waits);
     }
@@ -95,35 +69,31 @@ public class LotWorkflowTests
     [Fact]
     public void Processed_receipt_resolves_every_document_and_closes_the_lot()
     {
-        var s = Run(AwaitingReceipt(), Fire(AwaitingReceipt(), LotTimer.Poll), T0.AddSeconds(15)).State;
-        var d = Run(s, new LotEvent.ReceiptAnswered(Receipt(104, Prot(K1, 100), Prot(K2, 302, null))), T0.AddSeconds(15));
+        var d = Run(AwaitingReceipt(), new LotEvent.ReceiptAnswered(Receipt(104, Prot(K1, 100), Prot(K2, 302, null))));
         Assert.Equal(LotPhase.Closed, d.State.Phase);
-        Assert.Collection(d.Commands,
-            c => Assert.IsType<DocumentOutcome.Authorized>(Assert.IsType<Resolve>(c).Outcome),
-            c => Assert.IsType<DocumentOutcome.Denied>(Assert.IsType<Resolve>(c).Outcome),
-            c => Assert.IsType<Close>(c));
+        Assert.Equal(LotAction.Close, d.Next);
+        Assert.Collection(d.Outcomes,
+            o => Assert.IsType<DocumentOutcome.Authorized>(o),
+            o => Assert.IsType<DocumentOutcome.Denied>(o));
     }
 
     [Fact]
     public void Rejected_document_is_resolved_as_correctable_with_its_cStat()
     {
-        var s = Run(AwaitingReceipt(), Fire(AwaitingReceipt(), LotTimer.Poll), T0.AddSeconds(15)).State;
-        var d = Run(s, new LotEvent.ReceiptAnswered(Receipt(104, Prot(K1, 100), Prot(K2, 598, null))), T0.AddSeconds(15));
-        var rejected = d.Commands.OfType<Resolve>().Select(r => r.Outcome).OfType<DocumentOutcome.Rejected>().Single();
+        var d = Run(AwaitingReceipt(), new LotEvent.ReceiptAnswered(Receipt(104, Prot(K1, 100), Prot(K2, 598, null))));
+        var rejected = d.Outcomes.OfType<DocumentOutcome.Rejected>().Single();
         Assert.Equal((K2, 598), (rejected.chNFe, rejected.cStat));
     }
 
     [Fact]
     public void Duplicity_is_resolved_through_the_existing_authorization_not_an_error()
     {
-        var s = Run(AwaitingReceipt(), Fire(AwaitingReceipt(), LotTimer.Poll), T0.AddSeconds(15)).State;
-        var d = Run(s, new LotEvent.ReceiptAnswered(Receipt(104, Prot(K1, 100), Prot(K2, 204, null))), T0.AddSeconds(15));
+        var d = Run(AwaitingReceipt(), new LotEvent.ReceiptAnswered(Receipt(104, Prot(K1, 100), Prot(K2, 204, null))));
         Assert.Equal(LotPhase.Reconciling, d.State.Phase);
         Assert.Equal([K2], d.State.OpenKeys);
-        var consult = Run(d.State, Fire(d.State, LotTimer.Consult), T0.AddSeconds(15));
-        Assert.Equal([K2], Assert.IsType<Consult>(Assert.Single(consult.Commands)).Keys);
-        var answered = Run(consult.State, new LotEvent.ConsultAnswered(new Dictionary<string, RetConsSitNFe> { [K2] = Consult(K2, 100, Prot(K2, 100)) }), T0.AddSeconds(16));
-        var authorized = Assert.IsType<DocumentOutcome.Authorized>(answered.Commands.OfType<Resolve>().Single().Outcome);
+        Assert.Equal((LotAction.Consult, TimeSpan.Zero), (d.Next, d.Wait));
+        var answered = Run(d.State, new LotEvent.ConsultAnswered(new Dictionary<string, RetConsSitNFe> { [K2] = Consult(K2, 100, Prot(K2, 100)) }));
+        var authorized = Assert.IsType<DocumentOutcome.Authorized>(Assert.Single(answered.Outcomes));
         Assert.True(authorized.FromConsult);
         Assert.Equal(LotPhase.Closed, answered.State.Phase);
     }
@@ -131,55 +101,46 @@ public class LotWorkflowTests
     [Fact]
     public void Unknown_receipt_is_reconciled_by_key_at_once()
     {
-        var s = Run(AwaitingReceipt(), Fire(AwaitingReceipt(), LotTimer.Poll), T0.AddSeconds(15)).State;
-        var d = Run(s, new LotEvent.ReceiptAnswered(Receipt(106)), T0.AddSeconds(15));
+        var d = Run(AwaitingReceipt(), new LotEvent.ReceiptAnswered(Receipt(106)));
         Assert.Equal(LotPhase.Reconciling, d.State.Phase);
-        Assert.Equal([new Schedule(LotTimer.Consult, T0.AddSeconds(15), 2)], d.Commands);
+        Assert.Equal((LotAction.Consult, TimeSpan.Zero), (d.Next, d.Wait));
     }
 
     [Fact]
     public void Send_with_unknown_outcome_consults_before_anything_is_resent()
     {
-        var sending = Run(NewLot(), new LotEvent.Start(), T0).State;
-        var d = Run(sending, new LotEvent.SendFailed(SefazErrorCode.Timeout, OutcomeUnknown: true), T0);
+        var d = Run(Sending(), new LotEvent.SendFailed(SefazErrorCode.Timeout, OutcomeUnknown: true));
         Assert.Equal(LotPhase.Reconciling, d.State.Phase);
-        Assert.DoesNotContain(d.Commands, c => c is Send);
-        Assert.Equal([new Schedule(LotTimer.Consult, T0.AddSeconds(15), 1)], d.Commands);
+        Assert.Equal((LotAction.Consult, TimeSpan.FromSeconds(15)), (d.Next, d.Wait));
 
         // First round: one authorized (the send did arrive), one not found yet.
-        var round1 = Run(Run(d.State, Fire(d.State, LotTimer.Consult), T0.AddSeconds(15)).State,
-            new LotEvent.ConsultAnswered(new Dictionary<string, RetConsSitNFe> { [K1] = Consult(K1, 100, Prot(K1, 100)), [K2] = Consult(K2, 217) }),
-            T0.AddSeconds(15));
-        Assert.Single(round1.Commands.OfType<Resolve>());
+        var round1 = Run(d.State, new LotEvent.ConsultAnswered(new Dictionary<string, RetConsSitNFe> { [K1] = Consult(K1, 100, Prot(K1, 100)), [K2] = Consult(K2, 217) }));
+        Assert.Single(round1.Outcomes);
         Assert.Equal([K2], round1.State.OpenKeys);
-        var wait = Assert.Single(round1.Commands.OfType<Schedule>());
-        Assert.Equal(T0.AddSeconds(30), wait.DueAt);
+        Assert.Equal((LotAction.Consult, TimeSpan.FromSeconds(15)), (round1.Next, round1.Wait));
 
         // Second round, a wait later, still not found: never received, requeued for a new lot.
-        var round2 = Run(Run(round1.State, Fire(round1.State, LotTimer.Consult), T0.AddSeconds(30)).State,
-            new LotEvent.ConsultAnswered(new Dictionary<string, RetConsSitNFe> { [K2] = Consult(K2, 217) }), T0.AddSeconds(30));
-        Assert.IsType<DocumentOutcome.Requeued>(round2.Commands.OfType<Resolve>().Single().Outcome);
+        var round2 = Run(round1.State, new LotEvent.ConsultAnswered(new Dictionary<string, RetConsSitNFe> { [K2] = Consult(K2, 217) }));
+        Assert.IsType<DocumentOutcome.Requeued>(Assert.Single(round2.Outcomes));
         Assert.Equal(LotPhase.Closed, round2.State.Phase);
+        Assert.Equal([K2], round2.State.Requeued);
     }
 
     [Fact]
-    public void Restart_during_a_send_is_treated_as_unknown_outcome()
+    public void Interrupted_send_is_treated_as_unknown_outcome()
     {
-        var sending = Run(NewLot(), new LotEvent.Start(), T0).State;
-        var d = Run(sending, new LotEvent.Resumed(), T0.AddSeconds(3));
+        var d = Run(Sending(), new LotEvent.SendInterrupted());
         Assert.Equal(LotPhase.Reconciling, d.State.Phase);
-        Assert.DoesNotContain(d.Commands, c => c is Send);
+        Assert.Equal(LotAction.Consult, d.Next);
     }
 
     [Fact]
     public void Send_that_never_reached_sefaz_is_retried_with_backoff()
     {
-        var sending = Run(NewLot(), new LotEvent.Start(), T0).State;
-        var d = Run(sending, new LotEvent.SendFailed(SefazErrorCode.ConnectFailed, OutcomeUnknown: false), T0);
-        Assert.Equal([new Schedule(LotTimer.Send, T0.AddSeconds(20), 1)], d.Commands);
-        var again = Run(d.State, Fire(d.State, LotTimer.Send), T0.AddSeconds(20));
-        Assert.Equal([new Send(false)], again.Commands);
-        Assert.Equal(2, again.State.SendAttempts);
+        var d = Run(Sending(), new LotEvent.SendFailed(SefazErrorCode.ConnectFailed, OutcomeUnknown: false));
+        Assert.Equal((LotAction.Send, TimeSpan.FromSeconds(20)), (d.Next, d.Wait));
+        Assert.Equal(LotPhase.Created, d.State.Phase);
+        Assert.Equal(2, LotWorkflow.BeginSend(d.State, T0).SendAttempts);
     }
 
     [Theory]
@@ -188,57 +149,53 @@ public class LotWorkflowTests
     [InlineData(656, 3600)]
     public void Paralysed_service_or_consumption_block_delays_the_send(int cStat, int seconds)
     {
-        var sending = Run(NewLot(), new LotEvent.Start(), T0).State;
-        var answer = new RetEnviNFe(2, "SIM", cStat, "x", 35, T0, null, null, null);
-        var d = Run(sending, new LotEvent.SendAnswered(answer), T0);
-        Assert.Equal([new Schedule(LotTimer.Send, T0.AddSeconds(seconds), 1)], d.Commands);
+        var d = Run(Sending(), new LotEvent.SendAnswered(new RetEnviNFe(2, "SIM", cStat, "x", 35, T0, null, null, null)));
+        Assert.Equal((LotAction.Send, TimeSpan.FromSeconds(seconds)), (d.Next, d.Wait));
         Assert.Equal(LotPhase.Created, d.State.Phase);
     }
 
     [Fact]
     public void Lot_rejection_rejects_every_document_as_correctable()
     {
-        var sending = Run(NewLot(), new LotEvent.Start(), T0).State;
         var answer = new RetEnviNFe(2, "SIM", 225, "Rejeição: Falha no Schema XML do lote de NFe", 35, T0, null, null, null);
-        var d = Run(sending, new LotEvent.SendAnswered(answer), T0);
-        Assert.Equal(2, d.Commands.OfType<Resolve>().Count(r => r.Outcome is DocumentOutcome.Rejected { cStat: 225 }));
-        Assert.Equal(LotPhase.Closed, d.State.Phase);
+        var d = Run(Sending(), new LotEvent.SendAnswered(answer));
+        Assert.Equal(2, d.Outcomes.Count(o => o is DocumentOutcome.Rejected { cStat: 225 }));
+        Assert.Equal((LotPhase.Closed, LotAction.Close), (d.State.Phase, d.Next));
     }
 
     [Fact]
     public void Synchronous_lot_is_resolved_from_the_send_answer()
     {
-        var sending = Run(NewLot(true, K1), new LotEvent.Start(), T0).State;
         var answer = new RetEnviNFe(2, "SIM", 104, "Lote processado", 35, T0, null, null, Prot(K1, 100));
-        var d = Run(sending, new LotEvent.SendAnswered(answer), T0);
-        Assert.IsType<DocumentOutcome.Authorized>(d.Commands.OfType<Resolve>().Single().Outcome);
+        var d = Run(Sending(NewLot(true, K1)), new LotEvent.SendAnswered(answer));
+        Assert.IsType<DocumentOutcome.Authorized>(Assert.Single(d.Outcomes));
         Assert.Equal(LotPhase.Closed, d.State.Phase);
     }
 
     [Fact]
-    public void Closed_lot_ignores_late_answers_and_timers()
+    public void Closed_lot_ignores_late_answers()
     {
         var s = NewLot() with { Phase = LotPhase.Closed, OpenKeys = [] };
-        Assert.Empty(Run(s, new LotEvent.ReceiptAnswered(Receipt(104, Prot(K1, 100))), T0).Commands);
-        Assert.Empty(Run(s, Fire(s, LotTimer.Poll), T0).Commands);
-        Assert.Empty(Run(s, new LotEvent.Start(), T0).Commands);
+        var d = Run(s, new LotEvent.ReceiptAnswered(Receipt(104, Prot(K1, 100))));
+        Assert.Empty(d.Outcomes);
+        Assert.Equal(LotAction.Close, d.Next);
+    }
+
+    [Fact]
+    public void Answer_that_does_not_fit_the_phase_changes_nothing_and_never_sends_blindly()
+    {
+        var s = AwaitingReceipt();
+        var d = Run(s, new LotEvent.SendInterrupted());
+        Assert.Equal(s, d.State);
+        Assert.Equal(LotAction.Poll, d.Next);
+        var reconciling = Run(Sending(), new LotEvent.SendInterrupted()).State;
+        Assert.Equal(LotAction.Consult, Run(reconciling, new LotEvent.SendAnswered(Accepted(1))).Next);
     }
 
     [Fact]
     public void Consumption_block_on_receipt_waits_an_hour()
     {
-        var s = Run(AwaitingReceipt(), Fire(AwaitingReceipt(), LotTimer.Poll), T0.AddSeconds(15)).State;
-        var d = Run(s, new LotEvent.ReceiptAnswered(Receipt(656)), T0.AddSeconds(15));
-        Assert.Equal([new Schedule(LotTimer.Poll, T0.AddSeconds(15).AddHours(1), 2)], d.Commands);
-    }
-
-    [Fact]
-    public void Timer_from_an_earlier_wait_is_stale_and_ignored()
-    {
-        var s = Run(AwaitingReceipt(), Fire(AwaitingReceipt(), LotTimer.Poll), T0.AddSeconds(15)).State;
-        var waiting = Run(s, new LotEvent.ReceiptAnswered(Receipt(105)), T0.AddSeconds(15)).State;
-        var stale = new LotEvent.TimerFired(LotTimer.Poll, waiting.TimerSeq - 1);
-        Assert.Empty(Run(waiting, stale, T0.AddHours(1)).Commands);
-        Assert.Single(Run(waiting, Fire(waiting, LotTimer.Poll), T0.AddHours(1)).Commands);
+        var d = Run(AwaitingReceipt(), new LotEvent.ReceiptAnswered(Receipt(656)));
+        Assert.Equal((LotAction.Poll, TimeSpan.FromHours(1)), (d.Next, d.Wait));
     }
 }

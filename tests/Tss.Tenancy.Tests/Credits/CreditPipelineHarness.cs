@@ -19,6 +19,7 @@ using Tss.Tenancy.Credits;
 using Tss.Tenancy.Entities;
 using Tss.Testing.Azurite;
 using Tss.Testing.Hosting;
+using Tss.Testing.Lots;
 using Tss.Testing.Sefaz;
 using Tss.Testing.Tenancy;
 
@@ -32,6 +33,7 @@ internal sealed class CreditPipelineHarness : IAsyncDisposable
 {
     public const string Cnpj = "11222333000181";
     private static int _nNF = 5000;
+    private readonly Dictionary<(string Partition, string LotId), LotStep> _running = [];
 
     private CreditPipelineHarness(SimulatorHarness sim, ServiceProvider services, FakeTimeProvider time, EntityInfo entity, string suffix)
         => (Sim, Services, Time, Entity, Suffix) = (sim, services, time, entity, suffix);
@@ -72,6 +74,7 @@ internal sealed class CreditPipelineHarness : IAsyncDisposable
             services.AddSingleton<TimeProvider>(time);
             services.AddTssTenancy();
             services.AddTssPipeline(configuration);
+            services.AddSingleton<ILotStarter, RecordingLotStarter>(); // lots are run step by step here (RunLotsAsync)
             services.AddSingleton<Tss.Pipeline.Queries.DocumentQueries>();
             var provider = services.BuildServiceProvider();
             var o = provider.GetRequiredService<IOptions<PipelineOptions>>().Value;
@@ -116,33 +119,34 @@ internal sealed class CreditPipelineHarness : IAsyncDisposable
         return lots;
     }
 
-    /// <summary>Starts every lot still Created and fires due timers until every lot is closed.</summary>
+    /// <summary>Runs the first send of a lot (the send activity), keeping its step for <see cref="RunLotsAsync"/>.</summary>
+    public async Task<LotStep> SendAsync(string partition, string lotId)
+    {
+        var step = await Get<LotSteps>().SendAsync(partition, lotId, null, Ct);
+        _running[(partition, lotId)] = step;
+        return step;
+    }
+
+    /// <summary>Sends every lot not sent yet and runs every lot's steps (jumping the clock over each wait) until all are closed.</summary>
     public async Task RunLotsAsync(string partition)
     {
-        var processor = Get<LotProcessor>();
-        foreach (var lot in (await LotsAsync(partition)).Where(l => l.Phase == nameof(LotPhase.Created)))
+        var steps = Get<LotSteps>();
+        foreach (var lot in (await LotsAsync(partition)).Where(l => l.Phase == nameof(LotPhase.Created) && !_running.ContainsKey((partition, l.RowKey))))
         {
-            await processor.HandleAsync(new LotMessage(partition, lot.RowKey), Ct);
+            await SendAsync(partition, lot.RowKey);
         }
-        for (var round = 0; round < 10; round++)
+        foreach (var ((p, lotId), first) in _running.Where(r => r.Key.Partition == partition && r.Value.Next != LotAction.Close).ToList())
         {
-            var open = (await LotsAsync(partition)).Where(l => l.Phase != nameof(LotPhase.Closed)).ToList();
-            if (open.Count == 0)
+            var step = first;
+            for (var i = 0; step.Next != LotAction.Close; i++)
             {
-                return;
+                Assert.True(i < 20, "lot did not close");
+                step = await LotDriver.NextAsync(steps, d => Time.Advance(d), p, lotId, step, Ct);
             }
-            foreach (var lot in open)
-            {
-                var state = lot.ToState();
-                Assert.NotNull(state.PendingTimer);
-                if (Time.GetUtcNow() < state.DueAt!.Value)
-                {
-                    Time.SetUtcNow(state.DueAt.Value + TimeSpan.FromSeconds(1));
-                }
-                await processor.HandleAsync(new TimerMessage(partition, lot.RowKey, state.PendingTimer!.Value, state.TimerSeq, state.DueAt.Value), Ct);
-            }
+            await steps.DistributeAsync(p, step.State, Ct);
+            _running[(p, lotId)] = step;
         }
-        Assert.Fail("lots did not close");
+        Assert.All(await LotsAsync(partition), l => Assert.Equal(nameof(LotPhase.Closed), l.Phase));
     }
 
     public async Task<DocumentRecord> DocumentAsync(string key) =>

@@ -55,7 +55,7 @@ public sealed class CreditPipelineTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_lost_send_answer_a_redelivered_start_and_a_requeued_document_still_debit_once_per_document()
+    public async Task A_lost_send_answer_a_repeated_send_activity_and_a_requeued_document_still_debit_once_per_document()
     {
         await using var h = await CreditPipelineHarness.StartAsync(azurite);
         await h.Ledger.TopUpAsync(h.TenantId, 3, "pedido-1", "ops", Ct); // exactly enough: a second debit would be refused
@@ -64,10 +64,10 @@ public sealed class CreditPipelineTests(AzuriteFixture azurite)
         await Task.WhenAll(h.AssembleAsync(partition), h.AssembleAsync(partition)); // two assemblers race on the same documents
         var lot = Assert.Single(await h.LotsAsync(partition));
 
-        // The answer of the send is lost (502 after SEFAZ processed it); the start message is redelivered meanwhile.
+        // The answer of the send is lost (502 after SEFAZ processed it); the send activity runs again meanwhile.
         await h.FailNextSendAsync("After", 502);
-        await h.Get<LotProcessor>().HandleAsync(new LotMessage(partition, lot.RowKey), Ct);
-        await h.Get<LotProcessor>().HandleAsync(new LotMessage(partition, lot.RowKey), Ct);
+        await h.SendAsync(partition, lot.RowKey);
+        await h.SendAsync(partition, lot.RowKey); // the send activity runs again: its recorded attempt stops a resend
         Assert.Equal(nameof(LotPhase.Reconciling), Assert.Single(await h.LotsAsync(partition)).Phase);
         await h.AssembleAsync(partition); // and an assemble message arrives again
         await h.RunLotsAsync(partition);

@@ -16,8 +16,6 @@ public static class TestSettings
         ["Pipeline:ErpIdsTable"] = "erp" + suffix,
         ["Pipeline:IdempotencyTable"] = "idem" + suffix,
         ["Pipeline:AssembleQueue"] = "asm-" + suffix,
-        ["Pipeline:SendQueue"] = "send-" + suffix,
-        ["Pipeline:TimerQueue"] = "timer-" + suffix,
         ["Pipeline:DistributeQueue"] = "dist-" + suffix,
         ["Pipeline:ProcContainer"] = "proc-" + suffix,
         ["Pipeline:SignedContainer"] = "signed-" + suffix,

@@ -1,0 +1,148 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tss.Pipeline.Messages;
+using Tss.Pipeline.Telemetry;
+using Tss.Protocol.Time;
+
+namespace Tss.Pipeline.Lots;
+
+/// <summary>
+/// The steps of a lot, each one SEFAZ call followed by the pure <see cref="LotWorkflow"/> decision, the idempotent
+/// outcome write and the lot row update (the monitor's view). Host-agnostic: the lot orchestration's activities call
+/// these. Every step is safe to run again (activities are at least once): the send is write-ahead, queries are simply
+/// repeated, outcome writes are idempotent.
+/// </summary>
+public sealed partial class LotSteps(
+    TableServiceClient tables,
+    LotSender sender,
+    OutcomeWriter outcomes,
+    PipelineQueues queues,
+    IOptions<PipelineOptions> options,
+    TimeProvider time,
+    ILogger<LotSteps> logger)
+{
+    private readonly PipelineOptions _o = options.Value;
+
+    /// <summary>
+    /// Sends the lot's open documents. Write-ahead: the attempt (phase Sending, attempt number, sentAt) is recorded on
+    /// the lot row with If-Match before SEFAZ is called. When the row already shows a later attempt than
+    /// <paramref name="state"/> (this step ran before and died, or runs twice), SEFAZ is not called: the outcome is
+    /// unknown and the lot reconciles by key. <paramref name="state"/> is null for the first send (read from the row).
+    /// </summary>
+    public async Task<LotStep> SendAsync(string partition, string lotId, LotState? state, CancellationToken ct)
+    {
+        var record = await LoadAsync(partition, lotId, ct).ConfigureAwait(false);
+        if (state is null)
+        {
+            var assembled = record.ToState();
+            state = LotState.New(assembled.LotId, assembled.idLote, assembled.Keys, assembled.Sync);
+        }
+        if (record.SendAttempts > state.SendAttempts)
+        {
+            return await InterruptedAsync(record, state, ct).ConfigureAwait(false);
+        }
+        var attempt = LotWorkflow.BeginSend(state, time.GetUtcNow());
+        record.Apply(attempt, time.GetUtcNow());
+        try
+        {
+            await WriteAheadAsync(record, first: state.SendAttempts == 0, ct).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            // Another run of this step recorded an attempt first: never send beside it.
+            return await InterruptedAsync(await LoadAsync(partition, lotId, ct).ConfigureAwait(false), state, ct).ConfigureAwait(false);
+        }
+        LotEvent answer;
+        using (PipelineTelemetry.StartLotStep(LotAction.Send, record))
+        {
+            answer = await sender.SendAsync(record, attempt, attempt.Sync, ct).ConfigureAwait(false);
+        }
+        return await ApplyAsync(record, attempt, answer, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Queries the receipt (NFeRetAutorizacao4) and records what it says.</summary>
+    public async Task<LotStep> PollAsync(string partition, string lotId, LotState state, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var record = await LoadAsync(partition, lotId, ct).ConfigureAwait(false);
+        LotEvent answer;
+        using (PipelineTelemetry.StartLotStep(LotAction.Poll, record))
+        {
+            answer = await sender.PollAsync(record, state.nRec!, ct).ConfigureAwait(false);
+        }
+        return await ApplyAsync(record, state, answer, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Consults the open documents by key (NFeConsultaProtocolo4) and records their outcomes.</summary>
+    public async Task<LotStep> ConsultAsync(string partition, string lotId, LotState state, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var record = await LoadAsync(partition, lotId, ct).ConfigureAwait(false);
+        LotEvent answer;
+        using (PipelineTelemetry.StartLotStep(LotAction.Consult, record))
+        {
+            answer = await sender.ConsultAsync(record, state.OpenKeys, ct).ConfigureAwait(false);
+        }
+        return await ApplyAsync(record, state, answer, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Hands the lot's documents with a final outcome to distribution (idempotent by delivery id downstream).</summary>
+    public Task DistributeAsync(string partition, LotState state, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var final = state.Keys.Except(state.Requeued, StringComparer.Ordinal).ToList();
+        return final.Count == 0 ? Task.CompletedTask : queues.DistributeAsync(partition, final, ct);
+    }
+
+    /// <summary>Records the attempt with If-Match; the first one also deletes the open-lot marker in the same transaction.</summary>
+    private async Task WriteAheadAsync(LotRecord record, bool first, CancellationToken ct)
+    {
+        if (!first)
+        {
+            var written = await Documents.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+            record.ETag = written.Headers.ETag ?? record.ETag;
+            return;
+        }
+        var responses = await Documents.SubmitTransactionAsync(
+        [
+            new TableTransactionAction(TableTransactionActionType.UpdateReplace, record, record.ETag),
+            new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.PartitionKey, OpenLotMarker.RowFor(record.RowKey)), ETag.All),
+        ], ct).ConfigureAwait(false);
+        record.ETag = responses.Value[0].Headers.ETag ?? record.ETag;
+    }
+
+    private Task<LotStep> InterruptedAsync(LotRecord record, LotState state, CancellationToken ct)
+    {
+        LogInterrupted(logger, record.RowKey, record.SendAttempts);
+        var sending = state with { Phase = LotPhase.Sending, SendAttempts = record.SendAttempts, SentAt = record.SentAt };
+        return ApplyAsync(record, sending, new LotEvent.SendInterrupted(), ct);
+    }
+
+    private async Task<LotStep> ApplyAsync(LotRecord record, LotState state, LotEvent answer, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var decision = LotWorkflow.Decide(state, answer, now, LotPolicy.For(record.tpAmb, _o.Lots));
+        if (decision.Outcomes.Count > 0)
+        {
+            await outcomes.WriteAsync(record, decision.Outcomes, ct).ConfigureAwait(false);
+        }
+        // The row is the monitor's view, not the engine's state: last writer wins.
+        record.Apply(decision.State, now);
+        await Documents.UpdateEntityAsync(record, ETag.All, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        var scale = time is ScaledTimeProvider { Scale: > 0 } scaled ? scaled.Scale : 1;
+        return new LotStep(decision.State, decision.Next, LotPolicy.RealTime(decision.Wait, scale, record.tpAmb));
+    }
+
+    private TableClient Documents => tables.GetTableClient(_o.DocumentsTable);
+
+    private async Task<LotRecord> LoadAsync(string partition, string lotId, CancellationToken ct)
+    {
+        var found = await Documents.GetEntityIfExistsAsync<LotRecord>(partition, lotId, cancellationToken: ct).ConfigureAwait(false);
+        return found.HasValue ? found.Value! : throw new InvalidOperationException($"Lot {lotId} of {partition} does not exist.");
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Lot {LotId} attempt {Attempt} was recorded without an answer; reconciling by key before any resend")]
+    private static partial void LogInterrupted(ILogger logger, string lotId, int attempt);
+}
