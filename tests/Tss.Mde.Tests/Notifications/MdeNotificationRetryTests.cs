@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Durable;
 using Tss.Mde.Documents;
 using Tss.Mde.Hosting;
 using Tss.Mde.Notifications;
@@ -16,7 +17,6 @@ using Tss.Protocol.Time;
 using Tss.Runtime.Queues;
 using Tss.Runtime.Storage;
 using Tss.Testing.Azurite;
-using Tss.Durable;
 using Tss.Testing.Hosting;
 using Tss.Testing.Webhooks;
 

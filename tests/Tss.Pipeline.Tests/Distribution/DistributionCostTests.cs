@@ -3,8 +3,8 @@ using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Documents;
 using Tss.Runtime.Storage;
 using Tss.Testing.Azurite;
-using Tss.Testing.Webhooks;
 using Tss.Testing.Mail;
+using Tss.Testing.Webhooks;
 
 namespace Tss.Pipeline.Tests.Distribution;
 

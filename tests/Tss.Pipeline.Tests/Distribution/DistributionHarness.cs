@@ -1,10 +1,10 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Azure.Data.Tables;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.DurableTask.Client;
 using Tss.Orchestrations.Delivery;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Distribution.Internal;

@@ -1,9 +1,9 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.DurableTask.Client;
 using Tss.Durable;
 using Tss.Orchestrations.Delivery;
 using Tss.Pipeline.Distribution;
