@@ -125,7 +125,8 @@ internal static partial class ChaosRun
         var random = new Random(s.Seed);
         var actions = Enumerable.Repeat(ChaosAction.KillHost, s.Kills).Concat(Enumerable.Repeat(ChaosAction.RestartAzurite, s.AzuriteRestarts)).ToArray();
         random.Shuffle(actions);
-        var progress = actions.Select(_ => random.NextDouble() * 0.9).Order().ToArray();
+        // The first comes as soon as the host has been up its while: a run always sees at least one kill mid-flight.
+        var progress = actions.Select((_, i) => i == 0 ? 0 : random.NextDouble() * 0.9).Order().ToArray();
         return new Queue<ChaosStep>(actions.Select((a, i) => new ChaosStep(a, progress[i],
             TimeSpan.FromMilliseconds(random.Next(500, 3000)), TimeSpan.FromMilliseconds(random.Next(30_000, 60_000)))));
     }
