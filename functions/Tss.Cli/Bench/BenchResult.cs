@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Tss.Cli.Bench;
 
 /// <summary>The benchmark's figures; <see cref="Print"/> ends with one JSON line (keys fixed by the issue).</summary>
-internal sealed record BenchResult(int Docs, int Authorized, double DocsPerSecond, double P50Ms, double P99Ms, double StorageTxPerDoc, double PeakRssMb)
+internal sealed record BenchResult(int Docs, int Authorized, double DocsPerSecond, double P50Ms, double P99Ms, double StorageTxPerDoc, double DurableTxPerDoc, double WaitMs, double PeakRssMb)
 {
-    public void Print(BenchSettings s, double submitSeconds, double elapsedSeconds, Counters tx)
+    public void Print(BenchSettings s, double submitSeconds, double elapsedSeconds, Counters tx, Counters durableTx)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"documents        {Authorized} of {Docs} authorized ({s.Entities} entities, {s.Items} items each, batches of {s.Batch}, {s.Concurrency} concurrent submitters)"));
@@ -18,9 +18,15 @@ internal sealed record BenchResult(int Docs, int Authorized, double DocsPerSecon
         {
             Console.WriteLine(string.Create(c, $"                   {op}: {n} ({(double)n / Math.Max(Authorized, 1):F2}/doc)"));
         }
+        Console.WriteLine(string.Create(c, $"durable backend  {durableTx.Total} transactions, {DurableTxPerDoc:F2} per authorized document (task hub queues, history, instances, leases)"));
+        foreach (var (op, n) in durableTx.Operations.OrderByDescending(x => x.Value))
+        {
+            Console.WriteLine(string.Create(c, $"                   {op}: {n} ({(double)n / Math.Max(Authorized, 1):F2}/doc)"));
+        }
+        Console.WriteLine(string.Create(c, $"total storage    {StorageTxPerDoc + DurableTxPerDoc:F2} transactions per authorized document (target ≤ 4)"));
         Console.WriteLine(string.Create(c, $"memory           host peak {PeakRssMb:F0} MB RSS (VmHWM)"));
         Console.WriteLine(string.Create(c, $"wall             {elapsedSeconds:F1} s"));
         Console.WriteLine(string.Create(c,
-            $"{{\"docs\":{Docs},\"authorized\":{Authorized},\"docsPerSecond\":{DocsPerSecond:F1},\"p50Ms\":{P50Ms:F0},\"p99Ms\":{P99Ms:F0},\"storageTxPerDoc\":{StorageTxPerDoc:F2},\"peakRssMb\":{PeakRssMb:F0}}}"));
+            $"{{\"docs\":{Docs},\"authorized\":{Authorized},\"docsPerSecond\":{DocsPerSecond:F1},\"p50Ms\":{P50Ms:F0},\"p99Ms\":{P99Ms:F0},\"storageTxPerDoc\":{StorageTxPerDoc:F2},\"durableTxPerDoc\":{DurableTxPerDoc:F2},\"waitMs\":{WaitMs:F0},\"peakRssMb\":{PeakRssMb:F0}}}"));
     }
 }

@@ -1,6 +1,7 @@
 namespace Tss.Cli.Bench;
 
-/// <summary>The host's storage transaction counts by operation ("Table/EntityGroupTransaction" …), from its diagnostics endpoint.</summary>
+/// <summary>Storage transaction counts by operation ("Table/EntityGroupTransaction" …), from the host's diagnostics
+/// endpoint: the product's own clients, or the Durable backend's.</summary>
 internal sealed record Counters(IReadOnlyDictionary<string, long> Operations)
 {
     public long Total => Operations.Values.Sum();

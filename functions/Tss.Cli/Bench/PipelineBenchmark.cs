@@ -161,19 +161,23 @@ internal static class PipelineBenchmark
             var slowest = authorized.MaxBy(d => d.UpdatedAt - d.ReceivedAt)!;
             Console.Error.WriteLine($"slowest {slowest.RowKey} (pipeline clock x{s.ClockScale}):{Environment.NewLine}{slowest.History}");
         }
-        var tx = after.Since(before);
+        var tx = after.Product.Since(before.Product);
+        var durableTx = after.Durable.Since(before.Durable);
         var result = new BenchResult(
             s.Docs, authorized.Count, span > 0 ? authorized.Count / span : 0,
             LatencyStats.Percentile(latencies, 50), LatencyStats.Percentile(latencies, 99),
-            authorized.Count > 0 ? (double)tx.Total / authorized.Count : 0, peakRss);
-        result.Print(s, submitSeconds, elapsed, tx);
+            authorized.Count > 0 ? (double)tx.Total / authorized.Count : 0,
+            authorized.Count > 0 ? (double)durableTx.Total / authorized.Count : 0, s.MandatedWaitMs, peakRss);
+        result.Print(s, submitSeconds, elapsed, tx, durableTx);
         return authorized.Count == s.Docs ? 0 : 1;
     }
 
-    private static async Task<Counters> CountersAsync(HttpClient http)
+    /// <summary>The product's storage transactions and, apart, the Durable backend's.</summary>
+    private static async Task<(Counters Product, Counters Durable)> CountersAsync(HttpClient http)
     {
         var json = await http.GetFromJsonAsync<JsonElement>(new Uri("diagnostics/storage", UriKind.Relative));
-        return new Counters(json.GetProperty("operations").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()));
+        static Counters Read(JsonElement e) => new(e.GetProperty("operations").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()));
+        return (Read(json), json.TryGetProperty("durable", out var durable) ? Read(durable) : new Counters(new Dictionary<string, long>()));
     }
 
     /// <summary>A valid CNPJ per benchmark entity (base 11.222.333/000x).</summary>
