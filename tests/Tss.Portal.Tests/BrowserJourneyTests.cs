@@ -98,8 +98,10 @@ public sealed class BrowserJourneyTests(PortalFixture fixture)
         await CreditsAfterAsync(page, before);
         await ShotAsync("credits-after");
 
+        // Logging out posts and redirects to the login page: wait for that URL (committed), not for a load event of
+        // whichever document is current when the wait starts (that raced the redirect and timed out once in CI).
         await page.ClickAsync("#logout");
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForURLAsync("**/portal/login", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         await ShotAsync("logged-out");
         Assert.True(page.Url.EndsWith("/portal/login", StringComparison.Ordinal), $"after logout: {page.Url} {await page.ContentAsync()}");
         await page.GotoAsync("portal/home");

@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Tss.DevTools.Http;
 
 namespace Tss.DevTools.Chaos;
 
@@ -21,10 +16,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The delivery id header (the product's <c>WebhookSignature.DeliveryHeader</c>).</summary>
     public const string DeliveryHeader = "X-Tss-Delivery";
 
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<WebhookReceipt> _receipts = new();
-
-    private WebhookReceiver(WebApplication app) => _app = app;
+    private LoopbackServer _server = null!;
 
     /// <summary>Where tenants point their webhook (http://127.0.0.1:port/hook).</summary>
     public Uri Url { get; private set; } = null!;
@@ -34,15 +27,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync(CancellationToken ct = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var receiver = new WebhookReceiver(app);
-        app.MapPost("/hook", (Func<HttpContext, Task<IResult>>)receiver.ReceiveAsync);
-        await app.StartAsync(ct).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Url = new Uri(new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), "/hook");
+        var receiver = new WebhookReceiver();
+        receiver._server = await LoopbackServer.StartAsync(app => app.MapPost("/hook", (Func<HttpContext, Task<IResult>>)receiver.ReceiveAsync), ct).ConfigureAwait(false);
+        receiver.Url = new Uri(receiver._server.BaseUri, "hook");
         return receiver;
     }
 
@@ -57,11 +44,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return Results.Ok();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
 
 /// <summary>One webhook POST answered 200: its delivery id and the documents it carried.</summary>

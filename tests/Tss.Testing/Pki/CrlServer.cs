@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Tss.DevTools.Http;
 using Tss.DevTools.Pki;
 
 namespace Tss.Testing.Pki;
@@ -17,22 +12,16 @@ namespace Tss.Testing.Pki;
 /// </summary>
 public sealed class CrlServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, TestCertificateAuthority> _authorities = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _downloads = new(StringComparer.Ordinal);
+    private LoopbackServer _server = null!;
 
-    private CrlServer(WebApplication app) => _app = app;
-
-    public Uri BaseUri { get; private set; } = null!;
+    public Uri BaseUri => _server.BaseUri;
 
     public static async Task<CrlServer> StartAsync(CancellationToken ct = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new CrlServer(app);
-        app.MapGet("/crl/{name}.crl", (string name) =>
+        var server = new CrlServer();
+        server._server = await LoopbackServer.StartAsync(app => app.MapGet("/crl/{name}.crl", (string name) =>
         {
             if (!server._authorities.TryGetValue(name, out var ca))
             {
@@ -40,9 +29,7 @@ public sealed class CrlServer : IAsyncDisposable
             }
             server._downloads.AddOrUpdate(name, 1, (_, n) => n + 1);
             return Results.Bytes(ca.BuildCrl(), "application/pkix-crl");
-        });
-        await app.StartAsync(ct).ConfigureAwait(false);
-        server.BaseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        }), ct).ConfigureAwait(false);
         return server;
     }
 
@@ -62,9 +49,5 @@ public sealed class CrlServer : IAsyncDisposable
     /// <summary>How many times <paramref name="name"/>'s CRL was downloaded.</summary>
     public int Downloads(string name) => _downloads.GetValueOrDefault(name);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

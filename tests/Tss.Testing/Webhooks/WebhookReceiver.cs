@@ -3,12 +3,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Tss.DevTools.Http;
 
 namespace Tss.Testing.Webhooks;
 
@@ -19,20 +15,16 @@ namespace Tss.Testing.Webhooks;
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private int _failuresLeft;
 
-    private WebhookReceiver(WebApplication app, string secret)
-    {
-        _app = app;
-        Secret = secret;
-    }
+    private WebhookReceiver(string secret) => Secret = secret;
 
     public string Secret { get; }
 
     public Uri Url => new(BaseUri, "hook?token=abc");
 
-    public Uri BaseUri { get; private set; } = null!;
+    public Uri BaseUri => _server.BaseUri;
 
     /// <summary>Every call to /hook, in arrival order.</summary>
     public ConcurrentQueue<ReceivedWebhook> Requests { get; } = new();
@@ -50,20 +42,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync(string secret)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var receiver = new WebhookReceiver(app, secret);
-        app.MapPost("/hook", receiver.HandleAsync);
-        app.MapPost("/elsewhere", () =>
+        var receiver = new WebhookReceiver(secret);
+        receiver._server = await LoopbackServer.StartAsync(app =>
         {
-            Interlocked.Increment(ref receiver.RedirectTargetHits);
-            return Results.Ok();
+            app.MapPost("/hook", receiver.HandleAsync);
+            app.MapPost("/elsewhere", () =>
+            {
+                Interlocked.Increment(ref receiver.RedirectTargetHits);
+                return Results.Ok();
+            });
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        receiver.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
         return receiver;
     }
 
@@ -99,9 +87,5 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return Results.Ok();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
