@@ -81,7 +81,7 @@ public sealed partial class CreditCheck(ICreditGate gate, CreditWaiters waiters,
                     new TableTransactionAction(TableTransactionActionType.UpdateMerge,
                         new TableEntity(m.PartitionKey, m.RowKey) { [nameof(PendingMarker.AwaitingCredits)] = true }, m.ETag),
                     new TableTransactionAction(TableTransactionActionType.UpdateMerge,
-                        new TableEntity(m.PartitionKey, m.chNFe) { ["Status"] = nameof(DocumentStatus.AwaitingCredits), ["UpdatedAt"] = now }, ETag.All),
+                        DocumentUpdate.AwaitingCredits(m.PartitionKey, m.chNFe, now), ETag.All),
                 ], ct).ConfigureAwait(false);
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 412)

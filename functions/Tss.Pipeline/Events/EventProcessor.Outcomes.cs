@@ -108,28 +108,18 @@ public sealed partial class EventProcessor
             var doc = read.Value!;
             var list = doc.Events;
             var history = doc.History;
-            var status = doc.Status;
+            var cancelled = false;
             foreach (var e in events)
             {
                 list = DocumentEventList.Upsert(list, new DocumentEventEntry(e.tpEvento, e.nSeqEvento, e.Status, e.cStat, e.nProt, e.dhRegEvento));
-                var cancelled = e.tpEvento == NfeRequests.TpEventoCancelamento && e.StatusValue == EventStatus.Registered;
-                if (cancelled)
-                {
-                    status = nameof(DocumentStatus.Cancelled);
-                }
+                cancelled |= e.tpEvento == NfeRequests.TpEventoCancelamento && e.StatusValue == EventStatus.Registered;
                 if (!history.Contains($" {e.tpEvento}#{e.nSeqEvento} {e.Status} {e.cStat}\n", StringComparison.Ordinal))
                 {
                     history += $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} Event {e.tpEvento}#{e.nSeqEvento} {e.Status} {e.cStat}\n";
                 }
             }
-            var update = new TableEntity(partition, chNFe)
-            {
-                [nameof(DocumentRecord.Events)] = list,
-                [nameof(DocumentRecord.EventCount)] = DocumentEventList.Parse(list).Count(x => x.Status == nameof(EventStatus.Registered)),
-                [nameof(DocumentRecord.Status)] = status,
-                [nameof(DocumentRecord.History)] = history.Length > 30_000 ? history[^20_000..] : history,
-                [nameof(DocumentRecord.UpdatedAt)] = now,
-            };
+            var update = DocumentUpdate.Events(doc, list, DocumentEventList.Parse(list).Count(x => x.Status == nameof(EventStatus.Registered)), cancelled,
+                history.Length > 30_000 ? history[^20_000..] : history, now);
             try
             {
                 await Documents.UpdateEntityAsync(update, doc.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);

@@ -121,7 +121,7 @@ public sealed partial class IngestService(
                     return Accepted(index, record, record.Status);
                 }
                 var current = existing.Value;
-                if (current.StatusValue != DocumentStatus.Rejected)
+                if (DocumentLifecycle.Next(current.StatusValue, DocumentEvent.Resubmitted) is null)
                 {
                     // Already pending (its marker exists or its lot was cut), in a lot or final: never queued again.
                     return Accepted(index, current, current.Status);

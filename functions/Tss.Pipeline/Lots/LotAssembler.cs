@@ -150,7 +150,7 @@ public sealed partial class LotAssembler(
     /// </summary>
     internal static Task MarkInLotAsync(TableClient table, string partition, string lotId, IReadOnlyList<string> keys, DateTimeOffset now, CancellationToken ct) =>
         table.SubmitTransactionAsync(keys.Select(k => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
-            new TableEntity(partition, k) { ["Status"] = nameof(DocumentStatus.InLot), ["LotId"] = lotId, ["UpdatedAt"] = now }, ETag.All)), ct);
+            DocumentUpdate.InLot(partition, k, lotId, now), ETag.All)), ct);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Lot {IdLote} created in {Partition} with {Count} documents (indSinc={Sync})")]
     private static partial void LogLotCreated(ILogger logger, string partition, long idLote, int count, bool sync);

@@ -48,37 +48,33 @@ public sealed partial class OutcomeWriter(
             {
                 continue; // released from this lot, or someone else's
             }
-            var update = new TableEntity(doc.PartitionKey, doc.RowKey) { ["UpdatedAt"] = now };
+            TableEntity update;
             switch (outcome)
             {
                 case DocumentOutcome.Authorized a when a.FromConsult && a.Prot.digVal is { } dv && dv != doc.DigestValue:
-                    Final(update, lot, doc, DocumentStatus.Rejected, 539, $"Rejeição: Duplicidade de NF-e com diferença de conteúdo: a SEFAZ autorizou esta chave com outro digest (nProt {a.Prot.nProt}).", now);
-                    update["LotId"] = "";
-                    update["ReleasedFrom"] = lot.RowKey;
+                    update = Final(lot, doc, DocumentEvent.Rejected, 539, $"Rejeição: Duplicidade de NF-e com diferença de conteúdo: a SEFAZ autorizou esta chave com outro digest (nProt {a.Prot.nProt}).", now);
                     break;
                 case DocumentOutcome.Authorized a:
+                    update = Final(lot, doc, DocumentEvent.Authorized, a.Prot.cStat, a.Prot.xMotivo, now);
                     procs.Add(StoreProcAsync(doc, a.Prot, update, ct));
-                    Final(update, lot, doc, DocumentStatus.Authorized, a.Prot.cStat, a.Prot.xMotivo, now);
                     break;
                 case DocumentOutcome.Denied d:
+                    update = Final(lot, doc, DocumentEvent.Denied, d.Prot.cStat, d.Prot.xMotivo, now);
                     procs.Add(StoreProcAsync(doc, d.Prot, update, ct));
-                    Final(update, lot, doc, DocumentStatus.Denied, d.Prot.cStat, d.Prot.xMotivo, now);
                     break;
                 case DocumentOutcome.Rejected r:
-                    Final(update, lot, doc, DocumentStatus.Rejected, r.cStat, r.xMotivo, now);
-                    update["LotId"] = "";
-                    update["ReleasedFrom"] = lot.RowKey;
+                    update = Final(lot, doc, DocumentEvent.Rejected, r.cStat, r.xMotivo, now);
                     break;
                 case DocumentOutcome.Requeued:
-                    update["Status"] = nameof(DocumentStatus.Pending);
+                    update = DocumentUpdate.Outcome(doc, lot.RowKey, DocumentEvent.Requeued, null, null,
+                        InLotLine(lot) + $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} Pending (not in SEFAZ's base after reconciliation)\n", now);
                     PipelineTelemetry.Transition(DocumentStatus.Pending, doc.Uf, doc.mod, null);
-                    update["LotId"] = "";
-                    update["ReleasedFrom"] = lot.RowKey;
-                    update["History"] = doc.History + InLotLine(lot) + $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} Pending (not in SEFAZ's base after reconciliation)\n";
                     // Queued again atomically with the status: the marker goes in the same transaction.
                     actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, PendingMarker.For(doc)));
                     requeue = true;
                     break;
+                default:
+                    throw new InvalidOperationException($"Unknown document outcome {outcome.GetType().Name}.");
             }
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, update, doc.ETag));
         }
@@ -108,18 +104,15 @@ public sealed partial class OutcomeWriter(
         }
         var name = ProcNFe.BlobName(doc.PartitionKey, doc.RowKey);
         await blobs.GetBlobContainerClient(_o.ProcContainer).GetBlobClient(name).UploadAsync(BinaryData.FromString(proc), overwrite: true, ct).ConfigureAwait(false);
-        update["ProcBlob"] = name;
-        update["nProt"] = prot.nProt;
-        update["dhRecbto"] = prot.dhRecbto;
+        DocumentUpdate.SetProtocol(update, name, prot.nProt, prot.dhRecbto);
     }
 
-    private static void Final(TableEntity update, LotRecord lot, DocumentRecord doc, DocumentStatus status, int cStat, string xMotivo, DateTimeOffset now)
+    private static TableEntity Final(LotRecord lot, DocumentRecord doc, DocumentEvent e, int cStat, string xMotivo, DateTimeOffset now)
     {
-        update["Status"] = status.ToString();
+        var status = DocumentLifecycle.Apply(doc.StatusValue, e);
+        var update = DocumentUpdate.Outcome(doc, lot.RowKey, e, cStat, xMotivo, InLotLine(lot) + $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {status} {cStat}\n", now);
         PipelineTelemetry.Transition(status, doc.Uf, doc.mod, cStat);
-        update["cStat"] = cStat;
-        update["xMotivo"] = xMotivo;
-        update["History"] = doc.History + InLotLine(lot) + $"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {status} {cStat}\n";
+        return update;
     }
 
     /// <summary>The outcome of <paramref name="lot"/> for this document is already stored (final in this lot).</summary>
