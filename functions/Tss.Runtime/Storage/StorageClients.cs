@@ -23,29 +23,21 @@ public sealed class StorageClients
 
         Mode = settings.Mode;
 
+        var (tableUri, queueUri, blobUri) = StorageAccount.ServiceUris(settings);
         if (settings.Mode == StorageMode.ConnectionString)
         {
             var connectionString = settings.ConnectionString;
-            // Throw-away clients (no I/O) tell which endpoints the connection string points at, so the counting
-            // policy knows the account path to strip (Azurite uses path-style URIs).
-            Tables = new TableServiceClient(connectionString,
-                Configure(new TableClientOptions(), settings, counter, StorageService.Table, new TableServiceClient(connectionString).Uri));
-            Queues = new QueueServiceClient(connectionString,
-                Configure(new QueueClientOptions(), settings, counter, StorageService.Queue, new QueueServiceClient(connectionString).Uri));
-            Blobs = new BlobServiceClient(connectionString,
-                Configure(new BlobClientOptions(), settings, counter, StorageService.Blob, new BlobServiceClient(connectionString).Uri));
+            Tables = new TableServiceClient(connectionString, StorageAccount.Configure(new TableClientOptions(), settings, counter, StorageService.Table, tableUri));
+            Queues = new QueueServiceClient(connectionString, StorageAccount.Configure(new QueueClientOptions(), settings, counter, StorageService.Queue, queueUri));
+            Blobs = new BlobServiceClient(connectionString, StorageAccount.Configure(new BlobClientOptions(), settings, counter, StorageService.Blob, blobUri));
         }
         else
         {
-            var credentialOptions = StorageCredentials.CreateOptions(settings);
-            ManagedIdentityClientId = credentialOptions.ManagedIdentityClientId;
-            Credential = new DefaultAzureCredential(credentialOptions);
-            var tableUri = settings.ResolveServiceUri(settings.TableServiceUri, "table");
-            var queueUri = settings.ResolveServiceUri(settings.QueueServiceUri, "queue");
-            var blobUri = settings.ResolveServiceUri(settings.BlobServiceUri, "blob");
-            Tables = new TableServiceClient(tableUri, Credential, Configure(new TableClientOptions(), settings, counter, StorageService.Table, tableUri));
-            Queues = new QueueServiceClient(queueUri, Credential, Configure(new QueueClientOptions(), settings, counter, StorageService.Queue, queueUri));
-            Blobs = new BlobServiceClient(blobUri, Credential, Configure(new BlobClientOptions(), settings, counter, StorageService.Blob, blobUri));
+            ManagedIdentityClientId = StorageCredentials.CreateOptions(settings).ManagedIdentityClientId;
+            Credential = StorageAccount.CreateCredential(settings);
+            Tables = new TableServiceClient(tableUri, Credential, StorageAccount.Configure(new TableClientOptions(), settings, counter, StorageService.Table, tableUri));
+            Queues = new QueueServiceClient(queueUri, Credential, StorageAccount.Configure(new QueueClientOptions(), settings, counter, StorageService.Queue, queueUri));
+            Blobs = new BlobServiceClient(blobUri, Credential, StorageAccount.Configure(new BlobClientOptions(), settings, counter, StorageService.Blob, blobUri));
         }
     }
 
@@ -78,17 +70,4 @@ public sealed class StorageClients
 
     /// <summary>A client for one blob container.</summary>
     public BlobContainerClient GetContainer(string containerName) => Blobs.GetBlobContainerClient(containerName);
-
-    private static T Configure<T>(T clientOptions, StorageOptions settings, StorageTransactionCounter counter, StorageService service, Uri serviceUri)
-        where T : ClientOptions
-    {
-        clientOptions.Retry.Mode = RetryMode.Exponential;
-        clientOptions.Retry.MaxRetries = settings.MaxRetries;
-        clientOptions.Retry.Delay = settings.RetryDelay;
-        clientOptions.Retry.MaxDelay = settings.MaxRetryDelay;
-        clientOptions.Retry.NetworkTimeout = settings.NetworkTimeout;
-        // Per retry, not per call: every attempt is a billed transaction.
-        clientOptions.AddPolicy(counter.CreatePolicy(service, serviceUri), HttpPipelinePosition.PerRetry);
-        return clientOptions;
-    }
 }
