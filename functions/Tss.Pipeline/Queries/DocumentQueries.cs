@@ -8,6 +8,8 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Tss.Pipeline.Documents;
 
+using Tss.Runtime.Tables;
+
 namespace Tss.Pipeline.Queries;
 
 /// <summary>
@@ -132,31 +134,8 @@ public sealed class DocumentQueries(TableServiceClient tables, BlobServiceClient
     // The table service's token travels base64url-encoded behind a short tag of the entity it was issued for. The
     // filter alone keeps a listing inside the tenant's partitions whatever the token says; the tag makes a token used
     // for another entity a clear 400 rather than a silently odd page.
-    private static string? EncodeToken(string? token, string prefix) =>
-        token is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Tag(prefix) + " " + token));
+    private static string? EncodeToken(string? token, string prefix) => ContinuationTokens.Wrap(token, prefix);
 
-    private static string? DecodeToken(string? token, string prefix)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return null;
-        }
-        string decoded;
-        try
-        {
-            decoded = token.Length <= 1024 ? Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)) : "";
-        }
-        catch (FormatException)
-        {
-            throw new InvalidContinuationTokenException("Token de continuação inválido.");
-        }
-        var tag = Tag(prefix) + " ";
-        if (!decoded.StartsWith(tag, StringComparison.Ordinal) || decoded.Length == tag.Length)
-        {
-            throw new InvalidContinuationTokenException("Token de continuação inválido para esta empresa.");
-        }
-        return decoded[tag.Length..];
-    }
-
-    private static string Tag(string prefix) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(prefix)).AsSpan(0, 6));
+    private static string? DecodeToken(string? token, string prefix) =>
+        ContinuationTokens.TryUnwrap(token, prefix, out var inner) ? inner : throw new InvalidContinuationTokenException("Token de continuação inválido.");
 }

@@ -10,6 +10,8 @@ using Tss.Runtime.Queues;
 using Tss.Tenancy.Credits.Internal;
 using Tss.Tenancy.Tenants;
 
+using Tss.Runtime.Tables;
+
 namespace Tss.Tenancy.Credits;
 
 /// <summary>
@@ -192,29 +194,8 @@ public sealed partial class TableCreditLedger(
 
     private static TenancyException InvalidToken() => new(CreditErrorCodes.ContinuationInvalid, "Token de continuação inválido.");
 
-    // The table service's token travels base64url-encoded behind a short tag of the tenant it was issued for: the
-    // filter alone keeps a listing inside the tenant's partition; the tag makes a foreign token a clear error.
-    private static string? EncodeToken(string? token, string tenantId) =>
-        token is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Tag(tenantId) + " " + token));
+    private static string? EncodeToken(string? token, string tenantId) => ContinuationTokens.Wrap(token, "credits|" + tenantId);
 
-    private static string? DecodeToken(string? token, string tenantId)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return null;
-        }
-        string decoded;
-        try
-        {
-            decoded = token.Length <= 1024 ? Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)) : "";
-        }
-        catch (FormatException)
-        {
-            throw InvalidToken();
-        }
-        var tag = Tag(tenantId) + " ";
-        return decoded.StartsWith(tag, StringComparison.Ordinal) && decoded.Length > tag.Length ? decoded[tag.Length..] : throw InvalidToken();
-    }
-
-    private static string Tag(string tenantId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("credits|" + tenantId)).AsSpan(0, 6));
+    private static string? DecodeToken(string? token, string tenantId) =>
+        ContinuationTokens.TryUnwrap(token, "credits|" + tenantId, out var inner) ? inner : throw InvalidToken();
 }
