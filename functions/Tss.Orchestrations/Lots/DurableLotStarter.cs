@@ -45,6 +45,6 @@ public sealed partial class DurableLotStarter(DurableTaskClient client, ILogger<
         return $"lot:{Uri.EscapeDataString(partition)}:{Uri.EscapeDataString(lotId)}";
     }
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Debug, Message = "Lot {LotId} of {Partition} is already started")]
+    [LoggerMessage(EventId = 1901, Level = LogLevel.Debug, Message = "Lot {LotId} of {Partition} is already started")]
     private static partial void LogAlreadyStarted(ILogger logger, string lotId, string partition);
 }

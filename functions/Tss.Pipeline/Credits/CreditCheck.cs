@@ -91,6 +91,6 @@ public sealed partial class CreditCheck(ICreditGate gate, CreditWaiters waiters,
         }
     }
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Warning, Message = "Tenant {TenantId} has no credits: {Count} documents of {Partition} await credits")]
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Warning, Message = "Tenant {TenantId} has no credits: {Count} documents of {Partition} await credits")]
     private static partial void LogAwaiting(ILogger logger, string tenantId, string partition, int count);
 }

@@ -150,27 +150,27 @@ public sealed partial class EventProcessor
         }
     }
 
-    [LoggerMessage(EventId = 1402, Level = LogLevel.Information, Message = "Event {chNFe} {tpEvento} #{nSeqEvento}: {Status} {cStat}")]
+    [LoggerMessage(EventId = 1442, Level = LogLevel.Information, Message = "Event {chNFe} {tpEvento} #{nSeqEvento}: {Status} {cStat}")]
     private static partial void LogAnswered(ILogger logger, string chNFe, string tpEvento, int nSeqEvento, string status, int? cStat);
 
-    [LoggerMessage(EventId = 1403, Level = LogLevel.Error, Message = "procEventoNFe of {chNFe} {tpEvento} #{nSeqEvento} does not validate: {Error}")]
+    [LoggerMessage(EventId = 1443, Level = LogLevel.Error, Message = "procEventoNFe of {chNFe} {tpEvento} #{nSeqEvento} does not validate: {Error}")]
     private static partial void LogProcInvalid(ILogger logger, string chNFe, string tpEvento, int nSeqEvento, string error);
 
-    [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "Events of {Partition}: {Count} interrupted mid-send; reconciling by key before any resend")]
+    [LoggerMessage(EventId = 1444, Level = LogLevel.Warning, Message = "Events of {Partition}: {Count} interrupted mid-send; reconciling by key before any resend")]
     private static partial void LogReconciling(ILogger logger, string partition, int count);
 
-    [LoggerMessage(EventId = 1405, Level = LogLevel.Warning, Message = "Event batch of {Partition}: outcome unknown ({Code}); reconciling by key")]
+    [LoggerMessage(EventId = 1445, Level = LogLevel.Warning, Message = "Event batch of {Partition}: outcome unknown ({Code}); reconciling by key")]
     private static partial void LogOutcomeUnknown(ILogger logger, string partition, string code);
 
-    [LoggerMessage(EventId = 1406, Level = LogLevel.Warning, Message = "Event batch of {Partition} not sent ({Code}); retrying later")]
+    [LoggerMessage(EventId = 1446, Level = LogLevel.Warning, Message = "Event batch of {Partition} not sent ({Code}); retrying later")]
     private static partial void LogSendFailed(ILogger logger, string partition, string code);
 
-    [LoggerMessage(EventId = 1407, Level = LogLevel.Warning, Message = "Consultation of {chNFe} for event reconciliation failed ({Code}); retrying later")]
+    [LoggerMessage(EventId = 1447, Level = LogLevel.Warning, Message = "Consultation of {chNFe} for event reconciliation failed ({Code}); retrying later")]
     private static partial void LogConsultFailed(ILogger logger, string chNFe, string code);
 
-    [LoggerMessage(EventId = 1408, Level = LogLevel.Information, Message = "Events of {Partition}: another instance claimed the batch first")]
+    [LoggerMessage(EventId = 1448, Level = LogLevel.Information, Message = "Events of {Partition}: another instance claimed the batch first")]
     private static partial void LogClaimLost(ILogger logger, string partition);
 
-    [LoggerMessage(EventId = 1409, Level = LogLevel.Error, Message = "Entity {Cnpj} of tenant {TenantId} no longer exists; {Count} events cannot be sent")]
+    [LoggerMessage(EventId = 1449, Level = LogLevel.Error, Message = "Entity {Cnpj} of tenant {TenantId} no longer exists; {Count} events cannot be sent")]
     private static partial void LogNoEntity(ILogger logger, string tenantId, string cnpj, int count);
 }

@@ -195,6 +195,6 @@ public sealed partial class EventRequestService(
     // Surrounding blanks are dropped (ERPs pad fields); anything else the schema refuses is refused.
     private static string Text(string? text) => text?.Trim() ?? "";
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Event requested for tenant {TenantId}: {chNFe} {tpEvento} #{nSeqEvento}")]
+    [LoggerMessage(EventId = 1441, Level = LogLevel.Information, Message = "Event requested for tenant {TenantId}: {chNFe} {tpEvento} #{nSeqEvento}")]
     private static partial void LogRequested(ILogger logger, string tenantId, string chNFe, string tpEvento, int nSeqEvento);
 }
