@@ -30,7 +30,15 @@ public sealed partial class IngestService(
     private readonly PipelineOptions _o = options.Value;
     private readonly ConcurrentDictionary<string, XmlDsigSigner> _signers = new();
 
-    public async Task<IReadOnlyList<IngestedDocument>> SubmitAsync(EntityInfo entity, IReadOnlyList<IngestItem> items, bool sync, CancellationToken ct)
+    public Task<IReadOnlyList<IngestedDocument>> SubmitAsync(EntityInfo entity, IReadOnlyList<IngestItem> items, bool sync, CancellationToken ct) =>
+        SubmitAsync(entity, items, sync, hold: null, ct);
+
+    /// <summary>
+    /// As <see cref="SubmitAsync(EntityInfo, IReadOnlyList{IngestItem}, bool, CancellationToken)"/>, except that a
+    /// partition whose stored documents are all held by <paramref name="hold"/> (the caller sends them itself, within
+    /// the request) is not assembled now but after the hold's recovery delay: the safety net if the caller dies.
+    /// </summary>
+    internal async Task<IReadOnlyList<IngestedDocument>> SubmitAsync(EntityInfo entity, IReadOnlyList<IngestItem> items, bool sync, IngestHold? hold, CancellationToken ct)
     {
         var cert = await entities.GetCertificateAsync(entity, ct).ConfigureAwait(false);
         var signer = SignerFor(cert);
@@ -71,7 +79,14 @@ public sealed partial class IngestService(
             {
                 await StoreAsync(documents, chunk, results, ct).ConfigureAwait(false);
             }
-            await queues.AssembleAsync(partition.Key, ct).ConfigureAwait(false);
+            if (hold is not null && partition.All(a => hold.Holds(a.Record)))
+            {
+                await queues.AssembleLaterAsync(partition.Key, hold.RecoveryDelay, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await queues.AssembleAsync(partition.Key, ct).ConfigureAwait(false);
+            }
         }
         await IndexErpIdsAsync(entity, accepted.Where(a => a.Record.ErpId is not null && results[a.Index].Status == nameof(DocumentStatus.Pending)).Select(a => a.Record), ct).ConfigureAwait(false);
         LogIngested(logger, entity.TenantId, entity.Cnpj, accepted.Count, items.Count - accepted.Count);
@@ -147,7 +162,7 @@ public sealed partial class IngestService(
         return new IngestedDocument(index, record.RowKey, record.ErpId, null, IngestErrorCodes.InFlight, "O documento está sendo alterado por outra requisição; tente novamente.");
     }
 
-    private static IngestedDocument Accepted(int index, DocumentRecord r, string status) => new(index, r.RowKey, r.ErpId, status, null, null);
+    private static IngestedDocument Accepted(int index, DocumentRecord r, string status) => new(index, r.RowKey, r.ErpId, status, null, null) { Stored = r };
 
     private async Task IndexErpIdsAsync(EntityInfo entity, IEnumerable<DocumentRecord> records, CancellationToken ct)
     {

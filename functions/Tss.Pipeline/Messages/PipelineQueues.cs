@@ -14,6 +14,10 @@ public sealed class PipelineQueues(IQueueSender sender, IOptions<PipelineOptions
     public Task AssembleAsync(string partition, CancellationToken ct) =>
         sender.SendAsync(_o.AssembleQueue, new AssembleMessage(partition), null, ct);
 
+    /// <summary>Asks for assembly of <paramref name="partition"/> after <paramref name="delay"/> (real time): a safety net.</summary>
+    public Task AssembleLaterAsync(string partition, TimeSpan delay, CancellationToken ct) =>
+        sender.SendAsync(_o.AssembleQueue, new AssembleMessage(partition), delay, ct);
+
     public Task DistributeAsync(string partition, IReadOnlyList<string> keys, CancellationToken ct) =>
         sender.SendAsync(_o.DistributeQueue, new DistributeMessage(partition, keys), null, ct);
 }
