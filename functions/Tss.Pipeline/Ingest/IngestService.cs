@@ -36,7 +36,8 @@ public sealed partial class IngestService(
     /// <summary>
     /// As <see cref="SubmitAsync(EntityInfo, IReadOnlyList{IngestItem}, bool, CancellationToken)"/>, except that a
     /// partition whose stored documents are all held by <paramref name="hold"/> (the caller sends them itself, within
-    /// the request) is not assembled now but after the hold's recovery delay: the safety net if the caller dies.
+    /// the request) is not assembled; each held document gets a delayed recovery check instead, the safety net if the
+    /// caller dies.
     /// </summary>
     internal async Task<IReadOnlyList<IngestedDocument>> SubmitAsync(EntityInfo entity, IReadOnlyList<IngestItem> items, bool sync, IngestHold? hold, CancellationToken ct)
     {
@@ -79,11 +80,13 @@ public sealed partial class IngestService(
             {
                 await StoreAsync(documents, chunk, results, ct).ConfigureAwait(false);
             }
-            if (hold is not null && partition.All(a => hold.Holds(a.Record)))
+            List<(int Index, DocumentRecord Record)> held = hold is null ? [] : [.. partition.Where(a => hold.Holds(a.Record))];
+            foreach (var (_, record) in held)
             {
-                await queues.AssembleLaterAsync(partition.Key, hold.RecoveryDelay, ct).ConfigureAwait(false);
+                // Never an assembly of the partition: it would claim other requests' held documents under their feet.
+                await queues.RecoverSyncLaterAsync(partition.Key, record.RowKey, hold!.RecoveryDelay, ct).ConfigureAwait(false);
             }
-            else
+            if (held.Count < partition.Count())
             {
                 await queues.AssembleAsync(partition.Key, ct).ConfigureAwait(false);
             }

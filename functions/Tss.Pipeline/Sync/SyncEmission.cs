@@ -8,6 +8,7 @@ using Tss.Pipeline.Documents;
 using Tss.Pipeline.Entities;
 using Tss.Pipeline.Ingest;
 using Tss.Pipeline.Lots;
+using Tss.Pipeline.Messages;
 using Tss.Protocol.Time;
 
 namespace Tss.Pipeline.Sync;
@@ -22,21 +23,23 @@ namespace Tss.Pipeline.Sync;
 /// </summary>
 /// <remarks>
 /// Crash safety: the open-lot marker stays until the outcome is recorded or the orchestration started, and the ingest
-/// queues a delayed assembly of the partition. If this request dies anywhere in between, that assembly finds the lot
-/// stale and starts its orchestration, which reads the row: an attempt recorded without an answer is reconciled by
-/// key (NFeConsultaProtocolo4), a recorded answer is continued.
+/// queues a delayed recovery check of the document (<see cref="RecoverAsync"/>) — not an assembly of the partition,
+/// which would claim other requests' documents between their ingest and their claim. If this request dies anywhere
+/// in between, the check starts the lot's orchestration, which reads the row: an attempt recorded without an answer
+/// is reconciled by key (NFeConsultaProtocolo4), a recorded answer is continued; a document never claimed is assembled.
 /// </remarks>
 public sealed partial class SyncEmission(
     TableServiceClient tables,
     IngestService ingest,
     LotSteps steps,
     ILotStarter starter,
+    PipelineQueues queues,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<SyncEmission> logger,
     CreditCheck? credits = null)
 {
-    /// <summary>Past the assembler's one-minute threshold for a stale open lot (pipeline clock), with a margin.</summary>
+    /// <summary>When the safety net checks a held document: past the SEFAZ client's timeouts (10 s connect + 60 s read).</summary>
     private static readonly TimeSpan RecoveryAfter = TimeSpan.FromSeconds(90);
 
     private readonly PipelineOptions _o = options.Value;
@@ -70,6 +73,37 @@ public sealed partial class SyncEmission(
                 : results[i] with { Sefaz = Answer(doc) }; // submitted before: its current state
         }
         return results;
+    }
+
+    /// <summary>
+    /// The delayed safety net of a document held by its request: when the request left its lot open (the open-lot
+    /// marker is still there) the lot's orchestration is started (a no-op if it runs); when it never claimed the
+    /// document (its pending marker is still there) the partition is assembled. Otherwise nothing.
+    /// </summary>
+    public async Task RecoverAsync(string partition, string chNFe, CancellationToken ct)
+    {
+        var table = tables.GetTableClient(_o.DocumentsTable);
+        var found = await table.GetEntityIfExistsAsync<DocumentRecord>(partition, chNFe, cancellationToken: ct).ConfigureAwait(false);
+        if (!found.HasValue || found.Value is not { } doc)
+        {
+            return;
+        }
+        if (doc.LotId is { Length: > 0 } lotId)
+        {
+            var open = await table.GetEntityIfExistsAsync<TableEntity>(partition, OpenLotMarker.RowFor(lotId), ["RowKey"], ct).ConfigureAwait(false);
+            if (open.HasValue)
+            {
+                LogRecovered(logger, chNFe, lotId);
+                await starter.StartAsync(partition, lotId, ct).ConfigureAwait(false);
+            }
+            return;
+        }
+        var marker = await table.GetEntityIfExistsAsync<TableEntity>(partition, PendingMarker.RowFor(chNFe), ["RowKey"], ct).ConfigureAwait(false);
+        if (marker.HasValue)
+        {
+            LogRecovered(logger, chNFe, "(not claimed)");
+            await queues.AssembleAsync(partition, ct).ConfigureAwait(false);
+        }
     }
 
     private async Task<IngestedDocument> EmitAsync(DocumentRecord doc, IngestedDocument result, CancellationToken ct)
@@ -182,6 +216,9 @@ public sealed partial class SyncEmission(
 
     [LoggerMessage(EventId = 1602, Level = LogLevel.Warning, Message = "{chNFe} in lot {LotId}: outcome not known in the request ({Status}); the lot's orchestration takes over")]
     private static partial void LogHandedOver(ILogger logger, string chNFe, string lotId, string? status);
+
+    [LoggerMessage(EventId = 1604, Level = LogLevel.Warning, Message = "{chNFe} was left by its synchronous request in lot {LotId}; recovering it")]
+    private static partial void LogRecovered(ILogger logger, string chNFe, string lotId);
 
     [LoggerMessage(EventId = 1603, Level = LogLevel.Debug, Message = "{chNFe} was claimed by a lot before this request could send it")]
     private static partial void LogClaimLost(ILogger logger, string chNFe);
