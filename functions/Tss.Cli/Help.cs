@@ -20,6 +20,9 @@ internal static class Help
               simulator [--port 8443] [--admin-port 8080] [--tmed 1] [--scale 1]
                                                     start the SEFAZ simulator and print its URLs
               bench sign|schema|danfe [--seconds 5] signing / schema-validation / DANFE throughput on this machine
+              bench --sync [--docs 200] [--concurrency 4]
+                                                    NFC-e answered within the request: HTTP p50/p99, the
+                                                    simulator's own answer time and the overhead (JSON last line)
               chaos --docs N --kills K [--seed S] [--entities 3] [--azurite-restarts R]
                                                     N NF-e while the host is SIGKILLed K times and restarted; JSON verdict
                                                     (exit 0 only when all authorized, none lost, no blind resend/double

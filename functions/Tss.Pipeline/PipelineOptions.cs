@@ -30,6 +30,13 @@ public sealed class PipelineOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// Most documents a request may hold for them to be sent synchronously (indSinc=1) within the request, one after
+    /// another: NFC-e, or a single NF-e with sync asked. Larger requests are queued as before; 0 turns this off.
+    /// </summary>
+    [Range(0, 50)]
+    public int MaxSyncDocumentsPerRequest { get; set; } = 10;
+
     /// <summary>The lot waits on the pipeline clock; production (tpAmb 1) never goes below <see cref="LotPolicy.ProductionMinimum"/>.</summary>
     public LotPolicy Lots { get; set; } = new();
 }

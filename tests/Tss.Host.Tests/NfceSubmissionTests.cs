@@ -15,7 +15,7 @@ namespace Tss.Host.Tests;
 
 /// <summary>
 /// NFC-e (model 65) through the API: the service adds the QR code (infNFeSupl) before signing, sends it alone and
-/// synchronously, and the simulator — which checks the QR code as SEFAZ does (394, 397, 462, 464) — authorizes it.
+/// synchronously within the request (the answer carries SEFAZ's result), and the simulator — which checks the QR code as SEFAZ does (394, 397, 462, 464) — authorizes it.
 /// </summary>
 public sealed class NfceSubmissionTests(HostFixture host)
 {
@@ -100,10 +100,13 @@ public sealed class NfceSubmissionTests(HostFixture host)
     {
         using var submit = await tenant.Http.PostAsync(Url($"/api/v1/entities/{Cnpj}/nfe"), ApiJson.Documents((xml, null)), Ct);
         var answer = await ApiJson.ReadAsync(submit);
-        Assert.True(submit.StatusCode == HttpStatusCode.Accepted, answer.ToJsonString());
+        // Sent synchronously within the request: the answer already holds SEFAZ's result, which the status query repeats.
+        Assert.True(submit.StatusCode == HttpStatusCode.OK, answer.ToJsonString());
         var chNFe = answer["documents"]![0]!["chNFe"]!.GetValue<string>();
 
         var final = await ApiJson.WaitForFinalAsync(tenant.Http, Cnpj, chNFe, TimeSpan.FromSeconds(60));
+        Assert.Equal(answer["documents"]![0]!["status"]!.GetValue<string>(), final["status"]!.GetValue<string>());
+        Assert.Equal(answer["documents"]![0]!["sefaz"]!["cStat"]!.GetValue<int>(), final["cStat"]!.GetValue<int>());
 
         var signedXml = await tenant.Http.GetStringAsync(Url($"/api/v1/entities/{Cnpj}/nfe/{chNFe}/xml"), Ct);
         var signed = SafeXml.Load(signedXml).DocumentElement!;

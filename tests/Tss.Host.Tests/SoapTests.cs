@@ -50,6 +50,21 @@ public sealed class SoapTests(HostFixture host)
     }
 
     [Fact]
+    public async Task Soap_submit_of_an_nfce_answers_with_the_sefaz_result_as_rest_does()
+    {
+        var tenant = await host.NewTenantAsync(Cnpj);
+        var documents = $"<documents><SoapDocument><Xml>{SecurityElement.Escape(SyncEmissionTests.Nfce(host))}</Xml></SoapDocument></documents>";
+
+        var submit = await CallAsync(tenant.ApiKey, "Submit", $"<cnpj>{Cnpj}</cnpj>{documents}<sync>true</sync>");
+
+        Assert.Equal(HttpStatusCode.OK, submit.Status);
+        var result = submit.Body.Descendants(T + "SoapDocumentResult").Single();
+        Assert.Equal("Authorized", result.Element(T + "Status")!.Value);
+        Assert.Equal("100", result.Element(T + "cStat")!.Value);
+        Assert.Matches("^[0-9]{15}$", result.Element(T + "nProt")!.Value);
+    }
+
+    [Fact]
     public async Task Soap_faults_carry_the_same_codes_as_rest()
     {
         var tenant = await host.NewTenantAsync(Cnpj);

@@ -7,13 +7,17 @@ using Tss.Protocol.Signing;
 
 namespace Tss.Cli.Commands;
 
-/// <summary><c>tss bench --docs N | sign | schema</c>: throughput figures on this machine (a program, not a test).</summary>
+/// <summary><c>tss bench --docs N | --sync [--docs N] | sign | schema</c>: throughput figures on this machine (a program, not a test).</summary>
 internal static class BenchCommand
 {
     private const string Cnpj = "11222333000181";
 
     public static async Task<int> RunAsync(CommandLine cmd)
     {
+        if (cmd.Has("sync"))
+        {
+            return await Bench.SyncBenchmark.RunAsync(cmd);
+        }
         if (cmd.Has("docs"))
         {
             return await Bench.PipelineBenchmark.RunAsync(Bench.BenchSettings.From(cmd));

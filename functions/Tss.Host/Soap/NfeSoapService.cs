@@ -38,6 +38,10 @@ public sealed partial class NfeSoapService(
                 Status = d.Status,
                 ErrorCode = d.Error?.Code,
                 ErrorMessage = d.Error?.Message,
+                cStat = d.Sefaz?.cStat,
+                xMotivo = d.Sefaz?.xMotivo,
+                nProt = d.Sefaz?.nProt,
+                dhRecbto = d.Sefaz?.dhRecbto?.UtcDateTime,
             })],
         };
     }

@@ -8,7 +8,11 @@ public sealed class SoapSubmitResult
     public SoapDocumentResult[] Documents { get; set; } = [];
 }
 
-/// <summary>Accepted (chNFe + status) or refused (error code + message) — one submitted document.</summary>
+/// <summary>
+/// Accepted (chNFe + status) or refused (error code + message) — one submitted document. A document sent within the
+/// request (indSinc=1: NFC-e, or a single NF-e with sync) also carries SEFAZ's final answer (cStat, xMotivo, nProt),
+/// as the REST answer's <c>sefaz</c> does.
+/// </summary>
 public sealed class SoapDocumentResult
 {
     public int Index { get; set; }
@@ -17,4 +21,8 @@ public sealed class SoapDocumentResult
     public string? Status { get; set; }
     public string? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
+    public int? cStat { get; set; }
+    public string? xMotivo { get; set; }
+    public string? nProt { get; set; }
+    public DateTime? dhRecbto { get; set; }
 }

@@ -21,6 +21,7 @@ public static class SubmissionApi
         app.MapPost("/api/v1/entities/{cnpj}/nfe", SubmitAsync)
             .RequireAuthorization()
             .AddEndpointFilter(RejectionFilter.InvokeAsync)
+            .Produces<SubmitResponse>(StatusCodes.Status200OK)
             .Produces<SubmitResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -96,12 +97,18 @@ public static class SubmissionApi
         return TypedResults.Content(answer.Body, answer.ContentType, Encoding.UTF8, answer.StatusCode);
     }
 
-    /// <summary>202 with the results when something was accepted; 422 ProblemDetails (same results inside) when nothing was.</summary>
+    /// <summary>
+    /// 200 when every accepted document was sent within the request and has SEFAZ's final answer (authorized, denied
+    /// or rejected: see each document's sefaz); 202 with the results when something was accepted and is still to be
+    /// (or being) processed; 422 ProblemDetails (same results inside) when nothing was accepted.
+    /// </summary>
     public static StoredResponse Render(SubmitResponse response, JsonSerializerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(response);
         if (response.Accepted > 0)
         {
-            return new StoredResponse(StatusCodes.Status202Accepted, "application/json", JsonSerializer.Serialize(response, options));
+            var answered = response.Documents.Where(d => d.Error is null).All(d => d.Sefaz is not null);
+            return new StoredResponse(answered ? StatusCodes.Status200OK : StatusCodes.Status202Accepted, "application/json", JsonSerializer.Serialize(response, options));
         }
         var code = response.Documents.Select(d => d.Error!.Code).Distinct().Count() == 1 ? response.Documents[0].Error!.Code : ApiErrorCodes.AllRefused;
         var detail = response.Documents.Count == 1 ? response.Documents[0].Error!.Message : "Nenhum documento foi aceito; veja o erro de cada um em documents.";

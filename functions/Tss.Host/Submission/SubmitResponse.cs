@@ -5,8 +5,19 @@ namespace Tss.Host.Submission;
 /// <summary>The answer to a submission: one result per document, in request order.</summary>
 public sealed record SubmitResponse(int Accepted, int Refused, IReadOnlyList<SubmitDocumentResult> Documents);
 
-/// <summary>Accepted (chNFe + status) or refused (error) — one submitted document.</summary>
-public sealed record SubmitDocumentResult(int Index, string? chNFe, string? ErpId, string? Status, SubmitError? Error);
+/// <summary>
+/// Accepted (chNFe + status) or refused (error) — one submitted document. A document sent within the request
+/// (indSinc=1: NFC-e, or a single NF-e with sync) carries SEFAZ's answer in <see cref="Sefaz"/> once it is final;
+/// <see cref="Links"/> point at its status and, once authorized, its procNFe.
+/// </summary>
+public sealed record SubmitDocumentResult(int Index, string? chNFe, string? ErpId, string? Status, SubmitError? Error,
+    SubmitSefazAnswer? Sefaz = null, SubmitLinks? Links = null);
+
+/// <summary>SEFAZ's final answer for a document sent synchronously within the request.</summary>
+public sealed record SubmitSefazAnswer(int? cStat, string? xMotivo, string? nProt, DateTimeOffset? dhRecbto);
+
+/// <summary>Where to follow an accepted document: its status, and its procNFe once authorized.</summary>
+public sealed record SubmitLinks(string Status, string? ProcNFe);
 
 /// <summary>Why a document was refused: stable code, message (pt-BR), and the schema violations when there are any.</summary>
 public sealed record SubmitError(string Code, string Message, IReadOnlyList<SchemaError>? SchemaErrors);

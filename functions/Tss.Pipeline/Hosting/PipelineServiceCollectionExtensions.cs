@@ -41,6 +41,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<LotSender>();
         services.TryAddSingleton<OutcomeWriter>();
         services.TryAddSingleton<LotSteps>();
+        services.TryAddSingleton<Sync.SyncEmission>();
         services.AddQueueHandler<AssembleMessage, AssembleHandler>(names.AssembleQueue);
         services.AddTssDistribution(names.DistributeQueue);
         services.AddTssEvents(configuration.GetSection(EventsOptions.Section).Get<EventsOptions>()?.Queue ?? new EventsOptions().Queue);

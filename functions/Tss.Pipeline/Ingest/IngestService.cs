@@ -30,7 +30,16 @@ public sealed partial class IngestService(
     private readonly PipelineOptions _o = options.Value;
     private readonly ConcurrentDictionary<string, XmlDsigSigner> _signers = new();
 
-    public async Task<IReadOnlyList<IngestedDocument>> SubmitAsync(EntityInfo entity, IReadOnlyList<IngestItem> items, bool sync, CancellationToken ct)
+    public Task<IReadOnlyList<IngestedDocument>> SubmitAsync(EntityInfo entity, IReadOnlyList<IngestItem> items, bool sync, CancellationToken ct) =>
+        SubmitAsync(entity, items, sync, hold: null, ct);
+
+    /// <summary>
+    /// As <see cref="SubmitAsync(EntityInfo, IReadOnlyList{IngestItem}, bool, CancellationToken)"/>, except that a
+    /// partition whose stored documents are all held by <paramref name="hold"/> (the caller sends them itself, within
+    /// the request) is not assembled; each held document gets a delayed recovery check instead, the safety net if the
+    /// caller dies.
+    /// </summary>
+    internal async Task<IReadOnlyList<IngestedDocument>> SubmitAsync(EntityInfo entity, IReadOnlyList<IngestItem> items, bool sync, IngestHold? hold, CancellationToken ct)
     {
         var cert = await entities.GetCertificateAsync(entity, ct).ConfigureAwait(false);
         var signer = SignerFor(cert);
@@ -71,7 +80,16 @@ public sealed partial class IngestService(
             {
                 await StoreAsync(documents, chunk, results, ct).ConfigureAwait(false);
             }
-            await queues.AssembleAsync(partition.Key, ct).ConfigureAwait(false);
+            List<(int Index, DocumentRecord Record)> held = hold is null ? [] : [.. partition.Where(a => hold.Holds(a.Record))];
+            foreach (var (_, record) in held)
+            {
+                // Never an assembly of the partition: it would claim other requests' held documents under their feet.
+                await queues.RecoverSyncLaterAsync(partition.Key, record.RowKey, hold!.RecoveryDelay, ct).ConfigureAwait(false);
+            }
+            if (held.Count < partition.Count())
+            {
+                await queues.AssembleAsync(partition.Key, ct).ConfigureAwait(false);
+            }
         }
         await IndexErpIdsAsync(entity, accepted.Where(a => a.Record.ErpId is not null && results[a.Index].Status == nameof(DocumentStatus.Pending)).Select(a => a.Record), ct).ConfigureAwait(false);
         LogIngested(logger, entity.TenantId, entity.Cnpj, accepted.Count, items.Count - accepted.Count);
@@ -147,7 +165,7 @@ public sealed partial class IngestService(
         return new IngestedDocument(index, record.RowKey, record.ErpId, null, IngestErrorCodes.InFlight, "O documento está sendo alterado por outra requisição; tente novamente.");
     }
 
-    private static IngestedDocument Accepted(int index, DocumentRecord r, string status) => new(index, r.RowKey, r.ErpId, status, null, null);
+    private static IngestedDocument Accepted(int index, DocumentRecord r, string status) => new(index, r.RowKey, r.ErpId, status, null, null) { Stored = r };
 
     private async Task IndexErpIdsAsync(EntityInfo entity, IEnumerable<DocumentRecord> records, CancellationToken ct)
     {

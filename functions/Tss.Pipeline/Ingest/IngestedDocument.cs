@@ -13,4 +13,10 @@ public sealed record IngestedDocument(
     IReadOnlyList<SchemaError>? SchemaErrors = null)
 {
     public bool Accepted => ErrorCode is null;
+
+    /// <summary>SEFAZ's answer when the document was sent within the request (indSinc=1); null when it was queued.</summary>
+    public Sync.SyncAnswer? Sefaz { get; init; }
+
+    /// <summary>The stored document row (new, or the one already there) for an accepted document.</summary>
+    internal Documents.DocumentRecord? Stored { get; init; }
 }

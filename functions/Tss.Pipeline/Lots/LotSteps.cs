@@ -31,9 +31,28 @@ public sealed partial class LotSteps(
     /// <paramref name="state"/> (this step ran before and died, or runs twice), SEFAZ is not called: the outcome is
     /// unknown and the lot reconciles by key. <paramref name="state"/> is null for the first send (read from the row).
     /// </summary>
-    public async Task<LotStep> SendAsync(string partition, string lotId, LotState? state, CancellationToken ct)
+    public Task<LotStep> SendAsync(string partition, string lotId, LotState? state, CancellationToken ct) =>
+        SendCoreAsync(partition, lotId, state, keepOpenMarker: false, ct);
+
+    /// <summary>
+    /// The first send of a one-document lot made within the submitting HTTP request (synchronous emission), the same
+    /// write-ahead send as <see cref="SendAsync"/> except that the open-lot marker is kept: until the caller deletes it
+    /// (after the outcome is recorded or the lot's orchestration started), the assembler's recovery of stale lots starts
+    /// the orchestration should the caller die, and the orchestration resumes from the lot row — reconciling by key,
+    /// never resending blindly.
+    /// </summary>
+    public Task<LotStep> SendInRequestAsync(string partition, string lotId, CancellationToken ct) =>
+        SendCoreAsync(partition, lotId, state: null, keepOpenMarker: true, ct);
+
+    private async Task<LotStep> SendCoreAsync(string partition, string lotId, LotState? state, bool keepOpenMarker, CancellationToken ct)
     {
         var record = await LoadAsync(partition, lotId, ct).ConfigureAwait(false);
+        if (state is null && record.SendAttempts > 0 && Resume(record) is { } resumed)
+        {
+            // Sent before this orchestration ran (synchronous emission) or by an earlier run of this step: go on from
+            // what the row recorded (poll the receipt, reconcile, distribute) instead of treating it as interrupted.
+            return resumed;
+        }
         if (state is null)
         {
             var assembled = record.ToState();
@@ -47,7 +66,7 @@ public sealed partial class LotSteps(
         record.Apply(attempt, time.GetUtcNow());
         try
         {
-            await WriteAheadAsync(record, first: state.SendAttempts == 0, ct).ConfigureAwait(false);
+            await WriteAheadAsync(record, first: state.SendAttempts == 0 && !keepOpenMarker, ct).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
@@ -112,6 +131,44 @@ public sealed partial class LotSteps(
         ], ct).ConfigureAwait(false);
         record.ETag = responses.Value[0].Headers.ETag ?? record.ETag;
     }
+
+    /// <summary>
+    /// The next step of a lot whose row shows a send with an answer recorded (the phase it left): poll the receipt,
+    /// consult, send again after a send that did not reach SEFAZ, or close. Null while the row shows the send itself
+    /// (Sending): that one is interrupted. Waits count from when the row recorded the phase.
+    /// </summary>
+    private LotStep? Resume(LotRecord record)
+    {
+        var state = record.ToState();
+        var policy = LotPolicy.For(record.tpAmb, _o.Lots);
+        var now = time.GetUtcNow();
+        TimeSpan Remaining(DateTimeOffset? since, TimeSpan wait) => since is { } at && at + wait > now ? at + wait - now : TimeSpan.Zero;
+        (LotAction Next, TimeSpan Wait)? resume = state.Phase switch
+        {
+            LotPhase.AwaitingReceipt when state.nRec is not null => (LotAction.Poll, Remaining(state.SentAt, policy.MinFirstPoll)),
+            LotPhase.Reconciling => (LotAction.Consult, Remaining(record.UpdatedAt, policy.MinFirstPoll)),
+            LotPhase.Created => (LotAction.Send, Remaining(record.UpdatedAt, RetryWait(state.LastStatus, policy))),
+            LotPhase.Closed => (LotAction.Close, TimeSpan.Zero),
+            _ => null,
+        };
+        if (resume is not { } r)
+        {
+            return null;
+        }
+        var scale = time is ScaledTimeProvider { Scale: > 0 } scaled ? scaled.Scale : 1;
+        return new LotStep(state, r.Next, LotPolicy.RealTime(r.Wait, scale, record.tpAmb));
+    }
+
+    /// <summary>The wait the workflow set after a send that did not reach SEFAZ, from the status it recorded.</summary>
+    private static TimeSpan RetryWait(string? lastStatus, LotPolicy policy) =>
+        int.TryParse(lastStatus?.Split(' ')[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cStat)
+            ? cStat switch
+            {
+                656 => policy.ConsumptionBlock,
+                108 or 109 => policy.ParalysedRetry,
+                _ => policy.TransportRetry,
+            }
+            : policy.TransportRetry;
 
     private Task<LotStep> InterruptedAsync(LotRecord record, LotState state, CancellationToken ct)
     {

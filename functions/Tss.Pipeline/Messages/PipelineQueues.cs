@@ -14,6 +14,10 @@ public sealed class PipelineQueues(IQueueSender sender, IOptions<PipelineOptions
     public Task AssembleAsync(string partition, CancellationToken ct) =>
         sender.SendAsync(_o.AssembleQueue, new AssembleMessage(partition), null, ct);
 
+    /// <summary>The safety net of a document sent within its request: checked after <paramref name="delay"/> (real time).</summary>
+    public Task RecoverSyncLaterAsync(string partition, string chNFe, TimeSpan delay, CancellationToken ct) =>
+        sender.SendAsync(_o.AssembleQueue, new AssembleMessage(partition, chNFe), delay, ct);
+
     public Task DistributeAsync(string partition, IReadOnlyList<string> keys, CancellationToken ct) =>
         sender.SendAsync(_o.DistributeQueue, new DistributeMessage(partition, keys), null, ct);
 }

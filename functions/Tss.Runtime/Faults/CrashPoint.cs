@@ -15,9 +15,33 @@ public static class CrashPoint
 
     private static readonly string? Marker = Environment.GetEnvironmentVariable("TSS_CRASH_MARKER");
 
+    /// <summary>A point simulated in the current async flow only (in-process tests): see <see cref="SimulateInThisFlow"/>.</summary>
+    private static readonly AsyncLocal<string?> Simulated = new();
+
+    /// <summary>
+    /// Makes <paramref name="name"/> throw <see cref="SimulatedCrashException"/> when reached from the calling async
+    /// flow (and only there) until the result is disposed: an in-process test stops the work exactly where a crash
+    /// would, without killing the process that hosts other tests.
+    /// </summary>
+    public static IDisposable SimulateInThisFlow(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Simulated.Value = name;
+        return new Disarm();
+    }
+
+    private sealed class Disarm : IDisposable
+    {
+        public void Dispose() => Simulated.Value = null;
+    }
+
     /// <summary>Kills the process here when this point is armed and has not fired yet.</summary>
     public static void Hit(string name)
     {
+        if (Simulated.Value is { } simulated && string.Equals(simulated, name, StringComparison.Ordinal))
+        {
+            throw new SimulatedCrashException(name);
+        }
         if (Armed.Length == 0 || Marker is null || !Armed.Contains(name, StringComparer.Ordinal))
         {
             return;
