@@ -9,6 +9,7 @@ using Tss.Host.Soap;
 using Tss.Host.Submission;
 using Tss.Mde.Hosting;
 using Tss.Orchestrations.Delivery;
+using Tss.Orchestrations.Events;
 using Tss.Orchestrations.Lots;
 using Tss.Pipeline.Hosting;
 using Tss.Portal;
@@ -45,6 +46,7 @@ public static class TssHostApp
         builder.Services.AddTssTenancy();
         builder.Services.AddTssPipeline(builder.Configuration);
         builder.Services.AddTssLotOrchestration();
+        builder.Services.AddTssEventOrchestration();
         builder.Services.AddTssMde(builder.Configuration);
         builder.Services.AddTssDeliveryOrchestration();
         builder.Services.AddTssApiKeyAuthentication();

@@ -1,4 +1,4 @@
 namespace Tss.Pipeline.Events;
 
-/// <summary>Look at the pending and in-flight events of a documents partition (batch, send, reconcile).</summary>
+/// <summary>Cut the due events of a documents partition into batches (and restart batches whose start was lost).</summary>
 public sealed record EventMessage(string Partition);

@@ -37,9 +37,15 @@ public sealed class EventRecord : ITableEntity
     /// <summary>CC-e: the correction text.</summary>
     public string? xCorrecao { get; set; }
 
-    /// <summary>The signed evento (set when a batch claims it).</summary>
+    /// <summary>The signed evento (written by the batch's send before SEFAZ is called: write-ahead).</summary>
     public string? SignedXml { get; set; }
+
+    /// <summary>The batch that claimed the event (set by the cutter; null while the event waits for a batch).</summary>
     public string? BatchId { get; set; }
+
+    /// <summary>Number of the batch's send that last carried the event (recorded before that send: a re-run of the
+    /// send finds it and does not send again).</summary>
+    public int BatchSend { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public int SendAttempts { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
@@ -56,6 +62,9 @@ public sealed class EventRecord : ITableEntity
     public DateTimeOffset UpdatedAt { get; set; }
 
     public EventStatus StatusValue => Enum.Parse<EventStatus>(Status);
+
+    /// <summary>Pending or Sending: not answered yet.</summary>
+    public bool IsOpen => StatusValue is EventStatus.Pending or EventStatus.Sending;
 
     public static string RowFor(string chNFe, string tpEvento, int nSeqEvento) =>
         string.Create(CultureInfo.InvariantCulture, $"{RowPrefix}{chNFe}|{tpEvento}|{nSeqEvento:00}");

@@ -3,7 +3,7 @@ namespace Tss.Pipeline.Events;
 /// <summary>Where an event request stands.</summary>
 public enum EventStatus
 {
-    /// <summary>Stored; waiting for a batch (or for its retry time).</summary>
+    /// <summary>Stored; waiting for a batch, or claimed by one (<see cref="EventRecord.BatchId"/>) and not being sent right now.</summary>
     Pending,
     /// <summary>Signed and claimed by a batch that was (or is about to be) sent; the outcome is not recorded yet.</summary>
     Sending,

@@ -17,12 +17,13 @@ public sealed class EventsOptions
     [Range(1, 20)]
     public int MaxPerBatch { get; set; } = 20;
 
-    /// <summary>A batch seen mid-send for longer than this is treated as interrupted (outcome unknown; pipeline clock).
-    /// Keep it above the SEFAZ read timeout.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(3);
-
-    /// <summary>Wait before sending again after a transport failure or a lot-level "try later" (108, 109, 656, 999).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    /// <summary>Wait before sending again after a transport failure or a lot-level "try later" (108, 109, 999), and
+    /// before asking again when a reconciliation could not consult SEFAZ. Production never waits less than
+    /// <see cref="EventPolicy.ProductionMinimum"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Consumo indevido (656): nothing is sent for this long (one hour at least in production).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    public TimeSpan ConsumptionBlock { get; set; } = TimeSpan.FromHours(1);
 }

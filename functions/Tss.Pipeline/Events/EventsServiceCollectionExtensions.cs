@@ -7,7 +7,8 @@ using Tss.Sefaz.Client.Status;
 
 namespace Tss.Pipeline.Events;
 
-/// <summary>Registers the events stage (queue listener), inutilização, consultations and the table-backed status cache.</summary>
+/// <summary>Registers the events stage (queue listener that cuts batches; the batches run on the event batch orchestration,
+/// Tss.Orchestrations' <c>AddTssEventOrchestration()</c>), inutilização, consultations and the table-backed status cache.</summary>
 public static class EventsServiceCollectionExtensions
 {
     /// <param name="queue">The events queue name (read from configuration by the caller: listeners are registered per name).</param>
@@ -16,7 +17,9 @@ public static class EventsServiceCollectionExtensions
         services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<EventsQueue>();
         services.TryAddSingleton<EventRequestService>();
-        services.TryAddSingleton<EventProcessor>();
+        services.TryAddSingleton<EventBatchCutter>();
+        services.TryAddSingleton<EventBatchSteps>();
+        services.TryAddSingleton<IEventBatchStarter, Internal.MissingEventBatchStarter>();
         services.TryAddSingleton<EventQueries>();
         services.TryAddSingleton<InutilizacaoService>();
         services.TryAddSingleton<ConsultationService>();

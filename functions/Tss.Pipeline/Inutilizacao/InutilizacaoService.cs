@@ -26,10 +26,13 @@ public sealed partial class InutilizacaoService(
     SefazClient sefaz,
     IEntityDirectory entities,
     IOptions<PipelineOptions> options,
-    IOptions<EventsOptions> eventOptions,
     TimeProvider time,
     ILogger<InutilizacaoService> logger)
 {
+    /// <summary>A send recorded this recently is taken as still in flight (above the SEFAZ read timeout); an older one
+    /// had its outcome lost and is resent with the same signed bytes.</summary>
+    private static readonly TimeSpan SendInProgress = TimeSpan.FromMinutes(3);
+
     private readonly PipelineOptions _o = options.Value;
 
     private TableClient Documents => tables.GetTableClient(_o.DocumentsTable);
@@ -59,7 +62,7 @@ public sealed partial class InutilizacaoService(
         {
             return InutilizacaoView.Of(existing);
         }
-        if (existing is { StatusValue: InutilizacaoStatus.Sending, SentAt: { } sentAt } && now - sentAt < eventOptions.Value.SendLease)
+        if (existing is { StatusValue: InutilizacaoStatus.Sending, SentAt: { } sentAt } && now - sentAt < SendInProgress)
         {
             throw new RequestRefusedException(RefusalKind.Conflict, EventErrorCodes.InutilizacaoInProgress,
                 "Esta faixa já está sendo enviada à SEFAZ; consulte o resultado em instantes.");

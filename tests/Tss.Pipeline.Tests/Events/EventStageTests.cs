@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Tss.DevTools.Samples;
+using Tss.Orchestrations.Events;
 using Tss.Pipeline.Consultations;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Entities;
@@ -17,6 +19,7 @@ using Tss.Runtime.Storage;
 using Tss.Sefaz.Client;
 using Tss.Sefaz.Client.Status;
 using Tss.Testing.Azurite;
+using Tss.Testing.Durable;
 using Tss.Testing.Lots;
 using Tss.Testing.Sefaz;
 
@@ -24,7 +27,8 @@ namespace Tss.Pipeline.Tests.Events;
 
 /// <summary>
 /// The events stage and the table-backed status cache on real Azurite against the simulator over mutual TLS, on one
-/// fake clock; stage handlers are called directly with the messages they would receive.
+/// fake clock; the cutter is called directly with the message it would receive, its batches run on the in-memory
+/// Durable engine with the product's activities.
 /// </summary>
 public sealed class EventStageTests : IAsyncLifetime
 {
@@ -33,6 +37,7 @@ public sealed class EventStageTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private SimulatorHarness _sim = null!;
     private ServiceProvider _services = null!;
+    private IReadOnlyList<Microsoft.Extensions.Hosting.IHostedService> _engine = [];
     private EntityInfo _entity = null!;
     private System.Security.Cryptography.X509Certificates.X509Certificate2 _cert = null!;
 
@@ -72,7 +77,9 @@ public sealed class EventStageTests : IAsyncLifetime
             services.AddSingleton<IEntityDirectory>(new FixedEntityDirectory(_entity, _cert));
             services.AddSingleton<PipelineQueues>().AddSingleton<IngestService>().AddSingleton<LotAssembler>()
                 .AddSingleton<LotSender>().AddSingleton<OutcomeWriter>().AddSingleton<LotSteps>().AddSingleton<ILotStarter, RecordingLotStarter>()
-                .AddSingleton<EventsQueue>().AddSingleton<EventRequestService>().AddSingleton<EventProcessor>().AddSingleton<EventQueries>();
+                .AddSingleton<EventsQueue>().AddSingleton<EventRequestService>().AddSingleton<EventBatchCutter>().AddSingleton<EventBatchSteps>().AddSingleton<EventQueries>();
+            services.AddTssEventOrchestration(); // batches run on the in-memory Durable engine with the product's activities
+            services.AddInMemoryDurableEngine();
             _services = services.BuildServiceProvider();
             var o = Get<IOptions<PipelineOptions>>().Value;
             var storage = Get<StorageClients>();
@@ -80,6 +87,9 @@ public sealed class EventStageTests : IAsyncLifetime
             await storage.GetTable(o.ErpIdsTable).CreateIfNotExistsAsync(Ct);
             await storage.GetContainer(o.ProcContainer).CreateIfNotExistsAsync(cancellationToken: Ct);
             await storage.GetContainer(o.SignedContainer).CreateIfNotExistsAsync(cancellationToken: Ct);
+            await storage.GetQueue(o.DistributeQueue).CreateIfNotExistsAsync(cancellationToken: Ct);
+            await storage.GetQueue(Get<IOptions<EventsOptions>>().Value.Queue).CreateIfNotExistsAsync(cancellationToken: Ct);
+            _engine = await InMemoryDurableEngine.StartEngineAsync(_services, Ct);
         }
         catch
         {
@@ -90,6 +100,7 @@ public sealed class EventStageTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        await InMemoryDurableEngine.StopEngineAsync(_engine);
         await _services.DisposeAsync();
         await _sim.DisposeAsync();
         await _azurite.DisposeAsync();
@@ -133,6 +144,25 @@ public sealed class EventStageTests : IAsyncLifetime
         (await admin.PostAsync(new Uri("/admin/faults", UriKind.Relative), body, Ct)).EnsureSuccessStatusCode();
     }
 
+    /// <summary>What the events listener does with a message (cut the due events into batches), then every batch of the partition run to its end.</summary>
+    private async Task RunEventsAsync(string partition)
+    {
+        await Get<EventBatchCutter>().HandleAsync(new EventMessage(partition), Ct);
+        var batches = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var e in Documents.QueryAsync<EventRecord>(x => x.PartitionKey == partition && x.RowKey.CompareTo(EventRecord.RowPrefix) >= 0 && x.RowKey.CompareTo("evt}") < 0, cancellationToken: Ct))
+        {
+            if (e.BatchId is not null)
+            {
+                batches.Add(e.BatchId);
+            }
+        }
+        foreach (var batch in batches)
+        {
+            var done = await Get<DurableTaskClient>().WaitForCompletionAsync(DurableEventBatchStarter.InstanceIdFor(partition, batch), TimeSpan.FromSeconds(90));
+            Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
+        }
+    }
+
     private async Task<EventRecord> EventAsync(string chNFe, string tpEvento, int nSeq) =>
         (await Documents.GetEntityAsync<EventRecord>(DocumentRecord.PartitionFor(_entity.TenantId, chNFe), EventRecord.RowFor(chNFe, tpEvento, nSeq), cancellationToken: Ct)).Value;
 
@@ -144,7 +174,7 @@ public sealed class EventStageTests : IAsyncLifetime
         await Get<EventRequestService>().CancelAsync(_entity, chNFe, "Cancelamento com resposta perdida", Ct);
         await FaultAsync("""{"kind":"HttpError","phase":"After","statusCode":502,"count":1,"service":"envEvento"}""");
 
-        await Get<EventProcessor>().HandleAsync(new EventMessage(partition), Ct);
+        await RunEventsAsync(partition);
 
         var e = await EventAsync(chNFe, "110111", 1);
         Assert.Equal(nameof(EventStatus.Registered), e.Status);
@@ -163,16 +193,17 @@ public sealed class EventStageTests : IAsyncLifetime
         var chNFe = await AuthorizedAsync(302);
         var partition = DocumentRecord.PartitionFor(_entity.TenantId, chNFe);
         await Get<EventRequestService>().CorrectAsync(_entity, chNFe, "Corrige o volume transportado para 3", Ct);
-        await Get<EventProcessor>().HandleAsync(new EventMessage(partition), Ct);
+        await RunEventsAsync(partition);
         var registered = await EventAsync(chNFe, "110110", 1);
         Assert.Equal(nameof(EventStatus.Registered), registered.Status);
 
-        // As if the answer had never been recorded: the event is pending again and is sent a second time.
+        // As if the answer had never been recorded: the event is pending again (out of any batch) and is sent a second time.
         registered.Status = nameof(EventStatus.Pending);
+        registered.BatchId = null;
         registered.cStat = null;
         registered.nProt = null;
         await Documents.UpdateEntityAsync(registered, registered.ETag, TableUpdateMode.Replace, Ct);
-        await Get<EventProcessor>().HandleAsync(new EventMessage(partition), Ct);
+        await RunEventsAsync(partition);
 
         var again = await EventAsync(chNFe, "110110", 1);
         Assert.Equal(2, await ExchangesAsync("envEvento"));

@@ -29,7 +29,8 @@ public class PipelineRegistrationTests
 
         Assert.NotNull(provider.GetRequiredService<IngestService>());
         Assert.NotNull(provider.GetRequiredService<LotSteps>());
-        Assert.NotNull(provider.GetRequiredService<Tss.Pipeline.Events.EventProcessor>());
+        Assert.NotNull(provider.GetRequiredService<Tss.Pipeline.Events.EventBatchCutter>());
+        Assert.NotNull(provider.GetRequiredService<Tss.Pipeline.Events.EventBatchSteps>());
         Assert.IsType<Tss.Pipeline.Consultations.TableStatusCacheStore>(provider.GetRequiredService<Tss.Sefaz.Client.Status.IStatusCacheStore>());
         Assert.Equal(3, provider.GetServices<IHostedService>().Count()); // assemble, distribute, events (lots run on Durable)
         using var scope = provider.CreateScope();

@@ -6,15 +6,31 @@ using Tss.Sefaz.Client;
 
 namespace Tss.Pipeline.Events;
 
-public sealed partial class EventProcessor
+public sealed partial class EventBatchSteps
 {
     /// <summary>
-    /// The outcome of events whose send may have reached SEFAZ: NFeConsultaProtocolo lists every registered event of
-    /// the key (procEventoNFe). Found → registered with SEFAZ's own procEventoNFe; not listed → safe to send again
-    /// (a few times at most); consultation failed → still unknown, asked again after the retry delay.
+    /// The outcome of the batch's events in flight (the send may have reached SEFAZ): NFeConsultaProtocolo lists every
+    /// registered event of the key (procEventoNFe). Found → registered with SEFAZ's own procEventoNFe; not listed →
+    /// pending again, safe to send (a few times at most); consultation failed → still in flight, asked again after a
+    /// durable wait. Never a blind resend.
     /// </summary>
-    private async Task<IReadOnlyList<EventAnswer>> ReconcileAsync(IReadOnlyList<EventRecord> events, SefazTarget target, X509Certificate2 cert,
-        DateTimeOffset now, CancellationToken ct)
+    public async Task<EventBatchStep> ReconcileAsync(string partition, string batchId, CancellationToken ct)
+    {
+        var open = await OpenAsync(partition, batchId, ct).ConfigureAwait(false);
+        if (open.Count == 0)
+        {
+            return EventBatchStep.Closed;
+        }
+        var inFlight = open.Where(e => e.StatusValue == EventStatus.Sending).ToList();
+        if (inFlight.Count > 0)
+        {
+            var (target, cert) = await TargetAsync(inFlight[0], ct).ConfigureAwait(false);
+            await WriteAsync(partition, await ConsultAsync(inFlight, target, cert, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        }
+        return Next(open, reconcileWait: EventPolicy.For(open[0].tpAmb, eventOptions.Value).RetryDelay, sendWait: TimeSpan.Zero);
+    }
+
+    private async Task<IReadOnlyList<EventAnswer>> ConsultAsync(IReadOnlyList<EventRecord> events, SefazTarget target, X509Certificate2 cert, CancellationToken ct)
     {
         var answers = new List<EventAnswer>();
         foreach (var group in events.GroupBy(e => e.chNFe, StringComparer.Ordinal))
@@ -27,18 +43,18 @@ public sealed partial class EventProcessor
             catch (SefazException x)
             {
                 LogConsultFailed(logger, group.Key, x.Code.ToString());
-                answers.AddRange(group.Select(e => new EventAnswer.Unknown(e, now + _e.RetryDelay)));
-                continue;
+                continue; // still in flight
             }
             var registered = consult.procEventoNFeXml.Select(ReadProc).OfType<(string TpEvento, int NSeq, RetEvento Ret, string Xml)>().ToList();
             foreach (var e in group)
             {
                 var found = registered.FirstOrDefault(r => r.TpEvento == e.tpEvento && r.NSeq == e.nSeqEvento);
-                answers.Add(found.Xml is not null
-                    ? EventAnswer.Registered(e, found.Ret, found.Xml)
-                    : e.SendAttempts >= MaxSendAttempts
-                        ? EventAnswer.Rejected(e, null, "Evento não confirmado pela SEFAZ após várias tentativas; verifique e envie novamente.", null)
-                        : EventAnswer.Retry(e, null));
+                answers.Add(EventReactions.OnConsult(found.Ret, e.SendAttempts, MaxSendAttempts) switch
+                {
+                    EventVerdict.Registered r => EventAnswer.Registered(e, r.Ret, found.Xml),
+                    EventVerdict.Refused r => EventAnswer.Rejected(e, r.cStat, r.xMotivo, r.dhRegEvento),
+                    _ => EventAnswer.Retry(e),
+                });
             }
         }
         return answers;

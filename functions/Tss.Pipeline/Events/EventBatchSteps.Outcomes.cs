@@ -8,16 +8,16 @@ using Tss.Protocol.Schemas;
 
 namespace Tss.Pipeline.Events;
 
-public sealed partial class EventProcessor
+public sealed partial class EventBatchSteps
 {
     private const int MaxDocumentAttempts = 5;
 
     /// <summary>
     /// Stores answers in an order that survives a crash anywhere: procEventoNFe blobs, then the documents (idempotent
-    /// upserts of their event list), then the event rows (one transaction, If-Match on the claim), then distribution.
-    /// A crash before the event rows leaves them Sending, so they are reconciled and the same writes happen again.
+    /// upserts of their event list), then the event rows (one transaction, If-Match). A crash before the event rows
+    /// leaves them as they were, so the step runs again and the same writes happen again.
     /// </summary>
-    private async Task RecordAsync(string partition, IReadOnlyList<EventAnswer> answers, CancellationToken ct)
+    private async Task WriteAsync(string partition, IReadOnlyList<EventAnswer> answers, CancellationToken ct)
     {
         if (answers.Count == 0)
         {
@@ -44,7 +44,6 @@ public sealed partial class EventProcessor
         {
             LogAnswered(logger, e.chNFe, e.tpEvento, e.nSeqEvento, e.Status, e.cStat);
         }
-        await DistributeAsync(partition, finals, ct).ConfigureAwait(false);
     }
 
     private static void Apply(EventAnswer answer, DateTimeOffset now)
@@ -70,12 +69,9 @@ public sealed partial class EventProcessor
                 e.NextAttemptAt = null;
                 e.Distributed = false;
                 break;
-            case EventAnswer.Again a:
-                e.Status = nameof(EventStatus.Pending);
-                e.NextAttemptAt = a.At;
-                break;
-            case EventAnswer.Unknown u:
-                e.NextAttemptAt = u.At; // stays Sending: its outcome is still to be learnt
+            case EventAnswer.Again:
+                e.Status = nameof(EventStatus.Pending); // still in its batch: sent again by it
+                e.NextAttemptAt = null;
                 break;
         }
     }
@@ -156,21 +152,18 @@ public sealed partial class EventProcessor
     [LoggerMessage(EventId = 1443, Level = LogLevel.Error, Message = "procEventoNFe of {chNFe} {tpEvento} #{nSeqEvento} does not validate: {Error}")]
     private static partial void LogProcInvalid(ILogger logger, string chNFe, string tpEvento, int nSeqEvento, string error);
 
-    [LoggerMessage(EventId = 1444, Level = LogLevel.Warning, Message = "Events of {Partition}: {Count} interrupted mid-send; reconciling by key before any resend")]
-    private static partial void LogReconciling(ILogger logger, string partition, int count);
+    [LoggerMessage(EventId = 1444, Level = LogLevel.Warning, Message = "Event batch {BatchId}: send {Send} was recorded without an answer; reconciling by key before any resend")]
+    private static partial void LogInterrupted(ILogger logger, string batchId, int send);
 
-    [LoggerMessage(EventId = 1445, Level = LogLevel.Warning, Message = "Event batch of {Partition}: outcome unknown ({Code}); reconciling by key")]
-    private static partial void LogOutcomeUnknown(ILogger logger, string partition, string code);
+    [LoggerMessage(EventId = 1445, Level = LogLevel.Warning, Message = "Event batch {BatchId}: outcome unknown ({Code}); reconciling by key")]
+    private static partial void LogOutcomeUnknown(ILogger logger, string batchId, string code);
 
-    [LoggerMessage(EventId = 1446, Level = LogLevel.Warning, Message = "Event batch of {Partition} not sent ({Code}); retrying later")]
-    private static partial void LogSendFailed(ILogger logger, string partition, string code);
+    [LoggerMessage(EventId = 1446, Level = LogLevel.Warning, Message = "Event batch {BatchId} not sent ({Code}); sending again after a durable wait")]
+    private static partial void LogSendFailed(ILogger logger, string batchId, string code);
 
-    [LoggerMessage(EventId = 1447, Level = LogLevel.Warning, Message = "Consultation of {chNFe} for event reconciliation failed ({Code}); retrying later")]
+    [LoggerMessage(EventId = 1447, Level = LogLevel.Warning, Message = "Consultation of {chNFe} for event reconciliation failed ({Code}); asking again after a durable wait")]
     private static partial void LogConsultFailed(ILogger logger, string chNFe, string code);
 
-    [LoggerMessage(EventId = 1448, Level = LogLevel.Information, Message = "Events of {Partition}: another instance claimed the batch first")]
-    private static partial void LogClaimLost(ILogger logger, string partition);
-
-    [LoggerMessage(EventId = 1449, Level = LogLevel.Error, Message = "Entity {Cnpj} of tenant {TenantId} no longer exists; {Count} events cannot be sent")]
-    private static partial void LogNoEntity(ILogger logger, string tenantId, string cnpj, int count);
+    [LoggerMessage(EventId = 1448, Level = LogLevel.Warning, Message = "Event batch {BatchId} answered {cStat} at lot level (resend wait {Wait} when retryable)")]
+    private static partial void LogLotStatus(ILogger logger, string batchId, int cStat, TimeSpan wait);
 }
