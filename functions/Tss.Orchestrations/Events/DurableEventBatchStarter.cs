@@ -39,6 +39,6 @@ public sealed partial class DurableEventBatchStarter(DurableTaskClient client, I
         return $"evb:{Uri.EscapeDataString(partition)}:{Uri.EscapeDataString(batchId)}";
     }
 
-    [LoggerMessage(EventId = 1440, Level = LogLevel.Debug, Message = "Event batch {BatchId} of {Partition} is already running; start ignored")]
+    [LoggerMessage(EventId = 1940, Level = LogLevel.Debug, Message = "Event batch {BatchId} of {Partition} is already running; start ignored")]
     private static partial void LogAlreadyRunning(ILogger logger, string batchId, string partition);
 }
