@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Azure.Data.Tables;
 using Tss.Orchestrations.Events;
 using Tss.Pipeline;
 using Tss.Pipeline.Documents;
