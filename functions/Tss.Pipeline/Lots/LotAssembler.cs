@@ -7,6 +7,7 @@ using Tss.Pipeline.Credits;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
 using Tss.Pipeline.Telemetry;
+using Tss.Protocol.Time;
 
 namespace Tss.Pipeline.Lots;
 
@@ -15,7 +16,8 @@ namespace Tss.Pipeline.Lots;
 /// (one row-key range, however many documents the month holds). Creating a lot is one entity-group transaction: the
 /// lot, its open-lot marker, and the deletion of its documents' pending markers with If-Match — so a document is in
 /// at most one lot whatever runs concurrently. A partial lot waits one gathering window for more documents; a lot
-/// whose start was lost (open marker older than a minute) is started again here (a no-op if it runs).
+/// whose start was lost (open marker older than <see cref="StaleOpenLot"/> of real time) is started again here (a no-op
+/// if it runs).
 /// </summary>
 public sealed partial class LotAssembler(
     TableServiceClient tables,
@@ -25,8 +27,15 @@ public sealed partial class LotAssembler(
     ILogger<LotAssembler> logger,
     CreditCheck? credits = null)
 {
-    private static readonly TimeSpan StaleOpenLot = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// Real time after which an open lot counts as never started. Real, not pipeline time: on a clock scaled ×30 a
+    /// pipeline minute is 2 s, and a lot that merely waits for its orchestration start under load would be started
+    /// again (a no-op through the singleton id, but a costly one).
+    /// </summary>
+    internal static readonly TimeSpan StaleOpenLot = TimeSpan.FromMinutes(2);
+
     private readonly PipelineOptions _o = options.Value;
+    private readonly TimeSpan _staleOnPipelineClock = time is ScaledTimeProvider { Scale: > 0 } scaled ? StaleOpenLot * scaled.Scale : StaleOpenLot;
 
     public async Task HandleAsync(AssembleMessage message, CancellationToken ct)
     {
@@ -75,7 +84,7 @@ public sealed partial class LotAssembler(
                     AwaitingCredits = e.GetBoolean(nameof(PendingMarker.AwaitingCredits)) ?? false,
                 });
             }
-            else if (now - (e.GetDateTimeOffset(nameof(OpenLotMarker.CreatedAt)) ?? now) > StaleOpenLot)
+            else if (now - (e.GetDateTimeOffset(nameof(OpenLotMarker.CreatedAt)) ?? now) > _staleOnPipelineClock)
             {
                 await starter.StartAsync(partition, e.RowKey[OpenLotMarker.RowPrefix.Length..], ct).ConfigureAwait(false);
             }
