@@ -28,11 +28,16 @@ public sealed partial class LotAssembler(
     CreditCheck? credits = null)
 {
     /// <summary>
-    /// Real time after which an open lot counts as never started. Real, not pipeline time: on a clock scaled ×30 a
-    /// pipeline minute is 2 s, and a lot that merely waits for its orchestration start under load would be started
-    /// again (a no-op through the singleton id, but a costly one).
+    /// Real time after which an open lot counts as possibly never started. Real, not pipeline time: on a clock scaled
+    /// ×30 a pipeline minute is 2 s, and lots that merely wait for their orchestration's first step under load were
+    /// started again by every assemble message (a no-op through the singleton id, but a costly one). Shorter than the
+    /// assemble queue's 30 s visibility timeout, so the redelivery of a message whose start failed (or whose process
+    /// died after cutting the lot) does start it.
     /// </summary>
-    internal static readonly TimeSpan StaleOpenLot = TimeSpan.FromMinutes(2);
+    internal static readonly TimeSpan StaleOpenLot = TimeSpan.FromSeconds(20);
+
+    /// <summary>Cuts per message when claims keep losing races (each lost round means another assembler made progress).</summary>
+    private const int MaxCutRounds = 5;
 
     private readonly PipelineOptions _o = options.Value;
     private readonly TimeSpan _staleOnPipelineClock = time is ScaledTimeProvider { Scale: > 0 } scaled ? StaleOpenLot * scaled.Scale : StaleOpenLot;
@@ -53,8 +58,14 @@ public sealed partial class LotAssembler(
             await Task.Delay(_o.GatheringWindow, TimeProvider.System, ct).ConfigureAwait(false);
             pending = await ReadMarkersAsync(table, message.Partition, ct).ConfigureAwait(false);
         }
-        await CutAsync(table, message.Partition, pending, ct).ConfigureAwait(false);
+        // A lot whose claim lost a race leaves behind the documents the winner did not take, and no message would come
+        // for them: read again and cut what is still pending (a lost claim means another assembler made progress).
+        for (var round = 1; await CutAsync(table, message.Partition, pending, ct).ConfigureAwait(false) && round < MaxCutRounds; round++)
+        {
+            pending = await ReadMarkersAsync(table, message.Partition, ct).ConfigureAwait(false);
+        }
     }
+
 
     private async Task<List<PendingMarker>> ReadMarkersAsync(TableClient table, string partition, CancellationToken ct)
     {
@@ -92,7 +103,8 @@ public sealed partial class LotAssembler(
         return pending;
     }
 
-    private async Task CutAsync(TableClient table, string partition, List<PendingMarker> pending, CancellationToken ct)
+    /// <summary>Cuts lots from <paramref name="pending"/>; true when some lot lost its claim to a concurrent assembler.</summary>
+    private async Task<bool> CutAsync(TableClient table, string partition, List<PendingMarker> pending, CancellationToken ct)
     {
         if (credits is not null)
         {
@@ -101,19 +113,21 @@ public sealed partial class LotAssembler(
         }
         if (pending.Count == 0)
         {
-            return;
+            return false;
         }
         var byKey = pending.ToDictionary(m => m.chNFe, StringComparer.Ordinal);
         var plan = LotPlanner.Plan(pending
             .OrderBy(m => m.ReceivedAt)
             .Select(m => new PendingDocument(m.chNFe, m.SignedBytes, m.mod, m.SyncRequested)));
+        var lost = false;
         foreach (var lot in plan)
         {
-            await CreateLotAsync(table, partition, lot, byKey, ct).ConfigureAwait(false);
+            lost |= !await CreateLotAsync(table, partition, lot, byKey, ct).ConfigureAwait(false);
         }
+        return lost;
     }
 
-    private async Task CreateLotAsync(TableClient table, string partition, PlannedLot lot, Dictionary<string, PendingMarker> markers, CancellationToken ct)
+    private async Task<bool> CreateLotAsync(TableClient table, string partition, PlannedLot lot, Dictionary<string, PendingMarker> markers, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var idLote = IdLote.Next(now);
@@ -145,12 +159,13 @@ public sealed partial class LotAssembler(
         catch (TableTransactionFailedException e) when (e.Status is 412 or 409 or 404)
         {
             LogClaimLost(logger, partition, idLote); // another assembler claimed some of these documents first
-            return;
+            return false;
         }
         // Before the start: a fast (sync) lot may otherwise record its outcome first and be overwritten here.
         await MarkInLotAsync(table, partition, record.RowKey, lot.Keys, now, ct).ConfigureAwait(false);
         await starter.StartAsync(partition, record.RowKey, ct).ConfigureAwait(false);
         LogLotCreated(logger, partition, idLote, lot.Keys.Count, lot.indSinc);
+        return true;
     }
 
     /// <summary>
