@@ -15,6 +15,12 @@ internal sealed record BenchSettings
     public TimeSpan GatheringWindow { get; init; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
     public bool Verbose { get; init; }
+
+    /// <summary>Documents per second offered steadily (one batch every Batch/Rate seconds); 0 submits everything at once (burst).</summary>
+    public double Rate { get; init; }
+
+    /// <summary>Processes that each keep one core busy during the run (<c>--noise N</c>).</summary>
+    public int Noise { get; init; }
     public string? HostAssembly { get; init; }
 
     /// <summary>The mandated first wait (max(15 s, tMed)) in wall-clock milliseconds at this scale.</summary>
@@ -31,6 +37,8 @@ internal sealed record BenchSettings
         GatheringWindow = TimeSpan.FromMilliseconds(cmd.GetInt("gathering-ms", 200)),
         Timeout = TimeSpan.FromSeconds(cmd.GetInt("timeout", 600)),
         Verbose = cmd.Has("verbose"),
+        Rate = cmd.GetDouble("rate", 0),
+        Noise = cmd.GetInt("noise", 0),
         HostAssembly = cmd.Get("host-assembly"),
     };
 }

@@ -118,9 +118,17 @@ internal static class PipelineBenchmark
         }
         Console.Error.WriteLine($"bench: stack up and {s.Docs} documents generated in {started.Elapsed.TotalSeconds:F1} s; submitting through {host.BaseUri}");
 
+        if (s.Rate > 0)
+        {
+            // Steady offer: entities take turns, one batch every Batch/Rate seconds.
+            work = [.. work.Select((w, i) => (w, i)).GroupBy(x => x.w.Cnpj).SelectMany(g => g.Select((x, n) => (x.w, n, x.i)))
+                .OrderBy(x => x.n).ThenBy(x => x.i).Select(x => x.w)];
+        }
+        using var noise = new NoiseProcesses(s.Noise);
         var before = await CountersAsync(http);
+        var cpu = CpuUse.Start(host.Id, azurite.ProcessId);
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = s.Concurrency }, async (w, ct) =>
+        async Task SubmitAsync((string Cnpj, string Body) w, CancellationToken ct)
         {
             using var content = new StringContent(w.Body, Encoding.UTF8, "application/json");
             using var response = await http.PostAsync(new Uri($"api/v1/entities/{w.Cnpj}/nfe", UriKind.Relative), content, ct);
@@ -128,7 +136,26 @@ internal static class PipelineBenchmark
             {
                 throw new InvalidOperationException($"bench submission refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
             }
-        });
+        }
+        if (s.Rate > 0)
+        {
+            var inFlight = new List<Task>();
+            var perBatch = TimeSpan.FromSeconds(s.Batch / s.Rate);
+            for (var i = 0; i < work.Count; i++)
+            {
+                var due = perBatch * i;
+                if (due > clock.Elapsed)
+                {
+                    await Task.Delay(due - clock.Elapsed);
+                }
+                inFlight.Add(SubmitAsync(work[i], CancellationToken.None));
+            }
+            await Task.WhenAll(inFlight);
+        }
+        else
+        {
+            await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = s.Concurrency }, async (w, ct) => await SubmitAsync(w, ct));
+        }
         var submitSeconds = clock.Elapsed.TotalSeconds;
 
         // Watch through a separate client, outside the host, so the observation does not inflate the host's figures.
@@ -138,12 +165,14 @@ internal static class PipelineBenchmark
         while (final.Count < s.Docs && clock.Elapsed < deadline)
         {
             await Task.Delay(500);
-            await foreach (var d in watch.QueryAsync<DocumentRecord>(d => d.Status == "Authorized" || d.Status == "Denied" || d.Status == "Rejected", select: ["RowKey", "Status", "ReceivedAt", "UpdatedAt", "History"]))
+            await foreach (var d in watch.QueryAsync<DocumentRecord>(d => d.Status == "Authorized" || d.Status == "Denied" || d.Status == "Rejected", select: ["PartitionKey", "RowKey", "Status", "ReceivedAt", "UpdatedAt", "History", "LotId"]))
             {
                 final[d.RowKey] = d;
             }
         }
         var elapsed = clock.Elapsed.TotalSeconds;
+        var cpuUse = cpu();
+        noise.Dispose();
         var after = await CountersAsync(http);
         var peakRss = host.PeakRssMb();
         await sim.StopAsync();
@@ -161,13 +190,19 @@ internal static class PipelineBenchmark
             var slowest = authorized.MaxBy(d => d.UpdatedAt - d.ReceivedAt)!;
             Console.Error.WriteLine($"slowest {slowest.RowKey} (pipeline clock x{s.ClockScale}):{Environment.NewLine}{slowest.History}");
         }
+        var phases = await PhaseBreakdown.MeasureAsync(watch, authorized, s.ClockScale);
         var tx = after.Product.Since(before.Product);
         var durableTx = after.Durable.Since(before.Durable);
         var result = new BenchResult(
             s.Docs, authorized.Count, span > 0 ? authorized.Count / span : 0,
             LatencyStats.Percentile(latencies, 50), LatencyStats.Percentile(latencies, 99),
             authorized.Count > 0 ? (double)tx.Total / authorized.Count : 0,
-            authorized.Count > 0 ? (double)durableTx.Total / authorized.Count : 0, s.MandatedWaitMs, peakRss);
+            authorized.Count > 0 ? (double)durableTx.Total / authorized.Count : 0, s.MandatedWaitMs, peakRss)
+        {
+            OfferedPerSecond = submitSeconds > 0 ? s.Docs / submitSeconds : 0,
+            Phases = phases,
+            Cpu = cpuUse,
+        };
         result.Print(s, submitSeconds, elapsed, tx, durableTx);
         return authorized.Count == s.Docs ? 0 : 1;
     }

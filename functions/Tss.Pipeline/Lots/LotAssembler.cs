@@ -7,6 +7,7 @@ using Tss.Pipeline.Credits;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
 using Tss.Pipeline.Telemetry;
+using Tss.Protocol.Time;
 
 namespace Tss.Pipeline.Lots;
 
@@ -15,7 +16,8 @@ namespace Tss.Pipeline.Lots;
 /// (one row-key range, however many documents the month holds). Creating a lot is one entity-group transaction: the
 /// lot, its open-lot marker, and the deletion of its documents' pending markers with If-Match — so a document is in
 /// at most one lot whatever runs concurrently. A partial lot waits one gathering window for more documents; a lot
-/// whose start was lost (open marker older than a minute) is started again here (a no-op if it runs).
+/// whose start was lost (open marker older than <see cref="StaleOpenLot"/> of real time) is started again here (a no-op
+/// if it runs).
 /// </summary>
 public sealed partial class LotAssembler(
     TableServiceClient tables,
@@ -25,8 +27,20 @@ public sealed partial class LotAssembler(
     ILogger<LotAssembler> logger,
     CreditCheck? credits = null)
 {
-    private static readonly TimeSpan StaleOpenLot = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// Real time after which an open lot counts as possibly never started. Real, not pipeline time: on a clock scaled
+    /// ×30 a pipeline minute is 2 s, and lots that merely wait for their orchestration's first step under load were
+    /// started again by every assemble message (a no-op through the singleton id, but a costly one). Shorter than the
+    /// assemble queue's 30 s visibility timeout, so the redelivery of a message whose start failed (or whose process
+    /// died after cutting the lot) does start it.
+    /// </summary>
+    internal static readonly TimeSpan StaleOpenLot = TimeSpan.FromSeconds(20);
+
+    /// <summary>Cuts per message when claims keep losing races (each lost round means another assembler made progress).</summary>
+    private const int MaxCutRounds = 5;
+
     private readonly PipelineOptions _o = options.Value;
+    private readonly TimeSpan _staleOnPipelineClock = time is ScaledTimeProvider { Scale: > 0 } scaled ? StaleOpenLot * scaled.Scale : StaleOpenLot;
 
     public async Task HandleAsync(AssembleMessage message, CancellationToken ct)
     {
@@ -44,8 +58,14 @@ public sealed partial class LotAssembler(
             await Task.Delay(_o.GatheringWindow, TimeProvider.System, ct).ConfigureAwait(false);
             pending = await ReadMarkersAsync(table, message.Partition, ct).ConfigureAwait(false);
         }
-        await CutAsync(table, message.Partition, pending, ct).ConfigureAwait(false);
+        // A lot whose claim lost a race leaves behind the documents the winner did not take, and no message would come
+        // for them: read again and cut what is still pending (a lost claim means another assembler made progress).
+        for (var round = 1; await CutAsync(table, message.Partition, pending, ct).ConfigureAwait(false) && round < MaxCutRounds; round++)
+        {
+            pending = await ReadMarkersAsync(table, message.Partition, ct).ConfigureAwait(false);
+        }
     }
+
 
     private async Task<List<PendingMarker>> ReadMarkersAsync(TableClient table, string partition, CancellationToken ct)
     {
@@ -75,7 +95,7 @@ public sealed partial class LotAssembler(
                     AwaitingCredits = e.GetBoolean(nameof(PendingMarker.AwaitingCredits)) ?? false,
                 });
             }
-            else if (now - (e.GetDateTimeOffset(nameof(OpenLotMarker.CreatedAt)) ?? now) > StaleOpenLot)
+            else if (now - (e.GetDateTimeOffset(nameof(OpenLotMarker.CreatedAt)) ?? now) > _staleOnPipelineClock)
             {
                 await starter.StartAsync(partition, e.RowKey[OpenLotMarker.RowPrefix.Length..], ct).ConfigureAwait(false);
             }
@@ -83,7 +103,8 @@ public sealed partial class LotAssembler(
         return pending;
     }
 
-    private async Task CutAsync(TableClient table, string partition, List<PendingMarker> pending, CancellationToken ct)
+    /// <summary>Cuts lots from <paramref name="pending"/>; true when some lot lost its claim to a concurrent assembler.</summary>
+    private async Task<bool> CutAsync(TableClient table, string partition, List<PendingMarker> pending, CancellationToken ct)
     {
         if (credits is not null)
         {
@@ -92,19 +113,21 @@ public sealed partial class LotAssembler(
         }
         if (pending.Count == 0)
         {
-            return;
+            return false;
         }
         var byKey = pending.ToDictionary(m => m.chNFe, StringComparer.Ordinal);
         var plan = LotPlanner.Plan(pending
             .OrderBy(m => m.ReceivedAt)
             .Select(m => new PendingDocument(m.chNFe, m.SignedBytes, m.mod, m.SyncRequested)));
+        var lost = false;
         foreach (var lot in plan)
         {
-            await CreateLotAsync(table, partition, lot, byKey, ct).ConfigureAwait(false);
+            lost |= !await CreateLotAsync(table, partition, lot, byKey, ct).ConfigureAwait(false);
         }
+        return lost;
     }
 
-    private async Task CreateLotAsync(TableClient table, string partition, PlannedLot lot, Dictionary<string, PendingMarker> markers, CancellationToken ct)
+    private async Task<bool> CreateLotAsync(TableClient table, string partition, PlannedLot lot, Dictionary<string, PendingMarker> markers, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var idLote = IdLote.Next(now);
@@ -136,12 +159,13 @@ public sealed partial class LotAssembler(
         catch (TableTransactionFailedException e) when (e.Status is 412 or 409 or 404)
         {
             LogClaimLost(logger, partition, idLote); // another assembler claimed some of these documents first
-            return;
+            return false;
         }
         // Before the start: a fast (sync) lot may otherwise record its outcome first and be overwritten here.
         await MarkInLotAsync(table, partition, record.RowKey, lot.Keys, now, ct).ConfigureAwait(false);
         await starter.StartAsync(partition, record.RowKey, ct).ConfigureAwait(false);
         LogLotCreated(logger, partition, idLote, lot.Keys.Count, lot.indSinc);
+        return true;
     }
 
     /// <summary>

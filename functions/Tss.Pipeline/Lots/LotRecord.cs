@@ -34,6 +34,14 @@ public sealed class LotRecord : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>When the first send step began (before its write-ahead): with <see cref="CreatedAt"/> it shows how long
+    /// the lot waited for its orchestration to start. Written with the write-ahead, no request of its own.</summary>
+    public DateTimeOffset? SendStartedAt { get; set; }
+
+    /// <summary>When the latest receipt query began: with <see cref="SentAt"/> it shows the first wait plus the timer's
+    /// and the activity's dispatch latency. Written with the step's row update, no request of its own.</summary>
+    public DateTimeOffset? PollStartedAt { get; set; }
+
     /// <summary>The documents' traceparents in <see cref="Keys"/> order (comma-separated), so each step can join their traces.</summary>
     public string? DocumentTraceParents { get; set; }
 

@@ -63,6 +63,7 @@ public sealed partial class LotSteps(
             return await InterruptedAsync(record, state, ct).ConfigureAwait(false);
         }
         var attempt = LotWorkflow.BeginSend(state, time.GetUtcNow());
+        record.SendStartedAt ??= time.GetUtcNow();
         record.Apply(attempt, time.GetUtcNow());
         try
         {
@@ -86,6 +87,7 @@ public sealed partial class LotSteps(
     {
         ArgumentNullException.ThrowIfNull(state);
         var record = await LoadAsync(partition, lotId, ct).ConfigureAwait(false);
+        record.PollStartedAt = time.GetUtcNow();
         LotEvent answer;
         using (PipelineTelemetry.StartLotStep(LotAction.Poll, record))
         {
