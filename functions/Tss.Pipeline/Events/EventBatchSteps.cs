@@ -47,7 +47,7 @@ public sealed partial class EventBatchSteps(
     /// <summary>
     /// Send number <paramref name="send"/> of the batch: signs its pending events, records them Sending under this send
     /// number (one entity-group transaction, If-Match), then sends one envEvento and stores SEFAZ's answer. When an event
-    /// already shows this send (or any send in flight), an earlier run got that far: nothing is sent, the outcome is unknown.
+    /// is already in flight, an earlier run of this send got that far: nothing is sent, the outcome is unknown.
     /// </summary>
     public async Task<EventSendResult> SendAsync(string partition, string batchId, int send, CancellationToken ct)
     {
@@ -56,11 +56,13 @@ public sealed partial class EventBatchSteps(
         {
             return new EventSendResult(send, EventSendOutcome.Nothing);
         }
-        if (open.Any(e => e.BatchSend >= send || e.StatusValue == EventStatus.Sending))
+        if (open.Any(e => e.StatusValue == EventStatus.Sending))
         {
             LogInterrupted(logger, batchId, send);
             return new EventSendResult(send, EventSendOutcome.Unknown);
         }
+        // A batch started again after its instance ended (e.g. failed) counts on from the sends its rows recorded.
+        send = Math.Max(send, open.Max(e => e.BatchSend) + 1);
         var (target, cert) = await TargetAsync(open[0], ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var invalid = new List<EventAnswer>();
