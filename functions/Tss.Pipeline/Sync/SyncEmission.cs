@@ -211,15 +211,15 @@ public sealed partial class SyncEmission(
         _ => new SyncAnswer(Processing: true, null, null, null, null, HasProcNFe: false),
     };
 
-    [LoggerMessage(EventId = 1601, Level = LogLevel.Information, Message = "{chNFe} sent synchronously in lot {IdLote}: {Status}")]
+    [LoggerMessage(EventId = 1651, Level = LogLevel.Information, Message = "{chNFe} sent synchronously in lot {IdLote}: {Status}")]
     private static partial void LogEmitted(ILogger logger, string chNFe, long idLote, string? status);
 
-    [LoggerMessage(EventId = 1602, Level = LogLevel.Warning, Message = "{chNFe} in lot {LotId}: outcome not known in the request ({Status}); the lot's orchestration takes over")]
+    [LoggerMessage(EventId = 1652, Level = LogLevel.Warning, Message = "{chNFe} in lot {LotId}: outcome not known in the request ({Status}); the lot's orchestration takes over")]
     private static partial void LogHandedOver(ILogger logger, string chNFe, string lotId, string? status);
 
-    [LoggerMessage(EventId = 1604, Level = LogLevel.Warning, Message = "{chNFe} was left by its synchronous request in lot {LotId}; recovering it")]
+    [LoggerMessage(EventId = 1654, Level = LogLevel.Warning, Message = "{chNFe} was left by its synchronous request in lot {LotId}; recovering it")]
     private static partial void LogRecovered(ILogger logger, string chNFe, string lotId);
 
-    [LoggerMessage(EventId = 1603, Level = LogLevel.Debug, Message = "{chNFe} was claimed by a lot before this request could send it")]
+    [LoggerMessage(EventId = 1653, Level = LogLevel.Debug, Message = "{chNFe} was claimed by a lot before this request could send it")]
     private static partial void LogClaimLost(ILogger logger, string chNFe);
 }
