@@ -10,6 +10,7 @@ using Tss.Host.Submission;
 using Tss.Mde.Hosting;
 using Tss.Orchestrations.Delivery;
 using Tss.Orchestrations.Lots;
+using Tss.Orchestrations.Mde;
 using Tss.Pipeline.Hosting;
 using Tss.Portal;
 using Tss.Tenancy;
@@ -46,6 +47,7 @@ public static class TssHostApp
         builder.Services.AddTssPipeline(builder.Configuration);
         builder.Services.AddTssLotOrchestration();
         builder.Services.AddTssMde(builder.Configuration);
+        builder.Services.AddTssMdeOrchestration();
         builder.Services.AddTssDeliveryOrchestration();
         builder.Services.AddTssApiKeyAuthentication();
         builder.Services.AddTssApi();

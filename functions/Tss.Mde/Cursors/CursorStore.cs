@@ -13,8 +13,12 @@ public sealed class CursorStore(StorageClients storage, IMdeCursorRunner runner,
 {
     private readonly TableClient _table = storage.GetTable(options.Value.CursorsTable);
 
-    /// <summary>The entity's cursor (shared by every tenant with its CNPJ); a new one names the entity's tenant for the schedule.</summary>
-    public async Task<MdeCursor> GetOrCreateAsync(EntityInfo entity, int model, CancellationToken ct)
+    /// <summary>
+    /// The entity's cursor (shared by every tenant with its CNPJ); a new one names the entity's tenant for the schedule
+    /// and starts the cursor's orchestration unless <paramref name="start"/> is false (the caller starts it itself, e.g.
+    /// with a "sync now" its first pass answers, or is the pass).
+    /// </summary>
+    public async Task<MdeCursor> GetOrCreateAsync(EntityInfo entity, int model, CancellationToken ct, bool start = true)
     {
         ArgumentNullException.ThrowIfNull(entity);
         var fresh = new MdeCursor
@@ -27,7 +31,7 @@ public sealed class CursorStore(StorageClients storage, IMdeCursorRunner runner,
             TenantId = entity.TenantId,
         };
         var stored = await _table.InsertIfAbsentAsync(fresh, ct).ConfigureAwait(false);
-        if (stored.Inserted)
+        if (stored.Inserted && start)
         {
             await runner.EnsureRunningAsync(entity.Cnpj, model, entity.tpAmb, ct).ConfigureAwait(false);
         }

@@ -37,7 +37,7 @@ public sealed class MdeSyncService(MdeAccess access, CursorStore cursors, MdeGat
     {
         ArgumentNullException.ThrowIfNull(entity);
         await access.RequireAsync(entity, model, ct).ConfigureAwait(false);
-        var cursor = await cursors.GetOrCreateAsync(entity, model, ct).ConfigureAwait(false);
+        var cursor = await cursors.GetOrCreateAsync(entity, model, ct, start: false).ConfigureAwait(false);
         if (ConsumptionPolicy.SyncRefusedUntil(cursor, time.GetUtcNow()) is { } early)
         {
             // Keep the periodic pass alive even when the request itself is refused.
@@ -75,7 +75,7 @@ public sealed class MdeSyncService(MdeAccess access, CursorStore cursors, MdeGat
     {
         ArgumentNullException.ThrowIfNull(entity);
         await access.RequireAsync(entity, model, ct).ConfigureAwait(false);
-        var cursor = await cursors.GetOrCreateAsync(entity, model, ct).ConfigureAwait(false);
+        var cursor = await cursors.GetOrCreateAsync(entity, model, ct, start: false).ConfigureAwait(false);
         if (ConsumptionPolicy.SyncRefusedUntil(cursor, time.GetUtcNow()) is { } early)
         {
             var blocked = new SyncResult(SyncStatus.Blocked, 0, 0, cursor, early);
