@@ -28,7 +28,8 @@ public sealed class ConsumptionPolicy(TimeSpan margin, int maxQueriesPerHour, Ti
     /// <summary>
     /// When the pass after one that ended with <paramref name="status"/> is due: at once after a budget-limited pass, a
     /// short retry after busy or interrupted, otherwise one <paramref name="interval"/> from now — and never before the
-    /// cursor's blocks end.
+    /// cursor's blocks end. A pass stopped by a 656 or with a backlog left (ultNSU &lt; maxNSU) resumes as soon as the
+    /// block ends.
     /// </summary>
     public static DateTimeOffset NextPassDue(SyncStatus status, MdeCursor cursor, DateTimeOffset now, TimeSpan interval)
     {
@@ -36,6 +37,7 @@ public sealed class ConsumptionPolicy(TimeSpan margin, int maxQueriesPerHour, Ti
         var next = status switch
         {
             SyncStatus.BudgetExhausted => now,
+            SyncStatus.Completed or SyncStatus.Blocked when cursor.LastCStat == 656 || cursor.UltNsu < cursor.MaxNsu => now,
             SyncStatus.Busy => now + BusyRetry,
             SyncStatus.Interrupted => now + InterruptedRetry,
             _ => now + interval,

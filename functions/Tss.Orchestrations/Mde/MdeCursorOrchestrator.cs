@@ -56,8 +56,13 @@ public sealed class MdeCursorOrchestrator : TaskOrchestrator<MdeCursorCycle, str
             {
                 next = request.Result;
             }
-            // Cancels whichever is still pending (the timer, or the wait for the event: it stays in the inbox).
-            await cancel.CancelAsync();
+            // Cancels whichever is still pending (the timer, or the wait for the event: it stays in the inbox). Synchronous
+            // on purpose: CancelAsync runs the callbacks on the thread pool, off the orchestration's own scheduler, and the
+            // ContinueAsNew below then lands after the episode ended (the instance stopped, measured).
+#pragma warning disable CA1849
+            cancel.Cancel();
+#pragma warning restore CA1849
+
         }
         context.ContinueAsNew(input with { Request = next }, preserveUnprocessedEvents: true);
         return "continued";
