@@ -16,8 +16,9 @@ public sealed class MdeOptions
     [Required] public string NotifyQueue { get; set; } = "mde-notify";
     [Required] public string CienciaQueue { get; set; } = "mde-ciencia";
 
-    /// <summary>How often each company's documents are synchronized (default hourly; never more often than SEFAZ allows).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    /// <summary>How often each company's documents are synchronized (default hourly). Never more often than SEFAZ allows
+    /// whatever this says: after a page that reaches maxNSU, a 137 or a 656 the next pass waits for the block's end.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan SyncInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Added to every one-hour wait, so our clock and SEFAZ's never disagree about the hour being over.</summary>

@@ -20,7 +20,8 @@ namespace Tss.Mde.Tests.Integration;
 /// <summary>
 /// Azurite, the simulator (its clock 600× fast: SEFAZ's hour lasts 6 s) and an MD-e host whose cursors run as
 /// orchestrations on the local Durable engine (a task hub of its own). The service clock is real time and SEFAZ's hour
-/// is shortened by configuration (<c>Mde:ConsumptionHour</c>) to 7 s (+ 0.5 s margin), just longer than the simulator's.
+/// is shortened by configuration (<c>Mde:ConsumptionHour</c>) to 7 s (+ 0.5 s margin), just longer than the simulator's;
+/// the sync interval is 2 s, so the hour's wait is what spaces the passes.
 /// The host can be stopped and started again on the same storage and hub (a restart). Its Azurite is its own, so the
 /// hub goes with it.
 /// </summary>
@@ -52,8 +53,13 @@ public sealed class MdeOrchestrationStack : IAsyncDisposable
         settings["Sefaz:TrustAnchorPath"] = stack.Simulator.AnchorPath;
         settings["Durable:TaskHub"] = stack.TaskHub;
         settings["Durable:MaxQueuePollingInterval"] = "00:00:00.200";
+        // A message the stopped host still held reappears soon for the restarted one.
+        settings["Durable:ControlQueueVisibilityTimeout"] = "00:00:05";
+        settings["Durable:WorkItemQueueVisibilityTimeout"] = "00:00:05";
         settings["Mde:ConsumptionHour"] = "00:00:07";
         settings["Mde:BlockMargin"] = "00:00:00.500";
+        // Every pass as soon as the blocks allow (the hour's wait after maxNSU is what spaces them).
+        settings["Mde:SyncInterval"] = "00:00:02";
         stack._settings = settings;
         await stack.StartHostAsync();
         return stack;

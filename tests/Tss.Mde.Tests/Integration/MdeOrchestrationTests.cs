@@ -104,7 +104,9 @@ public sealed class MdeOrchestrationTests : IAsyncLifetime
         var instanceId = DurableMdeCursorRunner.InstanceIdFor(entity.Cnpj, 55, entity.tpAmb);
         var waitUntil = first.Cursor.SyncBlockedUntil!.Value;
 
-        // The host goes down during the hour's wait; new documents arrive meanwhile.
+        // The host goes down during the hour's wait (once the orchestration has recorded the pass and set its timer); new
+        // documents arrive meanwhile.
+        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
         await _stack.StopHostAsync();
         await _stack.SeedAsync(entity.Cnpj, 3);
         await _stack.StartHostAsync();
