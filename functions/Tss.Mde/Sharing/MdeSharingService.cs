@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Mde.Cursors;
 using Tss.Mde.Documents;
 using Tss.Mde.Notifications;
-using Tss.Mde.Cursors;
 using Tss.Pipeline.Entities;
 using Tss.Runtime.Queues;
 
