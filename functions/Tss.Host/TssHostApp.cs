@@ -11,6 +11,7 @@ using Tss.Mde.Hosting;
 using Tss.Orchestrations.Delivery;
 using Tss.Orchestrations.Events;
 using Tss.Orchestrations.Lots;
+using Tss.Orchestrations.Mde;
 using Tss.Pipeline.Hosting;
 using Tss.Portal;
 using Tss.Tenancy;
@@ -48,6 +49,7 @@ public static class TssHostApp
         builder.Services.AddTssLotOrchestration();
         builder.Services.AddTssEventOrchestration();
         builder.Services.AddTssMde(builder.Configuration);
+        builder.Services.AddTssMdeOrchestration();
         builder.Services.AddTssDeliveryOrchestration();
         builder.Services.AddTssApiKeyAuthentication();
         builder.Services.AddTssApi();

@@ -17,7 +17,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1804, Level = LogLevel.Information, Message = "MD-e sync {Cnpj}/{Model}: {Status} after {Calls} calls, {New} new documents; next run {NextRun}")]
     public static partial void Ran(ILogger logger, string cnpj, int model, string status, int calls, int @new, DateTimeOffset nextRun);
 
-    [LoggerMessage(EventId = 1805, Level = LogLevel.Warning, Message = "MD-e {Cnpj}: entity of tenant {TenantId} not found; its schedule stops")]
+    [LoggerMessage(EventId = 1805, Level = LogLevel.Warning, Message = "MD-e {Cnpj}: no entity with its own certificate (last tenant {TenantId}); its orchestration ends until one proves the CNPJ")]
     public static partial void EntityGone(ILogger logger, string tenantId, string cnpj);
 
     [LoggerMessage(EventId = 1806, Level = LogLevel.Information, Message = "Manifestação {TpEvento} of {Cnpj} for {ChNFe}: cStat {CStat}")]
@@ -26,7 +26,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1807, Level = LogLevel.Information, Message = "MD-e webhook {DeliveryId}: {Outcome} ({Error})")]
     public static partial void Notified(ILogger logger, string deliveryId, string outcome, string? error);
 
-    [LoggerMessage(EventId = 1808, Level = LogLevel.Information, Message = "MD-e: re-armed {Count} overdue schedules at start")]
+    [LoggerMessage(EventId = 1808, Level = LogLevel.Information, Message = "MD-e: {Count} cursor orchestrations ensured at start")]
     public static partial void Rearmed(ILogger logger, int count);
 
     [LoggerMessage(EventId = 1809, Level = LogLevel.Warning, Message = "MD-e {Cnpj}: the certificate of tenant {TenantId} cannot be used ({Error}); its MD-e is refused")]

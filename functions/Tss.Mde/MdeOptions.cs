@@ -13,12 +13,12 @@ public sealed class MdeOptions
     /// <summary>Tenants holding each CNPJ and the decisions on their access to the history.</summary>
     [Required] public string SharingTable { get; set; } = "mdesharing";
     [Required] public string DocumentsContainer { get; set; } = "mde-documents";
-    [Required] public string TimerQueue { get; set; } = "mde-timers";
     [Required] public string NotifyQueue { get; set; } = "mde-notify";
     [Required] public string CienciaQueue { get; set; } = "mde-ciencia";
 
-    /// <summary>How often each company's documents are synchronized (default hourly; never more often than SEFAZ allows).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    /// <summary>How often each company's documents are synchronized (default hourly). Never more often than SEFAZ allows
+    /// whatever this says: after a page that reaches maxNSU, a 137 or a 656 the next pass waits for the block's end.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan SyncInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Added to every one-hour wait, so our clock and SEFAZ's never disagree about the hour being over.</summary>
@@ -37,9 +37,25 @@ public sealed class MdeOptions
     [Range(1, 100_000)]
     public int MaxCallsPerRun { get; set; } = 2_000;
 
-    /// <summary>How long an on-demand query waits (real time) for a running sync of the same CNPJ to let go.</summary>
+    /// <summary>How long an on-demand query or a history copy waits (real time) for a running pass of the same CNPJ to
+    /// let go of the cursor's in-flight marker before answering busy (409 mde.busy).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
-    public TimeSpan QueryLeaseWait { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan BusyWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a "sync now" through the API waits (real time) for the orchestration's pass to answer before it
+    /// answers "Requested" (the pass goes on).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan SyncNowWait { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Real time after which an in-flight marker whose holder stopped renewing it counts as free (the holder died);
+    /// renewed on every answer, so longer than one SEFAZ call plus storing its documents.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan InFlightTtl { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>SEFAZ's hour (the wait after 137, after ultNSU == maxNSU, after 656 and the window of the 20 queries). Tests
+    /// shorten it; produção (tpAmb 1) never waits less than one hour whatever this says (<see cref="Cursors.ConsumptionPolicy.HourFor"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ConsumptionHour { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Registers ciência (210210) for every resNFe received, so the full nfeProc becomes available.</summary>
     public bool AutoCiencia { get; set; }

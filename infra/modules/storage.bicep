@@ -1,5 +1,5 @@
 // The storage account that is the product's runtime: queues (one per stage, each with its poison queue), tables
-// (documents, lots, idempotency) and blobs (signed and authorized XML, lease blobs). Reached only with Entra ID
+// (documents, lots, idempotency) and blobs (signed and authorized XML). Reached only with Entra ID
 // tokens: shared keys, and so connection strings and SAS, are disabled.
 param name string
 param location string

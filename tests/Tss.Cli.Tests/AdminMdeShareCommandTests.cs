@@ -27,7 +27,6 @@ public sealed class AdminMdeShareCommandTests(AzuriteFixture azurite) : IClassFi
         ["Mde__SharingTable"] = "shr" + _suffix,
         ["Mde__DocumentsTable"] = "mdoc" + _suffix,
         ["Mde__DocumentsContainer"] = "mdoc-" + _suffix,
-        ["Leases__ContainerName"] = "lease-" + _suffix,
     }, args);
 
     [Fact]

@@ -1,6 +1,5 @@
 using Tss.Infra.Tests.Support;
 using Tss.Pipeline;
-using Tss.Runtime.Leases;
 using Tss.Runtime.Queues;
 
 namespace Tss.Infra.Tests;
@@ -49,7 +48,7 @@ public sealed class StorageTests(DeploymentFixture deployment)
         var pipeline = new PipelineOptions();
 
         string[] tables = [pipeline.DocumentsTable, pipeline.ErpIdsTable, pipeline.IdempotencyTable];
-        string[] containers = [pipeline.ProcContainer, pipeline.SignedContainer, new BlobLeaseOptions().ContainerName];
+        string[] containers = [pipeline.ProcContainer, pipeline.SignedContainer];
 
         Assert.Equal([.. tables.Order(StringComparer.Ordinal)], ChildNames("Microsoft.Storage/storageAccounts/tableServices/tables"));
         Assert.Equal([.. containers.Order(StringComparer.Ordinal)], ChildNames("Microsoft.Storage/storageAccounts/blobServices/containers"));

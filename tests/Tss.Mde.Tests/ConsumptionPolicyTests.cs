@@ -94,4 +94,64 @@ public sealed class ConsumptionPolicyTests
         Assert.Equal(1, cursor.QueryCount);
         Assert.False(ConsumptionPolicy.RefundQuery(new MdeCursor(), null));
     }
+
+    [Theory]
+    [InlineData(1, 3600)]
+    [InlineData(2, 5)]
+    public void A_shortened_hour_applies_in_homologacao_but_producao_never_waits_less_than_one_hour(int tpAmb, int expectedSeconds)
+    {
+        var shortened = new ConsumptionPolicy(TimeSpan.Zero, 20, TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), shortened.HourFor(tpAmb));
+
+        var blocked = new MdeCursor { tpAmb = tpAmb, UltNsu = 20 };
+        Assert.False(shortened.ApplyDistNsu(blocked, Answer(656, 20, 30), T0));
+        Assert.Equal(T0 + TimeSpan.FromSeconds(expectedSeconds), blocked.BlockedUntil);
+
+        var waiting = new MdeCursor { tpAmb = tpAmb, UltNsu = 7 };
+        Assert.False(shortened.ApplyDistNsu(waiting, Answer(137, 7, 7), T0));
+        Assert.Equal(T0 + TimeSpan.FromSeconds(expectedSeconds), waiting.SyncBlockedUntil);
+
+        var queries = new MdeCursor { tpAmb = tpAmb };
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(shortened.TryReserveQuery(queries, T0));
+        }
+        Assert.Equal(T0 + TimeSpan.FromSeconds(expectedSeconds), shortened.QueryRefusedUntil(queries, T0.AddSeconds(1)));
+    }
+
+    [Fact]
+    public void The_next_pass_is_due_at_once_after_the_budget_after_the_interval_otherwise_and_never_inside_a_block()
+    {
+        var interval = TimeSpan.FromMinutes(30);
+        var free = new MdeCursor();
+        Assert.Equal(T0, ConsumptionPolicy.NextPassDue(Sync.SyncStatus.BudgetExhausted, free, T0, interval));
+        Assert.Equal(T0 + interval, ConsumptionPolicy.NextPassDue(Sync.SyncStatus.Completed, free, T0, interval));
+        Assert.Equal(T0 + ConsumptionPolicy.BusyRetry, ConsumptionPolicy.NextPassDue(Sync.SyncStatus.Busy, free, T0, interval));
+        Assert.Equal(T0 + ConsumptionPolicy.InterruptedRetry, ConsumptionPolicy.NextPassDue(Sync.SyncStatus.Interrupted, free, T0, interval));
+
+        var blocked = new MdeCursor { BlockedUntil = T0.AddMinutes(61) };
+        Assert.Equal(T0.AddMinutes(61), ConsumptionPolicy.NextPassDue(Sync.SyncStatus.BudgetExhausted, blocked, T0, interval));
+        Assert.Equal(T0.AddMinutes(61), ConsumptionPolicy.NextPassDue(Sync.SyncStatus.Completed, blocked, T0, interval));
+
+        // After a 656 (or with a backlog left) the pass resumes when the block ends, not one interval later.
+        var refused = new MdeCursor { BlockedUntil = T0.AddMinutes(61), LastCStat = 656 };
+        Assert.Equal(T0.AddMinutes(61), ConsumptionPolicy.NextPassDue(Sync.SyncStatus.Completed, refused, T0, TimeSpan.FromHours(6)));
+    }
+
+    [Fact]
+    public void The_in_flight_marker_has_one_holder_until_it_is_released_or_expires()
+    {
+        var cursor = new MdeCursor();
+        var ttl = TimeSpan.FromMinutes(5);
+        Assert.True(InFlight.TryClaim(cursor, "pass:a", T0, ttl));
+        Assert.False(InFlight.TryClaim(cursor, "query:b", T0.AddMinutes(4), ttl));
+        Assert.Equal("pass:a", cursor.InFlightOwner);
+        // The same owner (a pass run again after its process died) takes it back at once.
+        Assert.True(InFlight.TryClaim(cursor, "pass:a", T0.AddMinutes(1), ttl));
+        Assert.False(InFlight.Release(cursor, "query:b"));
+        Assert.True(InFlight.Release(cursor, "pass:a"));
+        Assert.True(InFlight.TryClaim(cursor, "query:b", T0.AddMinutes(2), ttl));
+        // A holder that died lets go when its time to live passes.
+        Assert.True(InFlight.TryClaim(cursor, "pass:a", T0.AddMinutes(7).AddTicks(1), ttl));
+    }
 }

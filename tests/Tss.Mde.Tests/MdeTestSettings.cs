@@ -1,20 +1,17 @@
 namespace Tss.Mde.Tests;
 
-/// <summary>The storage names (leases, tables, container, queues) of one isolated MD-e stack on Azurite.</summary>
+/// <summary>The storage names (tables, container, queues) of one isolated MD-e stack on Azurite.</summary>
 internal static class MdeTestSettings
 {
     public static Dictionary<string, string?> Storage(string connectionString, string suffix) => new()
     {
         ["Storage:ConnectionString"] = connectionString,
-        ["Leases:ContainerName"] = "lease-" + suffix,
-        ["Leases:LeaseDuration"] = "00:00:15",
         ["Mde:CursorsTable"] = "cur" + suffix,
         ["Mde:DocumentsTable"] = "doc" + suffix,
         ["Mde:SharingTable"] = "shr" + suffix,
         ["Mde:DocumentsContainer"] = "mdedoc-" + suffix,
-        ["Mde:TimerQueue"] = "mdet-" + suffix,
         ["Mde:NotifyQueue"] = "mden-" + suffix,
         ["Mde:CienciaQueue"] = "mdec-" + suffix,
-        ["Mde:QueryLeaseWait"] = "00:00:30",
+        ["Mde:BusyWait"] = "00:00:30",
     };
 }

@@ -8,7 +8,6 @@ using Tss.Mde.Documents;
 using Tss.Mde.Manifestacao;
 using Tss.Mde.Protocol;
 using Tss.Mde.Queries;
-using Tss.Mde.Scheduling;
 using Tss.Mde.Sharing;
 using Tss.Mde.Sync;
 using Tss.Pipeline.Entities;
@@ -117,24 +116,22 @@ public static class MdeApi
             holder ? c.DocumentCount : null, member.History, member.FromNsu));
     }
 
+    /// <summary>"Sync now": a pass of the cursor's orchestration, awaited for a bounded time ("Requested" when it goes on).</summary>
     private static async Task<Ok<MdeSyncResponse>> SyncAsync(HttpContext context, string cnpj, EntityScope scope, MdeAccess access, MdeSyncService sync,
-        MdeScheduler scheduler, CancellationToken ct)
+        CancellationToken ct)
     {
         var (entity, member) = await RequireAsync(context, cnpj, scope, access, ct);
-        var result = await sync.SyncAsync(entity, Model, ct);
+        var result = await sync.SyncNowAsync(entity, Model, ct);
         if (result.Status == SyncStatus.Blocked && result.RetryAfter is { } until)
         {
-            // Keep the periodic chain alive even when the request itself is refused.
-            await EnsureScheduledAsync(result, scheduler, ct);
             throw BlockedMessage.Exception(until);
         }
         if (result.Status == SyncStatus.Busy)
         {
             throw new MdeException(MdeErrorCodes.Busy, "Uma sincronização desta empresa com a SEFAZ já está em andamento.");
         }
-        var next = await scheduler.ScheduleAsync(result.Cursor, scheduler.NextAfter(result), ct);
         return TypedResults.Ok(new MdeSyncResponse(result.Status.ToString(), result.Calls, result.NewDocuments,
-            member.IsHolder ? result.Cursor.UltNsu : null, member.IsHolder ? result.Cursor.MaxNsu : null, next));
+            member.IsHolder ? result.Cursor.UltNsu : null, member.IsHolder ? result.Cursor.MaxNsu : null, result.Cursor.NextRunAt));
     }
 
     private static async Task<Ok<MdeQueryResult>> QueryAsync(HttpContext context, string cnpj, MdeQueryRequest body, EntityScope scope,
@@ -193,14 +190,6 @@ public static class MdeApi
         }
         var rows = await documents.FindByKeyAsync(entity.TenantId, entity.Cnpj, chNFe, ct);
         return rows.Count > 0 ? rows : throw new RequestRejectedException(404, MdeErrorCodes.DocumentNotFound, "Nenhum documento recebido para esta chave.");
-    }
-
-    private static async Task EnsureScheduledAsync(SyncResult result, MdeScheduler scheduler, CancellationToken ct)
-    {
-        if (result.Cursor.NextRunAt is null)
-        {
-            await scheduler.ScheduleAsync(result.Cursor, scheduler.NextAfter(result), ct);
-        }
     }
 
     /// <summary>MD-e refusals as ProblemDetails: blocks → 429 + Retry-After, busy or a grant taken back → 409, no certificate of

@@ -1,15 +1,49 @@
 using Tss.Mde.Protocol;
+using Tss.Mde.Sync;
 
 namespace Tss.Mde.Cursors;
 
 /// <summary>
 /// NT 2014.002 as pure rules over a cursor (state, answer, now → new state): when a distNSU may be sent, when an
-/// on-demand query may be sent, and what an answer does to the cursor. Every wait is SEFAZ's hour plus a margin.
+/// on-demand query may be sent, what an answer does to the cursor and when the next pass is due. Every wait is SEFAZ's
+/// hour plus a margin; the hour may be shortened by configuration (tests) except in produção (tpAmb 1).
 /// </summary>
-public sealed class ConsumptionPolicy(TimeSpan margin, int maxQueriesPerHour)
+public sealed class ConsumptionPolicy(TimeSpan margin, int maxQueriesPerHour, TimeSpan? hour = null)
 {
     /// <summary>SEFAZ's wait after 137, after ultNSU == maxNSU and after 656.</summary>
     public static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    /// <summary>Wait before the next pass after one that met another holder of the cursor (a query, a copy).</summary>
+    public static readonly TimeSpan BusyRetry = TimeSpan.FromMinutes(1);
+
+    /// <summary>Wait before the next pass after one stopped by a transport failure.</summary>
+    public static readonly TimeSpan InterruptedRetry = TimeSpan.FromMinutes(5);
+
+    private readonly TimeSpan _hour = hour ?? Hour;
+
+    /// <summary>The hour applied to a cursor of <paramref name="tpAmb"/>: the configured one in homologação, never less than
+    /// one hour in produção (tpAmb 1).</summary>
+    public TimeSpan HourFor(int tpAmb) => tpAmb == 1 && _hour < Hour ? Hour : _hour;
+
+    /// <summary>
+    /// When the pass after one that ended with <paramref name="status"/> is due: at once after a budget-limited pass, a
+    /// short retry after busy or interrupted, otherwise one <paramref name="interval"/> from now — and never before the
+    /// cursor's blocks end. A pass stopped by a 656 or with a backlog left (ultNSU &lt; maxNSU) resumes as soon as the
+    /// block ends.
+    /// </summary>
+    public static DateTimeOffset NextPassDue(SyncStatus status, MdeCursor cursor, DateTimeOffset now, TimeSpan interval)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        var next = status switch
+        {
+            SyncStatus.BudgetExhausted => now,
+            SyncStatus.Completed or SyncStatus.Blocked when cursor.LastCStat == 656 || cursor.UltNsu < cursor.MaxNsu => now,
+            SyncStatus.Busy => now + BusyRetry,
+            SyncStatus.Interrupted => now + InterruptedRetry,
+            _ => now + interval,
+        };
+        return SyncRefusedUntil(cursor, now) is { } until && until > next ? until : next;
+    }
 
     /// <summary>Null when a distNSU may be sent now, otherwise the instant it may.</summary>
     public static DateTimeOffset? SyncRefusedUntil(MdeCursor cursor, DateTimeOffset now)
@@ -27,7 +61,7 @@ public sealed class ConsumptionPolicy(TimeSpan margin, int maxQueriesPerHour)
         {
             return cursor.BlockedUntil;
         }
-        var windowEnd = cursor.QueryWindowStart + Hour + margin;
+        var windowEnd = cursor.QueryWindowStart + HourFor(cursor.tpAmb) + margin;
         return windowEnd > now && cursor.QueryCount >= maxQueriesPerHour ? windowEnd : null;
     }
 
@@ -40,7 +74,7 @@ public sealed class ConsumptionPolicy(TimeSpan margin, int maxQueriesPerHour)
         {
             return false;
         }
-        if (cursor.QueryWindowStart is not { } start || now >= start + Hour + margin)
+        if (cursor.QueryWindowStart is not { } start || now >= start + HourFor(cursor.tpAmb) + margin)
         {
             cursor.QueryWindowStart = now;
             cursor.QueryCount = 0;
@@ -86,24 +120,24 @@ public sealed class ConsumptionPolicy(TimeSpan margin, int maxQueriesPerHour)
                 cursor.MaxNsu = answer.MaxNsu;
                 if (answer.UltNsu >= answer.MaxNsu || answer.Documents.Count == 0)
                 {
-                    cursor.SyncBlockedUntil = now + Hour + margin;
+                    cursor.SyncBlockedUntil = now + HourFor(cursor.tpAmb) + margin;
                     return false;
                 }
                 return true;
             case 137:
                 cursor.UltNsu = Math.Max(answer.UltNsu, cursor.UltNsu);
                 cursor.MaxNsu = Math.Max(answer.MaxNsu, cursor.UltNsu);
-                cursor.SyncBlockedUntil = now + Hour + margin;
+                cursor.SyncBlockedUntil = now + HourFor(cursor.tpAmb) + margin;
                 return false;
             case 656:
                 if (answer.UltNsu > 0)
                 {
                     cursor.UltNsu = answer.UltNsu;
                 }
-                cursor.BlockedUntil = now + Hour + margin;
+                cursor.BlockedUntil = now + HourFor(cursor.tpAmb) + margin;
                 return false;
             default:
-                cursor.SyncBlockedUntil = now + Hour + margin;
+                cursor.SyncBlockedUntil = now + HourFor(cursor.tpAmb) + margin;
                 return false;
         }
     }
@@ -114,7 +148,7 @@ public sealed class ConsumptionPolicy(TimeSpan margin, int maxQueriesPerHour)
         ArgumentNullException.ThrowIfNull(cursor);
         if (cStat == 656)
         {
-            cursor.BlockedUntil = now + Hour + margin;
+            cursor.BlockedUntil = now + HourFor(cursor.tpAmb) + margin;
         }
     }
 

@@ -1,18 +1,24 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Tss.Mde.Sync;
 using Tss.Pipeline.Entities;
 using Tss.Runtime.Storage;
 using Tss.Runtime.Tables;
 
 namespace Tss.Mde.Cursors;
 
-/// <summary>Cursor rows: created on first use, changed only through ETag compare-and-swap.</summary>
-public sealed class CursorStore(StorageClients storage, IOptions<MdeOptions> options)
+/// <summary>Cursor rows: created on first use (which starts the cursor's orchestration), changed only through ETag
+/// compare-and-swap.</summary>
+public sealed class CursorStore(StorageClients storage, IMdeCursorRunner runner, IOptions<MdeOptions> options)
 {
     private readonly TableClient _table = storage.GetTable(options.Value.CursorsTable);
 
-    /// <summary>The entity's cursor (shared by every tenant with its CNPJ); a new one names the entity's tenant for the schedule.</summary>
-    public async Task<MdeCursor> GetOrCreateAsync(EntityInfo entity, int model, CancellationToken ct)
+    /// <summary>
+    /// The entity's cursor (shared by every tenant with its CNPJ); a new one names the entity's tenant for the schedule
+    /// and starts the cursor's orchestration unless <paramref name="start"/> is false (the caller starts it itself, e.g.
+    /// with a "sync now" its first pass answers, or is the pass).
+    /// </summary>
+    public async Task<MdeCursor> GetOrCreateAsync(EntityInfo entity, int model, CancellationToken ct, bool start = true)
     {
         ArgumentNullException.ThrowIfNull(entity);
         var fresh = new MdeCursor
@@ -24,7 +30,12 @@ public sealed class CursorStore(StorageClients storage, IOptions<MdeOptions> opt
             tpAmb = entity.tpAmb,
             TenantId = entity.TenantId,
         };
-        return (await _table.InsertIfAbsentAsync(fresh, ct).ConfigureAwait(false)).Entity;
+        var stored = await _table.InsertIfAbsentAsync(fresh, ct).ConfigureAwait(false);
+        if (stored.Inserted && start)
+        {
+            await runner.EnsureRunningAsync(entity.Cnpj, model, entity.tpAmb, ct).ConfigureAwait(false);
+        }
+        return stored.Entity;
     }
 
     public async Task<MdeCursor?> FindAsync(string cnpj, int model, int tpAmb, CancellationToken ct)
@@ -41,6 +52,58 @@ public sealed class CursorStore(StorageClients storage, IOptions<MdeOptions> opt
         return result.Entity ?? throw new InvalidOperationException($"MD-e cursor {cursor.PartitionKey}/{cursor.RowKey} disappeared.");
     }
 
-    /// <summary>Every cursor (for re-arming schedules at start).</summary>
+    /// <summary>
+    /// Takes the cursor's in-flight marker for <paramref name="owner"/> (<see cref="InFlight"/>); null when someone else
+    /// holds it. Returns the cursor as written.
+    /// </summary>
+    public async Task<MdeCursor?> TryClaimAsync(MdeCursor cursor, string owner, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        var ttl = options.Value.InFlightTtl;
+        var claimed = false;
+        var written = await UpdateAsync(cursor, c => claimed = InFlight.TryClaim(c, owner, TimeProvider.System.GetUtcNow(), ttl), ct).ConfigureAwait(false);
+        return claimed ? written : null;
+    }
+
+    /// <summary>
+    /// Takes the marker, waiting (real time, polling) up to <see cref="MdeOptions.BusyWait"/> for the holder to let go.
+    /// </summary>
+    /// <exception cref="MdeException"><see cref="MdeErrorCodes.Busy"/> when it is still held after the wait.</exception>
+    public async Task<MdeCursor> ClaimWaitingAsync(MdeCursor cursor, string owner, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        var deadline = TimeProvider.System.GetUtcNow() + options.Value.BusyWait;
+        while (true)
+        {
+            if (await TryClaimAsync(cursor, owner, ct).ConfigureAwait(false) is { } claimed)
+            {
+                return claimed;
+            }
+            if (TimeProvider.System.GetUtcNow() >= deadline)
+            {
+                throw new MdeException(MdeErrorCodes.Busy, "Uma sincronização desta empresa com a SEFAZ está em andamento; tente novamente em alguns minutos.");
+            }
+            // Real time on purpose: the marker is held in real time, whatever the service clock's scale.
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Lets go of the marker (and applies <paramref name="also"/> in the same write). Never cancelled: a marker
+    /// left behind would hold the CNPJ until it expires.</summary>
+    public async Task ReleaseAsync(MdeCursor cursor, string owner, Action<MdeCursor>? also = null)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        await UpdateAsync(cursor, c =>
+        {
+            var released = InFlight.Release(c, owner);
+            if (released)
+            {
+                also?.Invoke(c);
+            }
+            return released;
+        }, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Every cursor (to start their orchestrations when the host starts).</summary>
     public IAsyncEnumerable<MdeCursor> AllAsync(CancellationToken ct) => _table.QueryAsync<MdeCursor>(cancellationToken: ct);
 }

@@ -45,8 +45,24 @@ public sealed class MdeCursor : ITableEntity
     public string? LastXMotivo { get; set; }
     public DateTimeOffset? LastSyncAt { get; set; }
 
-    /// <summary>When the periodic sync is due next (a timer older than this is superseded).</summary>
+    /// <summary>When the cursor's orchestration runs its next pass (service clock; informative).</summary>
     public DateTimeOffset? NextRunAt { get; set; }
+
+    /// <summary>
+    /// Who is talking to SEFAZ for this cursor right now ("pass:{instance}", "query:{id}", "copy:{id}", "sync:{id}"), or
+    /// null: the entity-free compare-and-swap marker that keeps one request stream per CNPJ (see <see cref="InFlight"/>).
+    /// </summary>
+    public string? InFlightOwner { get; set; }
+
+    /// <summary>Real time after which <see cref="InFlightOwner"/> no longer counts (its holder died); renewed on every answer.</summary>
+    public DateTimeOffset? InFlightUntil { get; set; }
+
+    /// <summary>The last "sync now" request a pass answered, with that pass's outcome (the API waits for it).</summary>
+    public string? PassRequestId { get; set; }
+
+    public string? PassStatus { get; set; }
+    public int PassCalls { get; set; }
+    public int PassNew { get; set; }
 
     /// <summary>Documents received through distNSU (on-demand queries not counted).</summary>
     public long DocumentCount { get; set; }

@@ -8,24 +8,23 @@ using Tss.Mde.Documents;
 using Tss.Mde.Manifestacao;
 using Tss.Mde.Notifications;
 using Tss.Mde.Queries;
-using Tss.Mde.Scheduling;
 using Tss.Mde.Sharing;
 using Tss.Mde.Sync;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Distribution.Internal;
-using Tss.Runtime.Leases;
 using Tss.Runtime.Queues;
 using Tss.Sefaz.Client;
 
 namespace Tss.Mde.Hosting;
 
-/// <summary>Registers MD-e: services, the timer/notify/ciência queue listeners and the start-up storage step.</summary>
+/// <summary>Registers MD-e: services, the notify/ciência queue listeners and the start-up step.</summary>
 public static class MdeServiceCollectionExtensions
 {
     /// <summary>
     /// Adds MD-e. The host provides an <see cref="Pipeline.Entities.IEntityDirectory"/> and, for webhooks, an
     /// <see cref="IDistributionTargets"/>. Queue names are read from the "Mde" section now, because listeners are
-    /// registered per queue name.
+    /// registered per queue name. The periodic sync is the cursor's orchestration (<c>AddTssMdeOrchestration</c> in
+    /// Tss.Orchestrations replaces <see cref="NoMdeCursorRunner"/>).
     /// </summary>
     public static IServiceCollection AddTssMde(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,7 +33,6 @@ public static class MdeServiceCollectionExtensions
         services.AddOptions<MdeOptions>().BindConfiguration(MdeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DistributionOptions>().BindConfiguration(DistributionOptions.Section);
         services.AddSefazClient();
-        services.AddBlobLeaseSingleton();
         services.AddTssQueues();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDistributionTargets, NoDistributionTargets>();
@@ -42,8 +40,12 @@ public static class MdeServiceCollectionExtensions
         services.AddTssDeliveries();
         services.TryAddSingleton<MdeNotifications>();
         services.AddSingleton<IDeliverer>(sp => sp.GetRequiredService<MdeNotifications>());
-        services.TryAddSingleton(sp => new ConsumptionPolicy(
-            sp.GetRequiredService<IOptions<MdeOptions>>().Value.BlockMargin, sp.GetRequiredService<IOptions<MdeOptions>>().Value.MaxQueriesPerHour));
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<MdeOptions>>().Value;
+            return new ConsumptionPolicy(o.BlockMargin, o.MaxQueriesPerHour, o.ConsumptionHour);
+        });
+        services.TryAddSingleton<IMdeCursorRunner, NoMdeCursorRunner>();
         services.TryAddSingleton<MdeSyncHooks>();
         services.TryAddSingleton<Tss.Pipeline.Entities.IEntitiesByCnpj, NoOtherEntities>();
         services.TryAddSingleton<CursorStore>();
@@ -56,16 +58,9 @@ public static class MdeServiceCollectionExtensions
         services.TryAddSingleton<MdeGateway>();
         services.TryAddSingleton<MdeSyncService>();
         services.TryAddSingleton<MdeQueryService>();
-        services.TryAddSingleton<MdeScheduler>();
+        services.TryAddSingleton<MdeCursorPass>();
         services.TryAddSingleton<ManifestacaoService>();
         services.AddSingleton<IHostedService, MdeStartup>();
-        // One sync at a time per listener is plenty: each run holds a lease and may last many calls.
-        services.AddQueueHandler<MdeTimerMessage, MdeTimerHandler>(names.TimerQueue, o =>
-        {
-            o.BatchSize = 4;
-            o.MaxConcurrency = 4;
-            o.VisibilityTimeout = TimeSpan.FromMinutes(5);
-        });
         services.AddQueueHandler<MdeNotifyMessage, MdeNotifyHandler>(names.NotifyQueue);
         services.AddQueueHandler<MdeCienciaMessage, MdeCienciaHandler>(names.CienciaQueue);
         return services;

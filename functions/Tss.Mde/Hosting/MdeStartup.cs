@@ -3,18 +3,18 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Mde.Cursors;
 using Tss.Mde.Documents;
-using Tss.Mde.Scheduling;
 using Tss.Mde.Sharing;
+using Tss.Mde.Sync;
 using Tss.Runtime.Storage;
 
 namespace Tss.Mde.Hosting;
 
 /// <summary>
-/// One-shot work at host start (not a loop): creates MD-e storage, then re-arms the schedule of every cursor whose
-/// next run is overdue (a timer lost between a cursor update and its send), so no company stops being synchronized.
+/// One-shot work at host start (not a loop): creates MD-e storage, then makes sure every cursor's orchestration runs
+/// (a start of one already running does nothing), so no company stops being synchronized.
 /// </summary>
-internal sealed class MdeStartup(StorageClients storage, MdeDocumentStore documents, MdeSharingStore sharing, CursorStore cursors, MdeScheduler scheduler,
-    IOptions<MdeOptions> options, TimeProvider time, ILogger<MdeStartup> logger) : IHostedService
+internal sealed class MdeStartup(StorageClients storage, MdeDocumentStore documents, MdeSharingStore sharing, CursorStore cursors, IMdeCursorRunner runner,
+    IOptions<MdeOptions> options, ILogger<MdeStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -22,19 +22,19 @@ internal sealed class MdeStartup(StorageClients storage, MdeDocumentStore docume
         await storage.GetTable(o.CursorsTable).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await documents.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await sharing.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var grace = o.SyncInterval;
-        var rearmed = 0;
+        if (runner is NoMdeCursorRunner)
+        {
+            return;
+        }
+        var ensured = 0;
         await foreach (var cursor in cursors.AllAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (cursor.NextRunAt is { } next && next + grace < time.GetUtcNow())
-            {
-                await scheduler.ScheduleAsync(cursor, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                rearmed++;
-            }
+            await runner.EnsureRunningAsync(cursor.Cnpj, cursor.Model, cursor.tpAmb, cancellationToken).ConfigureAwait(false);
+            ensured++;
         }
-        if (rearmed > 0)
+        if (ensured > 0)
         {
-            Log.Rearmed(logger, rearmed);
+            Log.Rearmed(logger, ensured);
         }
     }
 

@@ -7,7 +7,6 @@ using Tss.Mde.Sharing;
 using Tss.Mde.Sync;
 using Tss.Pipeline.Entities;
 using Tss.Protocol.AccessKeys;
-using Tss.Runtime.Leases;
 using Tss.Sefaz.Client;
 
 namespace Tss.Mde.Queries;
@@ -15,9 +14,11 @@ namespace Tss.Mde.Queries;
 /// <summary>
 /// consChNFe / consNSU on demand, at most <see cref="MdeOptions.MaxQueriesPerHour"/> per CNPJ and hour. Over the limit or
 /// during a block the refusal is immediate (no SEFAZ call) and says when to come back (TSS message 003). The query
-/// holds the cursor's lease, so it never overlaps a sync or another query of the same CNPJ.
+/// holds the cursor's in-flight marker (<see cref="InFlight"/>), so it never overlaps a pass of the cursor's
+/// orchestration or another query of the same CNPJ: it waits up to <see cref="MdeOptions.BusyWait"/> for a running
+/// pass, then answers busy.
 /// </summary>
-public sealed class MdeQueryService(MdeAccess access, CursorStore cursors, MdeGateway gateway, BlobLeaseSingleton leases, ConsumptionPolicy policy,
+public sealed class MdeQueryService(MdeAccess access, CursorStore cursors, MdeGateway gateway, ConsumptionPolicy policy,
     IOptions<MdeOptions> options, TimeProvider time, ILogger<MdeQueryService> logger)
 {
     /// <summary>
@@ -40,8 +41,20 @@ public sealed class MdeQueryService(MdeAccess access, CursorStore cursors, MdeGa
         {
             throw BlockedMessage.Exception(early);
         }
-        await using var lease = await LeaseWait.AcquireAsync(leases, MdeSyncService.LeaseKey(entity.Cnpj, model), options.Value.QueryLeaseWait, ct)
-            .ConfigureAwait(false);
+        var owner = "query:" + Guid.NewGuid().ToString("N");
+        cursor = await cursors.ClaimWaitingAsync(cursor, owner, ct).ConfigureAwait(false);
+        try
+        {
+            return await SendAsync(entity, model, request, cursor, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await cursors.ReleaseAsync(cursor, owner).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<MdeQueryResult> SendAsync(EntityInfo entity, int model, MdeRequest request, MdeCursor cursor, CancellationToken ct)
+    {
         var refused = default(DateTimeOffset?);
         cursor = await cursors.UpdateAsync(cursor, c =>
         {

@@ -25,8 +25,8 @@ public sealed class MdeMember : ITableEntity
     public string History { get; set; } = nameof(HistoryAccess.Pending);
 
     /// <summary>
-    /// The cursor's ultNSU when the holder of the cursor's lease first stored an answer with this tenant known (0 for the
-    /// owner); null until then. Set once, under the lease, so no answer falls between "history" and "shared".
+    /// The cursor's ultNSU when the holder of the cursor's in-flight marker first stored an answer with this tenant known (0 for the
+    /// owner); null until then. Set once, holding the in-flight marker, so no answer falls between "history" and "shared".
     /// </summary>
     public long? FromNsu { get; set; }
 

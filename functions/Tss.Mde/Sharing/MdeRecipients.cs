@@ -6,7 +6,7 @@ namespace Tss.Mde.Sharing;
 /// Who else gets an answer's documents. Every tenant holding the CNPJ in the environment that proved it (a certificate
 /// of its own): the holders of the history everything, the others what comes after they joined. The tenants come from
 /// the sharing rows (read fresh) and from the entities with the CNPJ (a tenant that never used MD-e joins here); a
-/// tenant's start (<see cref="MdeMember.FromNsu"/>) is fixed here, under the cursor's lease, at the ultNSU the answer
+/// tenant's start (<see cref="MdeMember.FromNsu"/>) is fixed here, under the cursor's in-flight marker, at the ultNSU the answer
 /// continues from, so no answer falls between its history and its share.
 /// </summary>
 public sealed class MdeRecipients(MdeSharingStore sharing, IEntitiesByCnpj sameCnpj, IEntityDirectory entities, CertificateProof proof)

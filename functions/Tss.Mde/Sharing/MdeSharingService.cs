@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Mde.Cursors;
 using Tss.Mde.Documents;
 using Tss.Mde.Notifications;
-using Tss.Mde.Sync;
 using Tss.Pipeline.Entities;
-using Tss.Runtime.Leases;
 using Tss.Runtime.Queues;
 
 namespace Tss.Mde.Sharing;
@@ -12,11 +11,11 @@ namespace Tss.Mde.Sharing;
 /// <summary>
 /// Decisions on a later tenant's access to a company's MD-e history. A holder of the history (the company's first
 /// tenant, or one granted it) or an operator grants or denies; the decision is recorded (member row + append-only log).
-/// A grant copies the history at once, under the cursor's lease (no answer is being stored meanwhile); repeating a
+/// A grant copies the history at once, holding the cursor's in-flight marker (no answer is being stored meanwhile); repeating a
 /// grant finishes a copy that was interrupted. A grant is final; a denial can be turned into a grant later.
 /// </summary>
 public sealed class MdeSharingService(MdeSharingStore sharing, IEntitiesByCnpj sameCnpj, CertificateProof proof, MdeDocumentStore documents,
-    IQueueSender queues, BlobLeaseSingleton leases, IOptions<MdeOptions> options, TimeProvider time, ILogger<MdeSharingService> logger)
+    IQueueSender queues, CursorStore cursors, IOptions<MdeOptions> options, TimeProvider time, ILogger<MdeSharingService> logger)
 {
     private const int Model = 55;
 
@@ -114,17 +113,36 @@ public sealed class MdeSharingService(MdeSharingStore sharing, IEntitiesByCnpj s
         return MdeSharingRequest.From(member);
     }
 
-    /// <summary>Copies what a holder received up to the tenant's start (everything when it has none yet), under the cursor's lease.</summary>
+    /// <summary>
+    /// Copies what a holder received up to the tenant's start (everything when it has none yet), holding the cursor's
+    /// in-flight marker (waits for a running pass, then busy). No cursor yet means nothing was ever synced to copy.
+    /// </summary>
     private async Task<MdeMember> CopyHistoryAsync(MdeMember member, CancellationToken ct)
     {
-        await using var lease = await LeaseWait.AcquireAsync(leases, MdeSyncService.LeaseKey(member.Cnpj, Model), options.Value.QueryLeaseWait, ct)
-            .ConfigureAwait(false);
+        if (await cursors.FindAsync(member.Cnpj, Model, member.tpAmb, ct).ConfigureAwait(false) is not { } cursor)
+        {
+            return await CopyHeldAsync(member, ct).ConfigureAwait(false);
+        }
+        var owner = "copy:" + Guid.NewGuid().ToString("N");
+        cursor = await cursors.ClaimWaitingAsync(cursor, owner, ct).ConfigureAwait(false);
+        try
+        {
+            return await CopyHeldAsync(member, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await cursors.ReleaseAsync(cursor, owner).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<MdeMember> CopyHeldAsync(MdeMember member, CancellationToken ct)
+    {
         var company = await sharing.CompanyAsync(member.Cnpj, member.tpAmb, ct).ConfigureAwait(false);
         var holders = (await sharing.MembersAsync(member.Cnpj, member.tpAmb, ct).ConfigureAwait(false))
             .Where(m => m.IsHolder && m.TenantId != member.TenantId)
             .OrderBy(m => m.TenantId == company?.FounderTenantId ? 0 : 1)
             .ToList();
-        // Re-read under the lease: its start may have been fixed since.
+        // Re-read while holding the marker: its start may have been fixed since.
         member = await sharing.FindAsync(member.Cnpj, member.tpAmb, member.TenantId, ct).ConfigureAwait(false) ?? member;
         IReadOnlyList<long> copied = [];
         foreach (var source in holders)

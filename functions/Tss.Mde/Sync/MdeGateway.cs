@@ -14,7 +14,7 @@ namespace Tss.Mde.Sync;
 /// <summary>
 /// The one place that talks to NFeDistribuicaoDFe and stores what it answers: sends a distDFeInt, reads the answer,
 /// unpacks docZip, stores blobs and index rows (in chunks, idempotently) and queues one webhook per new document and,
-/// when configured, the automatic ciência. Callers hold the cursor's lease.
+/// when configured, the automatic ciência. Callers hold the cursor's in-flight marker.
 /// </summary>
 public sealed class MdeGateway(SefazClient client, IEntityDirectory entities, MdeRecipients recipients, MdeDocumentStore documents, IQueueSender queues,
     MdeSyncHooks hooks, IOptions<MdeOptions> options)
@@ -52,7 +52,7 @@ public sealed class MdeGateway(SefazClient client, IEntityDirectory entities, Md
     /// <summary>
     /// Stores an answer's documents for the entity's tenant (it asked SEFAZ with its own certificate) and for every other
     /// tenant holding the CNPJ that may receive them (<see cref="MdeRecipients"/>); <paramref name="continuedFrom"/> is the
-    /// cursor's ultNSU under the lease. Returns the documents unpacked and the count new for the entity's tenant.
+    /// cursor's ultNSU holding the in-flight marker. Returns the documents unpacked and the count new for the entity's tenant.
     /// </summary>
     public async Task<(IReadOnlyList<ReceivedDocument> Documents, int New)> StoreAsync(EntityInfo entity, int model, RetDistDFeInt answer, long continuedFrom,
         CancellationToken ct)

@@ -12,9 +12,12 @@ public enum SyncStatus
     /// <summary>Not started: the cursor is inside a block or the wait after "no documents".</summary>
     Blocked,
 
-    /// <summary>Not started: another instance holds this cursor's lease.</summary>
+    /// <summary>Not started: another holder (a query, a history copy, another pass) has the cursor's in-flight marker.</summary>
     Busy,
 
-    /// <summary>Stopped by a transport failure or a lost lease; nothing was lost, the next run resumes.</summary>
+    /// <summary>Stopped by a transport failure or a lost in-flight marker; nothing was lost, the next run resumes.</summary>
     Interrupted,
+
+    /// <summary>Asked of the cursor's orchestration, which had not answered when the caller stopped waiting (the pass goes on).</summary>
+    Requested,
 }

@@ -85,6 +85,41 @@ public sealed class MdeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_tenants_asking_to_sync_one_cnpj_at_once_share_one_orchestration_and_one_SEFAZ_call_stream()
+    {
+        var twin = await ClientAsync(_cnpj);
+        using var seeded = await _host.Admin.PostAsJsonAsync($"/admin/distdfe/{_cnpj}/documents", new { count = 120 }, Ct);
+        Assert.Equal(HttpStatusCode.OK, seeded.StatusCode);
+
+        var answers = await Task.WhenAll(new[] { _http, twin }.Select(client => client.PostAsync(Mde("/sync"), null, Ct)));
+
+        // One answers with the pass, the other either with the same cursor's pass or the hour's wait that pass started.
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or (HttpStatusCode)429, a.StatusCode.ToString()));
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
+        var instances = new List<Microsoft.DurableTask.Client.OrchestrationMetadata>();
+        await foreach (var instance in _host.Get<Microsoft.DurableTask.Client.DurableTaskClient>()
+            .GetAllInstancesAsync(new Microsoft.DurableTask.Client.OrchestrationQuery { InstanceIdPrefix = "mde:" + _cnpj }))
+        {
+            instances.Add(instance);
+        }
+        Assert.Equal(Tss.Orchestrations.Mde.DurableMdeCursorRunner.InstanceIdFor(_cnpj, 55, 2), Assert.Single(instances).InstanceId);
+        foreach (var client in new[] { _http, twin })
+        {
+            var page = await JsonAsync(await client.GetAsync(Mde("/documents?pageSize=500"), Ct));
+            Assert.Equal(Enumerable.Range(1, 120).Select(n => (long)n), page["documents"]!.AsArray().Select(d => d!["nsu"]!.GetValue<long>()));
+        }
+        var party = (await _host.Admin.GetFromJsonAsync<JsonObject>($"/admin/distdfe/{_cnpj}", Ct))!;
+        Assert.Empty(party["violations"]!.AsArray());
+        Assert.Equal(1, party["maxConcurrentRequests"]!.GetValue<int>());
+        Assert.Equal(3, party["requests"]!.GetValue<int>());
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+        twin.Dispose();
+    }
+
+    [Fact]
     public async Task Two_tenants_holding_the_cnpj_before_its_first_sync_share_one_cursor_and_both_receive_every_document_without_a_656()
     {
         // A staging tenant and a production tenant of the same company, say, each with the company's certificate: SEFAZ

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tss.Mde.Cursors;
 using Tss.Mde.Documents;
-using Tss.Mde.Scheduling;
 using Tss.Mde.Sync;
 using Tss.Pipeline.Entities;
 using Tss.Sefaz.Simulator.Distribuicao;
@@ -65,9 +64,8 @@ public sealed class MdeSyncTests(MdeEnvironment env)
         Assert.Equal(SyncStatus.Blocked, inside.Status);
         Assert.Equal(1, (await env.PartyAsync(entity.Cnpj)).Requests);
 
-        // The next periodic run is never scheduled inside the block.
-        var scheduler = Get<MdeScheduler>(env.First);
-        Assert.True(scheduler.NextAfter(inside) >= blockedUntil);
+        // The next periodic pass is never due inside the block.
+        Assert.True(ConsumptionPolicy.NextPassDue(inside.Status, inside.Cursor, env.Time.GetUtcNow(), TimeSpan.FromMinutes(1)) >= blockedUntil);
 
         while (env.Time.GetUtcNow() < blockedUntil)
         {
@@ -196,30 +194,5 @@ public sealed class MdeSyncTests(MdeEnvironment env)
         var party = await env.PartyAsync(entity.Cnpj);
         Assert.Empty(party.Violations);
         Assert.Equal(3 + 4, party.Requests);
-    }
-
-    [Fact]
-    public async Task The_periodic_schedule_runs_the_sync_through_the_timer_queue()
-    {
-        await env.SettingsAsync();
-        var entity = env.NewEntity();
-        await env.SeedAsync(entity.Cnpj, new { count = 7 });
-        var cursors = Get<CursorStore>(env.First);
-        var cursor = await cursors.GetOrCreateAsync(entity, 55, Ct);
-
-        await Get<MdeScheduler>(env.First).ScheduleAsync(cursor, env.Time.GetUtcNow(), Ct);
-
-        // The sync advances the cursor, then the scheduler writes the next run: wait for both (a read in between
-        // would see the new ultNSU with the old next run).
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        var after = (await cursors.FindAsync(entity.Cnpj, 55, entity.tpAmb, Ct))!;
-        while ((after.UltNsu < 7 || !(after.NextRunAt >= after.SyncBlockedUntil)) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200, Ct);
-            after = (await cursors.FindAsync(entity.Cnpj, 55, entity.tpAmb, Ct))!;
-        }
-        Assert.Equal(7, after.UltNsu);
-        Assert.True(after.NextRunAt >= after.SyncBlockedUntil, "the next run waits for SEFAZ's hour");
-        Assert.Equal(1, (await env.PartyAsync(entity.Cnpj)).Requests);
     }
 }

@@ -63,8 +63,11 @@ public sealed class SharingHost : IAsyncDisposable
                 ["Mde:CursorsTable"] = "cur" + s,
                 ["Mde:DocumentsTable"] = "mdoc" + s,
                 ["Mde:SharingTable"] = "mshr" + s,
-                // The periodic sync must not race the tests' own syncs when an hour ends (it would take the lease: 409).
+                // The periodic pass must not race the tests' own syncs when an hour ends (a query would meet it: 409).
                 ["Mde:SyncInterval"] = "7.00:00:00",
+                // Its own task hub (the cursor orchestrations, lots and deliveries of this host only).
+                ["Durable:TaskHub"] = TestSettings.DurableHub(s),
+                ["Durable:MaxQueuePollingInterval"] = "00:00:00.200",
             }.With(TestSettings.TrustingTestCa(Simulator.AnchorPath)));
             builder.Services.AddSingleton<TimeProvider>(Time);
         });
