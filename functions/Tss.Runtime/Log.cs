@@ -32,9 +32,6 @@ internal static partial class Log
     [LoggerMessage(108, LogLevel.Warning, "Could not settle message {MessageId} on queue {Queue} after its handler ran; it will reappear when its lease ends")]
     public static partial void SettleFailed(ILogger logger, Exception exception, string queue, string messageId);
 
-    [LoggerMessage(200, LogLevel.Debug, "Timer message {MessageId} on queue {Queue} surfaced before it is due ({DueAt:O}); delayed again by {Delay}")]
-    public static partial void TimerRedelayed(ILogger logger, string queue, string messageId, DateTimeOffset dueAt, TimeSpan delay);
-
     [LoggerMessage(400, LogLevel.Debug, "Acquired singleton lease {Key}")]
     public static partial void LeaseAcquired(ILogger logger, string key);
 

@@ -2,7 +2,6 @@ using Azure;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Tss.Runtime.Queues.Internal;
-using Tss.Runtime.Timers.Internal;
 
 namespace Tss.Runtime.Queues;
 
@@ -35,18 +34,13 @@ public sealed partial class QueueListener<TMessage>
             await MoveToPoisonAsync(message, message.PopReceipt, "maximum dequeue count exceeded").ConfigureAwait(false);
             return;
         }
-        if (!QueueEnvelope.TryRead<TMessage>(message.MessageText, serialization.SerializerOptions, out var dueAt, out var body))
+        if (!QueueEnvelope.TryRead<TMessage>(message.MessageText, serialization.SerializerOptions, out var body))
         {
             await MoveToPoisonAsync(message, message.PopReceipt, $"not a {typeof(TMessage).Name} message").ConfigureAwait(false);
             return;
         }
-        if (dueAt is { } due && due > clock.GetUtcNow())
-        {
-            await RedelayAsync(message, due).ConfigureAwait(false);
-            return;
-        }
 
-        var context = new QueueMessageContext(QueueName, message.MessageId, message.DequeueCount, message.InsertedOn, dueAt);
+        var context = new QueueMessageContext(QueueName, message.MessageId, message.DequeueCount, message.InsertedOn);
         var lease = new MessageLease(queue, message.MessageId, message.PopReceipt, options.VisibilityTimeout, logger);
         Exception? failure = null;
         lease.Start();
@@ -109,18 +103,5 @@ public sealed partial class QueueListener<TMessage>
         await poisonQueue.SendMessageAsync(message.MessageText, TimeSpan.Zero, QueueSender.NeverExpires).ConfigureAwait(false);
         await DeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
         Log.MovedToPoison(logger, QueueName, message.MessageId, message.DequeueCount, reason);
-    }
-
-    /// <summary>
-    /// A timer that surfaced before it is due goes back as a fresh message (so its dequeue count starts over and
-    /// many re-delays never poison it), then the surfaced copy is deleted.
-    /// </summary>
-    private async Task RedelayAsync(QueueMessage message, DateTimeOffset dueAt)
-    {
-        var delay = DurableTimerDelay.ToVisibility(dueAt, clock);
-        await queue.SendMessageAsync(message.MessageText, delay, QueueSender.NeverExpires).ConfigureAwait(false);
-        wakeups.Notify(QueueName, delay);
-        await DeleteAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
-        Log.TimerRedelayed(logger, QueueName, message.MessageId, dueAt, delay);
     }
 }

@@ -5,10 +5,8 @@ namespace Tss.Runtime.Queues;
 /// <param name="MessageId">The storage message id (stable across deliveries of the same message).</param>
 /// <param name="DequeueCount">How many times it has been received, this delivery included (1 on the first).</param>
 /// <param name="InsertedOn">When it was put on the queue (storage clock).</param>
-/// <param name="DueAt">For a durable timer, the instant it was scheduled for; null for a plain message.</param>
 public sealed record QueueMessageContext(
     string QueueName,
     string MessageId,
     long DequeueCount,
-    DateTimeOffset? InsertedOn,
-    DateTimeOffset? DueAt);
+    DateTimeOffset? InsertedOn);

@@ -5,15 +5,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Runtime.Queues.Internal;
 using Tss.Runtime.Storage;
-using Tss.Runtime.Timers;
-using Tss.Runtime.Timers.Internal;
 
 namespace Tss.Runtime.Queues;
 
 /// <summary>Registers queue senders, durable timers and queue-triggered handlers.</summary>
 public static class QueueServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="IQueueSender"/>, <see cref="IDurableTimers"/> and the storage clients (idempotent).</summary>
+    /// <summary>Adds <see cref="IQueueSender"/> and the storage clients (idempotent).</summary>
     public static IServiceCollection AddTssQueues(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -22,7 +20,6 @@ public static class QueueServiceCollectionExtensions
         services.TryAddSingleton<QueueWakeups>();
         services.TryAddSingleton<QueueSender>();
         services.TryAddSingleton<IQueueSender>(sp => sp.GetRequiredService<QueueSender>());
-        services.TryAddSingleton<IDurableTimers, DurableTimers>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueueListenerOptions>, QueueListenerOptionsValidator>());
         return services;
     }

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Tss.Runtime.Queues.Internal;
 
 /// <summary>
-/// The wire format of every message: <c>{"dueAt":"…","body":{…}}</c>, with <c>dueAt</c> only on durable timers.
+/// The wire format of every message: <c>{"body":{…}}</c>.
 /// Messages carry ids, never document bodies, so the text is capped well below the 64 KiB queue limit.
 /// </summary>
 internal static class QueueEnvelope
@@ -13,16 +13,12 @@ internal static class QueueEnvelope
     /// <summary>Largest message text accepted (UTF-8 bytes).</summary>
     public const int MaxBytes = 32 * 1024;
 
-    public static string Write<TMessage>(TMessage message, DateTimeOffset? dueAt, JsonSerializerOptions options)
+    public static string Write<TMessage>(TMessage message, JsonSerializerOptions options)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            if (dueAt is { } due)
-            {
-                writer.WriteString("dueAt", due.ToUniversalTime());
-            }
             writer.WritePropertyName("body");
             JsonSerializer.Serialize(writer, message, options);
             writer.WriteEndObject();
@@ -37,9 +33,8 @@ internal static class QueueEnvelope
     }
 
     /// <summary>Reads an envelope; false when the text is not one (it then goes to the poison queue).</summary>
-    public static bool TryRead<TMessage>(string text, JsonSerializerOptions options, out DateTimeOffset? dueAt, out TMessage? message)
+    public static bool TryRead<TMessage>(string text, JsonSerializerOptions options, out TMessage? message)
     {
-        dueAt = null;
         message = default;
         try
         {
@@ -48,10 +43,6 @@ internal static class QueueEnvelope
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("body", out var body))
             {
                 return false;
-            }
-            if (root.TryGetProperty("dueAt", out var due))
-            {
-                dueAt = due.GetDateTimeOffset();
             }
             message = body.Deserialize<TMessage>(options);
             return message is not null;

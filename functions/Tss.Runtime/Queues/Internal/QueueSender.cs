@@ -3,7 +3,6 @@ using Azure;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 using Tss.Runtime.Storage;
-using Tss.Runtime.Timers.Internal;
 
 namespace Tss.Runtime.Queues.Internal;
 
@@ -13,18 +12,21 @@ internal sealed class QueueSender(StorageClients storage, IOptions<QueueSerializ
     /// <summary>Never expire (-1): visibility up to 7 days is only allowed below the time-to-live, and work must not vanish.</summary>
     internal static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
 
+    /// <summary>Longest visibility delay Azure Storage accepts.</summary>
+    internal static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7);
+
     private readonly ConcurrentDictionary<string, QueueClient> queues = new(StringComparer.Ordinal);
 
     public Task SendAsync<TMessage>(string queueName, TMessage message, TimeSpan? visibilityDelay = null, CancellationToken ct = default)
     {
         var delay = visibilityDelay ?? TimeSpan.Zero;
-        if (delay < TimeSpan.Zero || delay > DurableTimerDelay.MaxVisibility)
+        if (delay < TimeSpan.Zero || delay > MaxVisibilityDelay)
         {
-            throw new ArgumentOutOfRangeException(nameof(visibilityDelay), delay, "A visibility delay is between 0 and 7 days; use IDurableTimers for longer waits.");
+            throw new ArgumentOutOfRangeException(nameof(visibilityDelay), delay, "A visibility delay is between 0 and 7 days; longer waits are durable timers in an orchestration.");
         }
         // The service counts visibility in whole seconds; round up so a delayed message never shows early.
         var seconds = TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
-        return SendTextAsync(queueName, QueueEnvelope.Write(message, null, serialization.Value.SerializerOptions), seconds, ct);
+        return SendTextAsync(queueName, QueueEnvelope.Write(message, serialization.Value.SerializerOptions), seconds, ct);
     }
 
     internal async Task SendTextAsync(string queueName, string text, TimeSpan visibilityDelay, CancellationToken ct)
