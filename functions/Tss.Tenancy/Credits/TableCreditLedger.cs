@@ -7,10 +7,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Tss.Runtime.Queues;
+using Tss.Runtime.Tables;
 using Tss.Tenancy.Credits.Internal;
 using Tss.Tenancy.Tenants;
-
-using Tss.Runtime.Tables;
 
 namespace Tss.Tenancy.Credits;
 
