@@ -58,6 +58,6 @@ public sealed partial class DurableMdeCursorRunner(DurableTaskClient client, ILo
         }
     }
 
-    [LoggerMessage(EventId = 1440, Level = LogLevel.Debug, Message = "MD-e cursor orchestration {InstanceId} already running; start ignored")]
+    [LoggerMessage(EventId = 1950, Level = LogLevel.Debug, Message = "MD-e cursor orchestration {InstanceId} already running; start ignored")]
     private static partial void LogAlreadyRunning(ILogger logger, string instanceId);
 }

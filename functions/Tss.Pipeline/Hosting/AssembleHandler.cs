@@ -9,5 +9,5 @@ namespace Tss.Pipeline.Hosting;
 public sealed class AssembleHandler(LotAssembler assembler, SyncEmission sync) : IQueueHandler<AssembleMessage>
 {
     public Task HandleAsync(AssembleMessage message, QueueMessageContext context, CancellationToken ct) =>
-        message.SyncKey is { } chNFe ? sync.RecoverAsync(message.Partition, chNFe, ct) : assembler.HandleAsync(message, ct);
+        message.SyncKey is { } chNFe ? sync.RecoverAsync(message.Partition, chNFe, ct) : assembler.HandleAsync(message, ct, redelivered: context.DequeueCount > 1);
 }

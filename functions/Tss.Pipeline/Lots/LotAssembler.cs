@@ -42,10 +42,17 @@ public sealed partial class LotAssembler(
     private readonly PipelineOptions _o = options.Value;
     private readonly TimeSpan _staleOnPipelineClock = time is ScaledTimeProvider { Scale: > 0 } scaled ? StaleOpenLot * scaled.Scale : StaleOpenLot;
 
-    public async Task HandleAsync(AssembleMessage message, CancellationToken ct)
+    /// <param name="message">The partition to assemble.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="redelivered">
+    /// The message came back because an earlier handling did not finish (its process died, or it failed): every open
+    /// lot of the partition is started, whatever its age — the dead handling may have cut a lot and never started it, and
+    /// the redelivery can come sooner than <see cref="StaleOpenLot"/> (queue visibility timeouts are configurable).
+    /// </param>
+    public async Task HandleAsync(AssembleMessage message, CancellationToken ct, bool redelivered = false)
     {
         var table = tables.GetTableClient(_o.DocumentsTable);
-        var pending = await ReadMarkersAsync(table, message.Partition, ct).ConfigureAwait(false);
+        var pending = await ReadMarkersAsync(table, message.Partition, ct, redelivered).ConfigureAwait(false);
         if (pending.Count == 0)
         {
             return;
@@ -66,8 +73,7 @@ public sealed partial class LotAssembler(
         }
     }
 
-
-    private async Task<List<PendingMarker>> ReadMarkersAsync(TableClient table, string partition, CancellationToken ct)
+    private async Task<List<PendingMarker>> ReadMarkersAsync(TableClient table, string partition, CancellationToken ct, bool startEveryOpenLot = false)
     {
         // "open|…" and "pend|…" rows are adjacent: one range query.
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {OpenLotMarker.RowPrefix} and RowKey lt {"pend}"}");
@@ -95,7 +101,7 @@ public sealed partial class LotAssembler(
                     AwaitingCredits = e.GetBoolean(nameof(PendingMarker.AwaitingCredits)) ?? false,
                 });
             }
-            else if (now - (e.GetDateTimeOffset(nameof(OpenLotMarker.CreatedAt)) ?? now) > _staleOnPipelineClock)
+            else if (startEveryOpenLot || now - (e.GetDateTimeOffset(nameof(OpenLotMarker.CreatedAt)) ?? now) > _staleOnPipelineClock)
             {
                 await starter.StartAsync(partition, e.RowKey[OpenLotMarker.RowPrefix.Length..], ct).ConfigureAwait(false);
             }

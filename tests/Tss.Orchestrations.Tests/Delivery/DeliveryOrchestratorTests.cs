@@ -6,6 +6,8 @@ using Tss.Orchestrations.Delivery;
 using Tss.Pipeline.Distribution;
 using Tss.Protocol.Time;
 
+using Tss.Testing.Durable;
+
 namespace Tss.Orchestrations.Tests.Delivery;
 
 /// <summary>
@@ -25,11 +27,10 @@ public sealed class DeliveryOrchestratorTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _deliverer = new ScriptedDeliverer(_time, Schedule);
-        _host = await DurableTaskTestHost.StartAsync(
+        _host = await TestDurableHost.StartAsync(
             r => r.AddOrchestrator<DeliveryOrchestrator>().AddActivity<DeliverActivity>(),
             new DurableTaskTestHostOptions
             {
-                Port = Tss.DevTools.Processes.FreePorts.Allocate(), // the default (random 30000–40000) may hit a port in use
                 ConfigureServices = s =>
                 {
                     s.AddSingleton<TimeProvider>(_time);

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Tss.Orchestrations.Lots;
 using static Tss.Orchestrations.Tests.Lots.ScriptedSefaz;
 
+using Tss.Testing.Durable;
+
 namespace Tss.Orchestrations.Tests.Lots;
 
 public sealed class DurableLotStarterTests
@@ -27,7 +29,7 @@ public sealed class DurableLotStarterTests
         var sefaz = new ScriptedSefaz()
             .OnSend(Accepted(tMed: 0))
             .OnPoll(Receipt(104, Prot(K1, 100), Prot(K2, 100)));
-        await using var host = await DurableTaskTestHost.StartAsync(sefaz.Register, cancellationToken: Ct);
+        await using var host = await TestDurableHost.StartAsync(sefaz.Register, Ct);
         var starter = new DurableLotStarter(host.Client, NullLogger<DurableLotStarter>.Instance);
 
         await starter.StartAsync("t1|11222333000181|2612", "lot|42", Ct);

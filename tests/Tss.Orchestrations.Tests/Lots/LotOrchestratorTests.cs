@@ -5,6 +5,8 @@ using Tss.Pipeline.Lots;
 using Tss.Sefaz.Client;
 using static Tss.Orchestrations.Tests.Lots.ScriptedSefaz;
 
+using Tss.Testing.Durable;
+
 namespace Tss.Orchestrations.Tests.Lots;
 
 /// <summary>The lot orchestration on the in-memory Durable host, with scripted SEFAZ answers and real durable timers.</summary>
@@ -14,7 +16,7 @@ public sealed class LotOrchestratorTests
 
     private static async Task<LotResult> RunAsync(ScriptedSefaz sefaz)
     {
-        await using var host = await DurableTaskTestHost.StartAsync(sefaz.Register, cancellationToken: Ct);
+        await using var host = await TestDurableHost.StartAsync(sefaz.Register, Ct);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(LotOrchestrator), new LotInput("t1|11222333000181|2612", "lot|42"), Ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
