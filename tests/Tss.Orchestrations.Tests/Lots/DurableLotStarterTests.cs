@@ -3,9 +3,8 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tss.Orchestrations.Lots;
-using static Tss.Orchestrations.Tests.Lots.ScriptedSefaz;
-
 using Tss.Testing.Durable;
+using static Tss.Orchestrations.Tests.Lots.ScriptedSefaz;
 
 namespace Tss.Orchestrations.Tests.Lots;
 

@@ -3,9 +3,8 @@ using Microsoft.DurableTask.Testing;
 using Tss.Orchestrations.Lots;
 using Tss.Pipeline.Lots;
 using Tss.Sefaz.Client;
-using static Tss.Orchestrations.Tests.Lots.ScriptedSefaz;
-
 using Tss.Testing.Durable;
+using static Tss.Orchestrations.Tests.Lots.ScriptedSefaz;
 
 namespace Tss.Orchestrations.Tests.Lots;
 
