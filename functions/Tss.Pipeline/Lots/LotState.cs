@@ -39,6 +39,13 @@ public sealed record LotState
     /// <summary>Last SEFAZ status or transport error seen, for the monitor.</summary>
     public string? LastStatus { get; init; }
 
+    /// <summary>
+    /// The earliest moment (pipeline clock) the lot's next SEFAZ call may begin: the workflow's wait counted from when it
+    /// was decided. The durable timer is the wait; this is its floor, because an engine's timer can fire early (queue
+    /// visibility delays on Azure Storage are whole seconds, so DurableTask.AzureStorage delivers a timer up to 1 s early).
+    /// </summary>
+    public DateTimeOffset? NotBefore { get; init; }
+
     /// <summary>Creates the state of a newly assembled lot.</summary>
     public static LotState New(string lotId, long idLote, IReadOnlyList<string> keys, bool sync) =>
         new() { LotId = lotId, idLote = idLote, Keys = keys, OpenKeys = keys, Sync = sync };

@@ -46,6 +46,10 @@ public sealed partial class LotSteps(
 
     private async Task<LotStep> SendCoreAsync(string partition, string lotId, LotState? state, bool keepOpenMarker, CancellationToken ct)
     {
+        if (state is not null && await HoldAsync(state, LotAction.Send, ct).ConfigureAwait(false) is { } later)
+        {
+            return later;
+        }
         var record = await LoadAsync(partition, lotId, ct).ConfigureAwait(false);
         if (state is null && record.SendAttempts > 0 && Resume(record) is { } resumed)
         {
@@ -86,6 +90,10 @@ public sealed partial class LotSteps(
     public async Task<LotStep> PollAsync(string partition, string lotId, LotState state, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (await HoldAsync(state, LotAction.Poll, ct).ConfigureAwait(false) is { } later)
+        {
+            return later;
+        }
         var record = await LoadAsync(partition, lotId, ct).ConfigureAwait(false);
         record.PollStartedAt = time.GetUtcNow();
         LotEvent answer;
@@ -100,6 +108,10 @@ public sealed partial class LotSteps(
     public async Task<LotStep> ConsultAsync(string partition, string lotId, LotState state, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (await HoldAsync(state, LotAction.Consult, ct).ConfigureAwait(false) is { } later)
+        {
+            return later;
+        }
         var record = await LoadAsync(partition, lotId, ct).ConfigureAwait(false);
         LotEvent answer;
         using (PipelineTelemetry.StartLotStep(LotAction.Consult, record))
@@ -157,8 +169,7 @@ public sealed partial class LotSteps(
         {
             return null;
         }
-        var scale = time is ScaledTimeProvider { Scale: > 0 } scaled ? scaled.Scale : 1;
-        return new LotStep(state, r.Next, LotPolicy.RealTime(r.Wait, scale, record.tpAmb));
+        return new LotStep(WithNotBefore(state, now, r.Wait), r.Next, LotPolicy.RealTime(r.Wait, Scale, record.tpAmb));
     }
 
     /// <summary>The wait the workflow set after a send that did not reach SEFAZ, from the status it recorded.</summary>
@@ -190,8 +201,7 @@ public sealed partial class LotSteps(
         // The row is the monitor's view, not the engine's state: last writer wins.
         record.Apply(decision.State, now);
         await Documents.UpdateEntityAsync(record, ETag.All, TableUpdateMode.Replace, ct).ConfigureAwait(false);
-        var scale = time is ScaledTimeProvider { Scale: > 0 } scaled ? scaled.Scale : 1;
-        return new LotStep(decision.State, decision.Next, LotPolicy.RealTime(decision.Wait, scale, record.tpAmb));
+        return new LotStep(WithNotBefore(decision.State, now, decision.Wait), decision.Next, LotPolicy.RealTime(decision.Wait, Scale, record.tpAmb));
     }
 
     private TableClient Documents => tables.GetTableClient(_o.DocumentsTable);

@@ -200,4 +200,39 @@ public sealed class PipelineFlowTests : IAsyncLifetime
         Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(exchanges, "\"enviNFe\""));
         Assert.Equal(1, (await OnlyLotAsync(partition)).SendAttempts);
     }
+    /// <summary>
+    /// Regression: on Azure Storage a durable timer can fire up to 1 s early (queue visibility delays are whole
+    /// seconds), and a bench at a 1 s receipt wait saw receipt queries begin 60 ms after the send answer.
+    /// </summary>
+    [Fact]
+    public async Task Receipt_query_called_before_the_mandated_wait_does_not_reach_SEFAZ_early()
+    {
+        var partition = await IngestAsync(301, 302);
+        await Get<LotAssembler>().HandleAsync(new AssembleMessage(partition), Ct);
+        var lot = await OnlyLotAsync(partition);
+        var steps = Get<LotSteps>();
+        var sent = await steps.SendAsync(partition, lot.RowKey, null, Ct);
+        Assert.Equal(LotAction.Poll, sent.Next);
+
+        // The timer "fired" at once: the step hands the whole wait back instead of querying the receipt.
+        var early = await steps.PollAsync(partition, lot.RowKey, sent.State, Ct);
+        Assert.Equal(LotAction.Poll, early.Next);
+        Assert.Equal(sent.Delay, early.Delay);
+        Assert.Equal(0, await ExchangesAsync("consReciNFe"));
+
+        // Fired 400 ms early: the step sleeps the remainder out itself, then queries.
+        _time.Advance(sent.Delay - TimeSpan.FromMilliseconds(400));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var polled = await steps.PollAsync(partition, lot.RowKey, sent.State, Ct);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(390), $"held {watch.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(LotAction.Close, polled.Next);
+        Assert.Equal(1, await ExchangesAsync("consReciNFe"));
+    }
+
+    private async Task<int> ExchangesAsync(string service)
+    {
+        using var log = new HttpClient { BaseAddress = _sim.AdminUri };
+        var exchanges = await log.GetStringAsync(new Uri("/admin/exchanges", UriKind.Relative), Ct);
+        return System.Text.RegularExpressions.Regex.Count(exchanges, $"\"{service}\"");
+    }
 }
