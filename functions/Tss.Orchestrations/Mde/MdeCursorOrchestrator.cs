@@ -23,6 +23,13 @@ public sealed class MdeCursorOrchestrator : TaskOrchestrator<MdeCursorCycle, str
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 10, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
 
+    /// <summary>
+    /// Added to every wait: on Azure Storage a durable timer fires up to 1 s early (queue visibility delays are whole
+    /// seconds). The pass would see the block still on and answer the remainder (no SEFAZ call is made early), but each
+    /// such round costs a cycle; MD-e waits are minutes to an hour, so one second more is free.
+    /// </summary>
+    private static readonly TimeSpan EarlyTimerPad = TimeSpan.FromSeconds(1);
+
     /// <summary>Wait after a pass that failed every retry (storage down) before the next cycle tries again.</summary>
     private static readonly TimeSpan FailedPassWait = TimeSpan.FromMinutes(5);
 
@@ -50,7 +57,7 @@ public sealed class MdeCursorOrchestrator : TaskOrchestrator<MdeCursorCycle, str
         if (wait > TimeSpan.Zero)
         {
             using var cancel = new CancellationTokenSource();
-            var timer = context.CreateTimer(context.CurrentUtcDateTime + wait, cancel.Token);
+            var timer = context.CreateTimer(context.CurrentUtcDateTime + wait + EarlyTimerPad, cancel.Token);
             var request = context.WaitForExternalEvent<MdeSyncRequest>(SyncNowEvent, cancel.Token);
             if (await Task.WhenAny(timer, request) == request)
             {
