@@ -20,9 +20,15 @@ public sealed class LotOrchestrator : TaskOrchestrator<LotInput, LotResult>
         ArgumentNullException.ThrowIfNull(input);
 
         // Send. The attempt is recorded before SEFAZ is called; a second run of the activity does not resend.
-        var step = await CallAsync(context, nameof(SendLotActivity), input, state: null);
-        while (step.Next != LotAction.Close)
+        var step = input.Carried ?? await CallAsync(context, nameof(SendLotActivity), input, state: null);
+        for (var steps = 1; step.Next != LotAction.Close; steps++)
         {
+            if (steps >= input.StepsPerRun)
+            {
+                // A long wait (an outage, a 105 back-off): go on in a fresh history from this step.
+                context.ContinueAsNew(input with { Carried = step });
+                return new LotResult(input.LotId, 0, step.State.Requeued.Count, step.State.SendAttempts, step.State.LastStatus);
+            }
             // Wait: max(15 s, tMed) before the first poll, the 105 back-off, 108/109/656 blocks, transport back-off.
             if (step.Delay > TimeSpan.Zero)
             {

@@ -13,15 +13,17 @@ public sealed class LotOrchestratorTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<LotResult> RunAsync(ScriptedSefaz sefaz)
+    private static async Task<LotResult> RunAsync(ScriptedSefaz sefaz) => (await RunAsync(sefaz, new LotInput("t1|11222333000181|2612", "lot|42"))).Result;
+
+    private static async Task<(LotResult Result, LotInput LastInput)> RunAsync(ScriptedSefaz sefaz, LotInput input)
     {
         await using var host = await TestDurableHost.StartAsync(sefaz.Register, Ct);
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(LotOrchestrator), new LotInput("t1|11222333000181|2612", "lot|42"), Ct);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(LotOrchestrator), input, Ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
         var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
         Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
-        return done.ReadOutputAs<LotResult>()!;
+        return (done.ReadOutputAs<LotResult>()!, done.ReadInputAs<LotInput>()!);
     }
 
     private static void AssertAtLeast(TimeSpan expected, TimeSpan actual) =>
@@ -154,5 +156,21 @@ public sealed class LotOrchestratorTests
         Assert.Equal([LotAction.Send, LotAction.Poll, LotAction.Consult], sefaz.Calls.Select(c => c.Action));
         Assert.Contains(sefaz.Outcomes, o => o is DocumentOutcome.Authorized { Key: K2, FromConsult: true });
         Assert.Equal(0, sefaz.Count(LotAction.Send) - 1);
+    }
+    [Fact]
+    public async Task Lot_waiting_out_an_outage_continues_as_new_and_keeps_its_state()
+    {
+        var sefaz = new ScriptedSefaz()
+            .OnSend(SendStatus(108), SendStatus(109), SendStatus(108), Accepted(tMed: 0))
+            .OnPoll(Receipt(104, Prot(K1, 100), Prot(K2, 100)));
+
+        var (result, last) = await RunAsync(sefaz, new LotInput("t1|11222333000181|2612", "lot|42", StepsPerRun: 2));
+
+        // Five steps at two per run: the run that finished was started by a continue-as-new, from the step it carried.
+        Assert.NotNull(last.Carried);
+        Assert.Equal([LotAction.Send, LotAction.Send, LotAction.Send, LotAction.Send, LotAction.Poll], sefaz.Calls.Select(c => c.Action));
+        Assert.Equal(new LotResult("lot|42", 2, 0, 4, "104 motivo 104"), result);
+        Assert.All(sefaz.Outcomes, o => Assert.IsType<DocumentOutcome.Authorized>(o));
+        Assert.Single(sefaz.Distributed);
     }
 }
