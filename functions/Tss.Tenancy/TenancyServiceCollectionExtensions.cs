@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Tss.Pipeline.Distribution;
-using Tss.Pipeline.Entities;
+using Tss.Contracts.Delivery;
+using Tss.Contracts.Entities;
 using Tss.Runtime.Storage;
 using Tss.Tenancy.ApiKeys;
 using Tss.Tenancy.Certificates;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
-using Tss.Pipeline.Entities;
+using Tss.Contracts.Entities;
 using Tss.Protocol.Nfce;
 
 namespace Tss.Portal.Tests;

@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Entities;
 using Tss.Mde;
 using Tss.Mde.Documents;
 using Tss.Mde.Manifestacao;
 using Tss.Mde.Sync;
-using Tss.Pipeline.Entities;
 using Tss.Runtime.Storage;
 
 namespace Tss.Portal.Tests;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Tss.DevTools.Pki;
+using Tss.Pipeline.Credits;
 using Tss.Testing.Azurite;
 
 [assembly: AssemblyFixture(typeof(AzuriteFixture))]
@@ -65,6 +66,7 @@ internal sealed class TenancyFixture : IAsyncDisposable
         services.AddLogging(l => l.ClearProviders());
         services.AddSingleton(time);
         services.AddTssTenancy();
+        services.AddTssCreditCheck(); // the pipeline side of a top-up: wakes documents awaiting credits
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

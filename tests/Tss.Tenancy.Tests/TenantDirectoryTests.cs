@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
+using Tss.Contracts.Delivery;
 using Tss.Pipeline.Distribution;
 using Tss.Runtime.Storage;
 using Tss.Tenancy.Entities;
@@ -60,7 +61,7 @@ public sealed class TenantDirectoryTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task Every_tenant_with_a_cnpj_is_listed_and_a_new_one_counts_at_once()
     {
         var admin = _f.Get<TenancyAdmin>();
-        var directory = _f.Get<Tss.Pipeline.Entities.IEntitiesByCnpj>();
+        var directory = _f.Get<Tss.Contracts.Entities.IEntitiesByCnpj>();
         var first = await admin.CreateTenantAsync("Produção", ct: Ct);
         var other = await admin.CreateTenantAsync("Outra empresa", ct: Ct);
         await admin.SaveEntityAsync(Registration(first.TenantId), Ct);

@@ -10,10 +10,12 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tss.Contracts.Documents;
 using Tss.DevTools.Local;
 using Tss.DevTools.Pki;
 using Tss.DevTools.Processes;
 using Tss.DevTools.Samples;
+using Tss.Pipeline.Credits;
 using Tss.Pipeline.Documents;
 using Tss.Protocol.Time;
 using Tss.Sefaz.Simulator;
@@ -64,6 +66,7 @@ internal static class PipelineBenchmark
         }).Build());
         services.AddLogging();
         services.AddTssTenancy();
+        services.AddTssCreditCheck(); // the pipeline side of a top-up: wakes documents awaiting credits
         await using var tenancy = services.BuildServiceProvider();
         await tenancy.GetRequiredService<TenancyStorage>().EnsureCreatedAsync(CancellationToken.None);
         var admin = tenancy.GetRequiredService<TenancyAdmin>();

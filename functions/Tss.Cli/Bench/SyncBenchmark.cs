@@ -14,6 +14,7 @@ using Tss.DevTools.Local;
 using Tss.DevTools.Pki;
 using Tss.DevTools.Processes;
 using Tss.DevTools.Samples;
+using Tss.Pipeline.Credits;
 using Tss.Protocol.Messages;
 using Tss.Protocol.Nfce;
 using Tss.Protocol.Signing;
@@ -184,6 +185,7 @@ internal static class SyncBenchmark
         }).Build());
         services.AddLogging();
         services.AddTssTenancy();
+        services.AddTssCreditCheck(); // the pipeline side of a top-up: wakes documents awaiting credits
         await using var tenancy = services.BuildServiceProvider();
         await tenancy.GetRequiredService<TenancyStorage>().EnsureCreatedAsync(CancellationToken.None);
         var admin = tenancy.GetRequiredService<TenancyAdmin>();

@@ -8,6 +8,7 @@ using Tss.DevTools.Chaos;
 using Tss.DevTools.Local;
 using Tss.DevTools.Pki;
 using Tss.DevTools.Processes;
+using Tss.Pipeline.Credits;
 using Tss.Protocol.Time;
 using Tss.Sefaz.Simulator;
 using Tss.Tenancy;
@@ -88,6 +89,7 @@ internal sealed class ChaosStack : IAsyncDisposable
         }).Build());
         services.AddLogging();
         services.AddTssTenancy();
+        services.AddTssCreditCheck(); // the pipeline side of a top-up: wakes documents awaiting credits
         var tenancy = services.BuildServiceProvider();
         await tenancy.GetRequiredService<TenancyStorage>().EnsureCreatedAsync(CancellationToken.None);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Mde.Hosting;
+using Tss.Pipeline.Credits;
 using Tss.Portal;
 using Tss.Portal.Accounts;
 using Tss.Portal.Hosting;
@@ -149,6 +150,7 @@ internal static class AdminCommand
         services.AddSingleton(configuration);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddTssTenancy();
+        services.AddTssCreditCheck(); // the pipeline side of a top-up: wakes documents awaiting credits
         // MD-e's services for mde-share (its listeners are hosted services, which nothing starts here).
         services.AddTssMde(configuration);
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);

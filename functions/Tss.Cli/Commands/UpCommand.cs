@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Tss.DevTools.Local;
 using Tss.DevTools.Pki;
 using Tss.DevTools.Samples;
+using Tss.Pipeline.Credits;
 using Tss.Sefaz.Simulator;
 using Tss.Tenancy;
 using Tss.Tenancy.Entities;
@@ -162,6 +163,7 @@ internal static class UpCommand
             .Build() as IConfiguration);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddTssTenancy();
+        services.AddTssCreditCheck(); // the pipeline side of a top-up: wakes documents awaiting credits
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<TenancyStorage>().EnsureCreatedAsync(ct);
 

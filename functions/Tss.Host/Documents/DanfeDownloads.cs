@@ -1,3 +1,4 @@
+using Tss.Contracts.Documents;
 using Tss.Danfe;
 using Tss.Host.Hosting;
 using Tss.Host.Problems;

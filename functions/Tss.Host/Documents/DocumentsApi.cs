@@ -1,10 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tss.Contracts.Documents;
+using Tss.Contracts.Entities;
 using Tss.Host.Auth;
 using Tss.Host.Hosting;
 using Tss.Host.Problems;
 using Tss.Pipeline.Documents;
-using Tss.Pipeline.Entities;
 using Tss.Pipeline.Queries;
 
 namespace Tss.Host.Documents;

@@ -1,5 +1,5 @@
+using Tss.Contracts.Entities;
 using Tss.Host.Problems;
-using Tss.Pipeline.Entities;
 using Tss.Protocol.Parties;
 
 namespace Tss.Host.Hosting;

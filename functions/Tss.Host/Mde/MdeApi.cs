@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tss.Contracts.Entities;
 using Tss.Host.Auth;
 using Tss.Host.Hosting;
 using Tss.Host.Problems;
@@ -10,7 +11,6 @@ using Tss.Mde.Protocol;
 using Tss.Mde.Queries;
 using Tss.Mde.Sharing;
 using Tss.Mde.Sync;
-using Tss.Pipeline.Entities;
 using Tss.Protocol.AccessKeys;
 
 namespace Tss.Host.Mde;

@@ -72,7 +72,7 @@ public sealed partial class NfeSoapService(
 
     private IServiceProvider Services => http.HttpContext?.RequestServices ?? throw new InvalidOperationException("No HTTP context.");
 
-    private Task<Tss.Pipeline.Entities.EntityInfo> EntityAsync(string cnpj) => scope.RequireAsync(TenantId(), cnpj ?? "", Aborted);
+    private Task<Tss.Contracts.Entities.EntityInfo> EntityAsync(string cnpj) => scope.RequireAsync(TenantId(), cnpj ?? "", Aborted);
 
     private CancellationToken Aborted => http.HttpContext?.RequestAborted ?? CancellationToken.None;
 

@@ -1,4 +1,4 @@
-using Tss.Pipeline.Entities;
+using Tss.Contracts.Entities;
 using Tss.Pipeline.Ingest;
 using Tss.Pipeline.Sync;
 

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Entities;
 using Tss.Mde.Sync;
-using Tss.Pipeline.Entities;
 using Tss.Runtime.Storage;
 using Tss.Runtime.Tables;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Delivery;
 using Tss.Mde.Cursors;
 using Tss.Mde.Documents;
 using Tss.Mde.Manifestacao;
@@ -21,7 +22,7 @@ namespace Tss.Mde.Hosting;
 public static class MdeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds MD-e. The host provides an <see cref="Pipeline.Entities.IEntityDirectory"/> and, for webhooks, an
+    /// Adds MD-e. The host provides an <see cref="Tss.Contracts.Entities.IEntityDirectory"/> and, for webhooks, an
     /// <see cref="IDistributionTargets"/>. Queue names are read from the "Mde" section now, because listeners are
     /// registered per queue name. The periodic sync is the cursor's orchestration (<c>AddTssMdeOrchestration</c> in
     /// Tss.Orchestrations replaces <see cref="NoMdeCursorRunner"/>).
@@ -47,7 +48,7 @@ public static class MdeServiceCollectionExtensions
         });
         services.TryAddSingleton<IMdeCursorRunner, NoMdeCursorRunner>();
         services.TryAddSingleton<MdeSyncHooks>();
-        services.TryAddSingleton<Tss.Pipeline.Entities.IEntitiesByCnpj, NoOtherEntities>();
+        services.TryAddSingleton<Tss.Contracts.Entities.IEntitiesByCnpj, NoOtherEntities>();
         services.TryAddSingleton<CursorStore>();
         services.TryAddSingleton<MdeDocumentStore>();
         services.TryAddSingleton<CertificateProof>();

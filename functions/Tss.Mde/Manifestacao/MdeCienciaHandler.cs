@@ -1,5 +1,5 @@
+using Tss.Contracts.Entities;
 using Tss.Mde.Protocol;
-using Tss.Pipeline.Entities;
 using Tss.Runtime.Queues;
 
 namespace Tss.Mde.Manifestacao;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Delivery;
 using Tss.Mde.Documents;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Distribution.Internal;

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Entities;
 using Tss.Mde.Cursors;
 using Tss.Mde.Documents;
 using Tss.Mde.Protocol;
 using Tss.Mde.Sharing;
 using Tss.Mde.Sync;
-using Tss.Pipeline.Entities;
 using Tss.Protocol.AccessKeys;
 using Tss.Sefaz.Client;
 

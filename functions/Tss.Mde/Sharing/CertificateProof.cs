@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Tss.Pipeline.Entities;
+using Tss.Contracts.Entities;
 using Tss.Protocol.Certificates;
 using Tss.Protocol.Parties;
 

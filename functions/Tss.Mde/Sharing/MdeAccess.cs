@@ -1,6 +1,6 @@
+using Tss.Contracts.Entities;
 using Tss.Mde.Cursors;
 using Tss.Mde.Sync;
-using Tss.Pipeline.Entities;
 
 namespace Tss.Mde.Sharing;
 

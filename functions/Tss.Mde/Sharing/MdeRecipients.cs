@@ -1,4 +1,4 @@
-using Tss.Pipeline.Entities;
+using Tss.Contracts.Entities;
 
 namespace Tss.Mde.Sharing;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Entities;
 using Tss.Mde.Cursors;
 using Tss.Mde.Documents;
 using Tss.Mde.Notifications;
-using Tss.Pipeline.Entities;
 using Tss.Runtime.Queues;
 
 namespace Tss.Mde.Sharing;

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using Tss.Pipeline.Entities;
+using Tss.Contracts.Entities;
 using Tss.Runtime.Storage;
 using Tss.Runtime.Tables;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Entities;
 using Tss.Mde.Cursors;
 using Tss.Mde.Sharing;
-using Tss.Pipeline.Entities;
 using Tss.Protocol.Time;
 
 namespace Tss.Mde.Sync;

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Entities;
 using Tss.Mde.Documents;
 using Tss.Mde.Manifestacao;
 using Tss.Mde.Notifications;
 using Tss.Mde.Protocol;
 using Tss.Mde.Sharing;
-using Tss.Pipeline.Entities;
 using Tss.Protocol.Reference;
 using Tss.Runtime.Queues;
 using Tss.Sefaz.Client;

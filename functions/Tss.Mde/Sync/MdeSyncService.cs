@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Entities;
 using Tss.Mde.Cursors;
 using Tss.Mde.Protocol;
 using Tss.Mde.Sharing;
-using Tss.Pipeline.Entities;
 using Tss.Sefaz.Client;
 
 namespace Tss.Mde.Sync;

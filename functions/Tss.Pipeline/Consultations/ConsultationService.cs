@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml;
-using Tss.Pipeline.Entities;
+using Tss.Contracts.Entities;
 using Tss.Pipeline.Events;
 using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Tss.Contracts.Credits;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
 
@@ -9,7 +10,7 @@ namespace Tss.Pipeline.Credits;
 /// <summary>
 /// The assembler's credit step, run on the pending documents just before lots are cut: one credit is debited per
 /// document (by its send identity, so a re-run never debits twice) and only the debited ones go into lots. The others
-/// wait as <see cref="DocumentStatus.AwaitingCredits"/>: their pending marker stays (flagged, so the wait costs nothing
+/// wait as <see cref="Contracts.Documents.DocumentStatus.AwaitingCredits"/>: their pending marker stays (flagged, so the wait costs nothing
 /// more) and their partition is noted in <see cref="CreditWaiters"/> for the next top-up to wake.
 /// </summary>
 public sealed partial class CreditCheck(ICreditGate gate, CreditWaiters waiters, PipelineQueues queues, TimeProvider time, ILogger<CreditCheck> logger)

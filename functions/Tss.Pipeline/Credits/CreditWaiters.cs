@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Credits;
 using Tss.Pipeline.Messages;
 
 namespace Tss.Pipeline.Credits;
@@ -11,7 +12,7 @@ namespace Tss.Pipeline.Credits;
 /// top-up wakes them — one query, then an assemble message per partition — so waiting costs no storage transaction
 /// while nothing happens. Tenant ids never contain '~', so these partitions never mix with documents.
 /// </summary>
-public sealed class CreditWaiters(TableServiceClient tables, PipelineQueues queues, IOptions<PipelineOptions> options)
+public sealed class CreditWaiters(TableServiceClient tables, PipelineQueues queues, IOptions<PipelineOptions> options) : IAwaitingCredits
 {
     private readonly PipelineOptions _o = options.Value;
 

@@ -1,3 +1,4 @@
+using Tss.Contracts.Documents;
 namespace Tss.Pipeline.Documents;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Tss.Contracts.Documents;
 
 namespace Tss.Pipeline.Documents;
 

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Tss.Contracts.Documents;
 
 namespace Tss.Pipeline.Documents;
 

@@ -2,8 +2,9 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Documents;
+using Tss.Contracts.Entities;
 using Tss.Pipeline.Documents;
-using Tss.Pipeline.Entities;
 using Tss.Pipeline.Queries;
 using Tss.Protocol.Messages;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Delivery;
 using Tss.Pipeline.Credits;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Distribution.Internal;
@@ -19,7 +20,7 @@ namespace Tss.Pipeline.Hosting;
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the pipeline. The host still provides an <see cref="Entities.IEntityDirectory"/> (tenants and certificates),
+    /// Adds the pipeline. The host still provides an <see cref="Contracts.Entities.IEntityDirectory"/> (tenants and certificates),
     /// an <see cref="ILotStarter"/> (the lot orchestration: <c>AddTssLotOrchestration</c>) and, to deliver outcomes, an <see cref="IDistributionTargets"/> (without it nothing is delivered and documents
     /// stay available for polling).
     /// Queue names are read from the "Pipeline" section now, because listeners are registered per queue name.

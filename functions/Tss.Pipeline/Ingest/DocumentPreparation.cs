@@ -1,7 +1,8 @@
 using System.Text;
 using System.Xml;
+using Tss.Contracts.Documents;
+using Tss.Contracts.Entities;
 using Tss.Pipeline.Documents;
-using Tss.Pipeline.Entities;
 using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;
 using Tss.Protocol.Nfce;

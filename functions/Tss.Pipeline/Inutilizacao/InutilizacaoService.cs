@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Tss.Pipeline.Entities;
+using Tss.Contracts.Entities;
 using Tss.Pipeline.Events;
 using Tss.Protocol.Messages;
 using Tss.Protocol.Reference;

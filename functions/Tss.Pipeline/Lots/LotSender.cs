@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Entities;
 using Tss.Pipeline.Documents;
-using Tss.Pipeline.Entities;
 using Tss.Protocol.Messages;
 using Tss.Sefaz.Client;
 

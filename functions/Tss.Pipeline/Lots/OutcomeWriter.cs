@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Documents;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
 using Tss.Pipeline.Telemetry;

@@ -1,3 +1,4 @@
+using Tss.Contracts.Documents;
 using Tss.Pipeline.Documents;
 
 namespace Tss.Pipeline.Queries;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Tss.Contracts.Documents;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Lots;
 

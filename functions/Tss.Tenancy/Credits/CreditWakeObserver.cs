@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
-using Tss.Pipeline.Credits;
+using Tss.Contracts.Credits;
 using Tss.Tenancy.Credits.Internal;
 
 namespace Tss.Tenancy.Credits;
 
 /// <summary>After a top-up, wakes the tenant's documents awaiting credits (one query; nothing while nobody waits).</summary>
-public sealed class CreditWakeObserver(CreditWaiters waiters, ILogger<CreditWakeObserver> logger) : ICreditTopUpObserver
+public sealed class CreditWakeObserver(IAwaitingCredits waiters, ILogger<CreditWakeObserver> logger) : ICreditTopUpObserver
 {
     public async Task OnToppedUpAsync(CreditBalance balance, CancellationToken ct)
     {

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Tss.Pipeline.Credits;
+using Tss.Contracts.Credits;
 
 namespace Tss.Tenancy.Credits;
 

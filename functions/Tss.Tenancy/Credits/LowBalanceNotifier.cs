@@ -4,7 +4,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Tss.Pipeline.Distribution;
+using Tss.Contracts.Delivery;
 using Tss.Runtime.Queues;
 using Tss.Tenancy.Credits.Internal;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using Tss.Pipeline.Distribution;
-using Tss.Pipeline.Entities;
+using Tss.Contracts.Delivery;
+using Tss.Contracts.Entities;
 using Tss.Protocol.Nfce;
 using Tss.Tenancy.Certificates;
 using Tss.Tenancy.Internal;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
+using Tss.Contracts.Documents;
 using Tss.DevTools.Chaos;
 using Tss.DevTools.Samples;
 using Tss.Pipeline.Documents;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Tss.Contracts.Documents;
 using Tss.DevTools.Samples;
 using Tss.Pipeline.Documents;
 using Tss.Protocol.Schemas;

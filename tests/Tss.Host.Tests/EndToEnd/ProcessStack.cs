@@ -5,9 +5,11 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tss.Contracts.Documents;
 using Tss.DevTools.Chaos;
 using Tss.DevTools.Local;
 using Tss.DevTools.Processes;
+using Tss.Pipeline.Credits;
 using Tss.Pipeline.Documents;
 using Tss.Protocol.Time;
 using Tss.Tenancy;
@@ -84,6 +86,7 @@ internal sealed class ProcessStack : IAsyncDisposable
         }.With(TestSettings.TrustingTestCa(simulator.AnchorPath))).Build());
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddTssTenancy();
+        services.AddTssCreditCheck(); // the pipeline side of a top-up: wakes documents awaiting credits
         var tenancy = services.BuildServiceProvider();
         await tenancy.GetRequiredService<TenancyStorage>().EnsureCreatedAsync(CancellationToken.None);
         return new ProcessStack(azurite, simulator, clock, environment, tenancy);

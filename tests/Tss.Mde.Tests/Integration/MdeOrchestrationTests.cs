@@ -1,11 +1,11 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Entities;
 using Tss.Mde.Cursors;
 using Tss.Mde.Documents;
 using Tss.Mde.Queries;
 using Tss.Mde.Sync;
 using Tss.Orchestrations.Mde;
-using Tss.Pipeline.Entities;
 using Tss.Sefaz.Simulator.Distribuicao;
 
 namespace Tss.Mde.Tests.Integration;

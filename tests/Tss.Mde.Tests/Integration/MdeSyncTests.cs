@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Tss.Contracts.Entities;
 using Tss.Mde.Cursors;
 using Tss.Mde.Documents;
 using Tss.Mde.Sync;
-using Tss.Pipeline.Entities;
 using Tss.Sefaz.Simulator.Distribuicao;
 
 namespace Tss.Mde.Tests.Integration;

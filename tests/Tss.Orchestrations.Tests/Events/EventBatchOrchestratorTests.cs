@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Documents;
 using Tss.Orchestrations.Events;
 using Tss.Pipeline;
 using Tss.Pipeline.Documents;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using Tss.Pipeline.Entities;
+using Tss.Contracts.Entities;
 
 namespace Tss.Orchestrations.Tests.Events;
 

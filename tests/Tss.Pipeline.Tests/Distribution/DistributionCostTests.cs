@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using Tss.Contracts.Delivery;
+using Tss.Contracts.Documents;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Documents;
 using Tss.Runtime.Storage;

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
+using Tss.Contracts.Delivery;
+using Tss.Contracts.Documents;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Documents;
 using Tss.Testing.Azurite;

@@ -1,3 +1,4 @@
+using Tss.Contracts.Delivery;
 using Tss.Pipeline.Distribution;
 
 namespace Tss.Pipeline.Tests.Distribution;

@@ -1,5 +1,7 @@
 using System.Text;
 using MimeKit;
+using Tss.Contracts.Delivery;
+using Tss.Contracts.Documents;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Distribution.Internal;
 using Tss.Pipeline.Documents;

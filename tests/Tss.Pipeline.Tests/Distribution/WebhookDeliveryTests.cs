@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using Tss.Contracts.Delivery;
+using Tss.Contracts.Documents;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;

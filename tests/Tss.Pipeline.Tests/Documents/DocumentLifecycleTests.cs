@@ -1,4 +1,5 @@
 using Azure;
+using Tss.Contracts.Documents;
 using Tss.Pipeline.Documents;
 
 namespace Tss.Pipeline.Tests.Documents;

@@ -2,7 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Tss.Pipeline.Entities;
+using Tss.Contracts.Entities;
 using Tss.Pipeline.Hosting;
 using Tss.Pipeline.Ingest;
 using Tss.Pipeline.Lots;

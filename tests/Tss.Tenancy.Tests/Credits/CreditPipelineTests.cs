@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using Tss.Contracts.Documents;
 using Tss.Pipeline.Credits;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Lots;

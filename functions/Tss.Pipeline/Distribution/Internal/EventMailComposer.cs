@@ -1,5 +1,6 @@
 using System.Globalization;
 using MimeKit;
+using Tss.Contracts.Delivery;
 using Tss.Pipeline.Events;
 using Tss.Protocol.Messages;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using MimeKit;
+using Tss.Contracts.Delivery;
+using Tss.Contracts.Documents;
 using Tss.Pipeline.Documents;
 
 namespace Tss.Pipeline.Distribution.Internal;

@@ -5,6 +5,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Tss.Contracts.Delivery;
 
 namespace Tss.Pipeline.Distribution.Internal;
 

@@ -1,3 +1,4 @@
+using Tss.Contracts.Delivery;
 namespace Tss.Pipeline.Distribution.Internal;
 
 /// <summary>The default until the host registers the tenant store: nobody is notified; outcomes stay available for polling.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Tss.Contracts.Delivery;
 
 namespace Tss.Pipeline.Distribution.Internal;
 

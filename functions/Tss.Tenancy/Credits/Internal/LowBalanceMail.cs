@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using MimeKit;
-using Tss.Pipeline.Distribution;
+using Tss.Contracts.Delivery;
 
 namespace Tss.Tenancy.Credits.Internal;
 

@@ -1,11 +1,11 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Tss.Contracts.Entities;
 using Tss.Mde;
 using Tss.Mde.Documents;
 using Tss.Mde.Manifestacao;
 using Tss.Mde.Protocol;
-using Tss.Pipeline.Entities;
 using Tss.Portal.Entities;
 using Tss.Portal.Hosting;
 using Tss.Portal.Mde;

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Tss.Contracts.Documents;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Lots;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Tss.Contracts.Documents;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Queries;
 using Tss.Portal.Entities;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Tss.Pipeline.Distribution;
+namespace Tss.Contracts.Delivery;
 
 /// <summary>
 /// The SMTP server that sends the XML by e-mail (section "Smtp"). E-mail is off while <see cref="Host"/> is empty.

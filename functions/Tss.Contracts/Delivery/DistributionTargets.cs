@@ -1,4 +1,4 @@
-namespace Tss.Pipeline.Distribution;
+namespace Tss.Contracts.Delivery;
 
 /// <summary>Delivery settings of an entity: a webhook (URL + HMAC-SHA256 secret) and/or an e-mail address for the XML.</summary>
 public sealed record DistributionTargets(Uri? WebhookUrl, string? WebhookSecret, string? Email)

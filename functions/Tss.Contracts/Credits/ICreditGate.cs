@@ -1,8 +1,8 @@
-namespace Tss.Pipeline.Credits;
+namespace Tss.Contracts.Credits;
 
 /// <summary>
 /// The pipeline's view of licence credits: before a document is first put in a lot, one credit is debited for its send
-/// identity (<see cref="CreditDebitKey"/>). The host wires this to the tenant's credit ledger; without it every document
+/// identity (the pipeline's <c>CreditDebitKey</c>: access key + DigestValue). The host wires this to the tenant's credit ledger; without it every document
 /// may be sent (<see cref="UnlimitedCreditGate"/>, for deployments that do not sell credits).
 /// </summary>
 public interface ICreditGate

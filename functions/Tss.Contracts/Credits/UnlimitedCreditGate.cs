@@ -1,4 +1,4 @@
-namespace Tss.Pipeline.Credits;
+namespace Tss.Contracts.Credits;
 
 /// <summary>Credits not sold: every document may be sent and nothing is debited.</summary>
 public sealed class UnlimitedCreditGate : ICreditGate

@@ -1,4 +1,4 @@
-namespace Tss.Pipeline.Distribution;
+namespace Tss.Contracts.Delivery;
 
 /// <summary>Where a tenant wants the final outcome of an entity's documents delivered (implemented by the tenant store).</summary>
 public interface IDistributionTargets

@@ -1,4 +1,4 @@
-namespace Tss.Pipeline.Distribution;
+namespace Tss.Contracts.Delivery;
 
 /// <summary>How the SMTP connection is secured.</summary>
 public enum SmtpSecurity

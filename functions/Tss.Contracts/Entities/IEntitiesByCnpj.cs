@@ -1,4 +1,4 @@
-namespace Tss.Pipeline.Entities;
+namespace Tss.Contracts.Entities;
 
 /// <summary>
 /// Every tenant's entity with one CNPJ. SEFAZ sees a company, not our tenants: services that talk to SEFAZ on the

@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 
-namespace Tss.Pipeline.Entities;
+namespace Tss.Contracts.Entities;
 
 /// <summary>Looks up a tenant's entities and their signing certificates (cached by the implementation).</summary>
 public interface IEntityDirectory

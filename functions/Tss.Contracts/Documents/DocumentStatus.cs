@@ -1,4 +1,4 @@
-namespace Tss.Pipeline.Documents;
+namespace Tss.Contracts.Documents;
 
 /// <summary>The life of a document in the pipeline, as the ERP sees it.</summary>
 public enum DocumentStatus

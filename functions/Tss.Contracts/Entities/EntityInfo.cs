@@ -1,6 +1,6 @@
 using Tss.Protocol.Nfce;
 
-namespace Tss.Pipeline.Entities;
+namespace Tss.Contracts.Entities;
 
 /// <summary>An issuing company (entity) of a tenant: where its documents go and which certificate signs them.</summary>
 /// <param name="Uf">UF abbreviation of the emitter (routes to the authorizer).</param>
