@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Tss.Protocol.Reactions;
 using Tss.Sefaz.Client;
 
 namespace Tss.Cli.Commands;
@@ -39,7 +40,7 @@ internal static class SefazCommand
             {
                 Console.WriteLine($"xObs      {ret.xObs}");
             }
-            return ret.cStat == 107 ? 0 : 1;
+            return CStatTables.StatusServico.React(ret.cStat) == CStatReaction.InOperation ? 0 : 1;
         }
         catch (SefazException e)
         {

@@ -1,6 +1,7 @@
 using System.Xml;
 using Tss.Danfe.Model;
 using Tss.Protocol.AccessKeys;
+using Tss.Protocol.Reactions;
 using Tss.Protocol.Xml;
 using static Tss.Danfe.Reading.Xml;
 
@@ -86,7 +87,7 @@ internal static partial class NfeReader
         var inf = Child(prot, "infProt")
             ?? throw new DanfeException(DanfeErrorCodes.NotAuthorized, "The XML has no authorization protocol (protNFe); a DANFE is printed only for an authorized NF-e.");
         var cStat = Int(inf, "cStat", 0);
-        if (cStat is not (100 or 150))
+        if (CStatTables.Protocol.React(cStat) != CStatReaction.Authorize)
         {
             throw new DanfeException(DanfeErrorCodes.NotAuthorized, $"The protocol does not authorize the NF-e (cStat {cStat}: {Text(inf, "xMotivo")}).");
         }

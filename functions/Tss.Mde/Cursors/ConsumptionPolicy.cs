@@ -1,5 +1,6 @@
 using Tss.Mde.Protocol;
 using Tss.Mde.Sync;
+using Tss.Protocol.Reactions;
 
 namespace Tss.Mde.Cursors;
 
@@ -37,7 +38,7 @@ public sealed class ConsumptionPolicy(TimeSpan margin, int maxQueriesPerHour, Ti
         var next = status switch
         {
             SyncStatus.BudgetExhausted => now,
-            SyncStatus.Completed or SyncStatus.Blocked when cursor.LastCStat == 656 || cursor.UltNsu < cursor.MaxNsu => now,
+            SyncStatus.Completed or SyncStatus.Blocked when (cursor.LastCStat is { } last && CStatTables.DistribuicaoDFe.React(last) == CStatReaction.BlockOneHour) || cursor.UltNsu < cursor.MaxNsu => now,
             SyncStatus.Busy => now + BusyRetry,
             SyncStatus.Interrupted => now + InterruptedRetry,
             _ => now + interval,
@@ -113,9 +114,9 @@ public sealed class ConsumptionPolicy(TimeSpan margin, int maxQueriesPerHour, Ti
         cursor.LastCStat = answer.cStat;
         cursor.LastXMotivo = answer.xMotivo.Length > 255 ? answer.xMotivo[..255] : answer.xMotivo;
         cursor.LastSyncAt = now;
-        switch (answer.cStat)
+        switch (CStatTables.DistribuicaoDFe.React(answer.cStat))
         {
-            case 138:
+            case CStatReaction.Documents:
                 cursor.UltNsu = answer.UltNsu;
                 cursor.MaxNsu = answer.MaxNsu;
                 if (answer.UltNsu >= answer.MaxNsu || answer.Documents.Count == 0)
@@ -124,12 +125,12 @@ public sealed class ConsumptionPolicy(TimeSpan margin, int maxQueriesPerHour, Ti
                     return false;
                 }
                 return true;
-            case 137:
+            case CStatReaction.NoDocuments:
                 cursor.UltNsu = Math.Max(answer.UltNsu, cursor.UltNsu);
                 cursor.MaxNsu = Math.Max(answer.MaxNsu, cursor.UltNsu);
                 cursor.SyncBlockedUntil = now + HourFor(cursor.tpAmb) + margin;
                 return false;
-            case 656:
+            case CStatReaction.BlockOneHour:
                 if (answer.UltNsu > 0)
                 {
                     cursor.UltNsu = answer.UltNsu;
@@ -146,7 +147,7 @@ public sealed class ConsumptionPolicy(TimeSpan margin, int maxQueriesPerHour, Ti
     public void ApplyQuery(MdeCursor cursor, int cStat, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(cursor);
-        if (cStat == 656)
+        if (CStatTables.DistribuicaoDFe.React(cStat) == CStatReaction.BlockOneHour)
         {
             cursor.BlockedUntil = now + HourFor(cursor.tpAmb) + margin;
         }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Tss.Protocol.Reactions;
 
 namespace Tss.Mde.Manifestacao;
 
@@ -19,7 +20,7 @@ public sealed class ManifestacaoRecord : ITableEntity
     public DateTimeOffset? dhRegEvento { get; set; }
     public string? BlobName { get; set; }
 
-    public bool IsRegistered => cStat is 135 or 136 or 573;
+    public bool IsRegistered => CStatTables.Evento.React(cStat) is CStatReaction.Register or CStatReaction.AlreadyRegistered;
 
     public static string RowKeyFor(string chNFe, string tpEvento) => RowKeyPrefixFor(chNFe) + tpEvento;
 

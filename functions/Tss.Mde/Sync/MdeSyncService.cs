@@ -4,6 +4,7 @@ using Tss.Contracts.Entities;
 using Tss.Mde.Cursors;
 using Tss.Mde.Protocol;
 using Tss.Mde.Sharing;
+using Tss.Protocol.Reactions;
 using Tss.Sefaz.Client;
 
 namespace Tss.Mde.Sync;
@@ -170,13 +171,13 @@ public sealed class MdeSyncService(MdeAccess access, CursorStore cursors, MdeGat
                 }
                 more = policy.ApplyDistNsu(c, answer, now);
                 // Each NSU moves the cursor exactly once, so this count survives crashes and replays.
-                c.DocumentCount += answer.cStat == 138 ? answer.Documents.Count : 0;
+                c.DocumentCount += CStatTables.DistribuicaoDFe.React(answer.cStat) == CStatReaction.Documents ? answer.Documents.Count : 0;
                 // Every answer renews the marker.
                 c.InFlightUntil = TimeProvider.System.GetUtcNow() + ttl;
                 return true;
             }, ct).ConfigureAwait(false);
             Log.Answered(logger, entity.Cnpj, model, ultNsu, answer.cStat, answer.UltNsu, answer.MaxNsu, answer.Documents.Count, stored.New);
-            if (answer.cStat == 656)
+            if (CStatTables.DistribuicaoDFe.React(answer.cStat) == CStatReaction.BlockOneHour)
             {
                 Log.Blocked656(logger, entity.Cnpj, model, answer.xMotivo, cursor.BlockedUntil);
             }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Tss.Contracts.Entities;
 using Tss.Pipeline.Lots;
 using Tss.Protocol.Messages;
+using Tss.Protocol.Reactions;
 using Tss.Protocol.Signing;
 using Tss.Protocol.Time;
 using Tss.Sefaz.Client;
@@ -168,7 +169,7 @@ public sealed partial class EventBatchSteps(
                         break; // 573: stays in flight; the reconciliation fetches the registered event
                 }
             }
-            if (answer.cStat != 128)
+            if (CStatTables.RecepcaoEvento.React(answer.cStat) != CStatReaction.ReadItems)
             {
                 LogLotStatus(logger, batchId, answer.cStat, resendAfter);
             }

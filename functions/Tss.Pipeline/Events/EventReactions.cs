@@ -1,4 +1,5 @@
 using Tss.Protocol.Messages;
+using Tss.Protocol.Reactions;
 
 namespace Tss.Pipeline.Events;
 
@@ -19,7 +20,7 @@ public static class EventReactions
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(sent);
         ArgumentNullException.ThrowIfNull(policy);
-        if (answer.cStat != 128)
+        if (CStatTables.RecepcaoEvento.React(answer.cStat) != CStatReaction.ReadItems)
         {
             return RetryAfter(answer.cStat, policy) is { } wait
                 ? ([.. sent.Select(_ => (EventVerdict)new EventVerdict.Resend())], wait)
@@ -33,9 +34,12 @@ public static class EventReactions
             verdicts.Add(ret switch
             {
                 null => new EventVerdict.Resend(),
-                { IsRegistered: true } => new EventVerdict.Registered(ret),
-                { cStat: 573 } => new EventVerdict.Consult(), // registered by an earlier send whose answer was lost
-                _ => new EventVerdict.Refused(ret.cStat, ret.xMotivo, ret.dhRegEvento),
+                _ => CStatTables.Evento.React(ret.cStat) switch
+                {
+                    CStatReaction.Register => new EventVerdict.Registered(ret),
+                    CStatReaction.AlreadyRegistered => new EventVerdict.Consult(), // registered by an earlier send whose answer was lost
+                    _ => new EventVerdict.Refused(ret.cStat, ret.xMotivo, ret.dhRegEvento),
+                },
             });
         }
         return (verdicts, policy.RetryDelay);
@@ -45,10 +49,10 @@ public static class EventReactions
     public static TimeSpan? RetryAfter(int cStat, EventPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return cStat switch
+        return CStatTables.RecepcaoEvento.React(cStat) switch
         {
-            656 => policy.ConsumptionBlock,
-            108 or 109 or 999 => policy.RetryDelay,
+            CStatReaction.BlockOneHour => policy.ConsumptionBlock,
+            CStatReaction.RetryAfterParalysis or CStatReaction.RetryWithBackoff => policy.RetryDelay,
             _ => null,
         };
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Tss.Contracts.Entities;
 using Tss.Pipeline.Events;
 using Tss.Protocol.Messages;
+using Tss.Protocol.Reactions;
 using Tss.Protocol.Reference;
 using Tss.Protocol.Schemas;
 using Tss.Protocol.Signing;
@@ -111,7 +112,8 @@ public sealed partial class InutilizacaoService(
         record.cStat = answer.cStat;
         record.xMotivo = answer.xMotivo;
         record.UpdatedAt = time.GetUtcNow();
-        if (answer.cStat == 102)
+        var reaction = CStatTables.Inutilizacao.React(answer.cStat);
+        if (reaction == CStatReaction.VoidRange)
         {
             var proc = NfeProcs.ProcInutNFe(record.SignedXml!, answer.Xml);
             var check = NfeSchemas.Shared.Validate(proc, "procInutNFe_v4.00.xsd");
@@ -126,7 +128,7 @@ public sealed partial class InutilizacaoService(
             record.dhRecbto = answer.dhRecbto;
             record.Status = nameof(InutilizacaoStatus.Voided);
         }
-        else if (answer.cStat == 563 && resend)
+        else if (reaction == CStatReaction.AlreadyRegistered && resend)
         {
             // Our earlier, unanswered send voided it; SEFAZ has no service that returns that answer again.
             record.dhRecbto = answer.dhRecbto;

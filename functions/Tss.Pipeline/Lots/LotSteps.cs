@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Pipeline.Messages;
 using Tss.Pipeline.Telemetry;
+using Tss.Protocol.Reactions;
 using Tss.Protocol.Time;
 
 namespace Tss.Pipeline.Lots;
@@ -175,10 +176,10 @@ public sealed partial class LotSteps(
     /// <summary>The wait the workflow set after a send that did not reach SEFAZ, from the status it recorded.</summary>
     private static TimeSpan RetryWait(string? lastStatus, LotPolicy policy) =>
         int.TryParse(lastStatus?.Split(' ')[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cStat)
-            ? cStat switch
+            ? CStatTables.Autorizacao.React(cStat) switch
             {
-                656 => policy.ConsumptionBlock,
-                108 or 109 => policy.ParalysedRetry,
+                CStatReaction.BlockOneHour => policy.ConsumptionBlock,
+                CStatReaction.RetryAfterParalysis => policy.ParalysedRetry,
                 _ => policy.TransportRetry,
             }
             : policy.TransportRetry;

@@ -1,4 +1,5 @@
 using Tss.Protocol.Messages;
+using Tss.Protocol.Reactions;
 
 namespace Tss.Pipeline.Lots;
 
@@ -16,15 +17,15 @@ public static partial class LotWorkflow
                 open.Add(key); // SEFAZ did not answer for it: find out by key
                 continue;
             }
-            switch (CStatReactions.ForProtocol(prot.cStat))
+            switch (CStatTables.Protocol.React(prot.cStat))
             {
-                case CStatReactions.Reaction.Authorized:
+                case CStatReaction.Authorize:
                     outcomes.Add((new DocumentOutcome.Authorized(key, prot, FromConsult: false)));
                     break;
-                case CStatReactions.Reaction.Denied:
+                case CStatReaction.Deny:
                     outcomes.Add((new DocumentOutcome.Denied(key, prot)));
                     break;
-                case CStatReactions.Reaction.ConsultExisting:
+                case CStatReaction.ReconcileByKey:
                     open.Add(key);
                     break;
                 default:
@@ -48,20 +49,21 @@ public static partial class LotWorkflow
                 open.Add(key); // the call failed: ask again
                 continue;
             }
-            if (a.cStat == 656)
+            var reaction = CStatTables.ConsultaProtocolo.React(a.cStat);
+            if (reaction == CStatReaction.BlockOneHour)
             {
                 blocked = true;
                 open.Add(key);
             }
-            else if (a.cStat == 217)
+            else if (reaction == CStatReaction.Requeue)
             {
                 notFound.Add(key);
             }
-            else if (CStatReactions.IsAuthorizedConsult(a.cStat) && a.protNFe is { } prot && CStatReactions.ForProtocol(prot.cStat) == CStatReactions.Reaction.Authorized)
+            else if (reaction == CStatReaction.Authorize && a.protNFe is { } prot && CStatTables.Protocol.React(prot.cStat) == CStatReaction.Authorize)
             {
                 outcomes.Add((new DocumentOutcome.Authorized(key, prot, FromConsult: true)));
             }
-            else if (a.protNFe is { } denied && CStatReactions.ForProtocol(denied.cStat) == CStatReactions.Reaction.Denied)
+            else if (a.protNFe is { } denied && CStatTables.Protocol.React(denied.cStat) == CStatReaction.Deny)
             {
                 outcomes.Add((new DocumentOutcome.Denied(key, denied)));
             }

@@ -1,4 +1,5 @@
 using Tss.Protocol.Messages;
+using Tss.Protocol.Reactions;
 
 namespace Tss.Pipeline.Lots;
 
@@ -41,18 +42,18 @@ public static partial class LotWorkflow
     private static LotDecision OnSendAnswer(LotState s, RetEnviNFe a, DateTimeOffset now, LotPolicy policy)
     {
         var status = $"{a.cStat} {a.xMotivo}";
-        switch (a.cStat)
+        switch (CStatTables.Autorizacao.React(a.cStat))
         {
-            case 103 when a.nRec is not null:
+            case CStatReaction.AwaitReceipt when a.nRec is not null:
                 var wait = TimeSpan.FromSeconds(Math.Max(policy.MinFirstPoll.TotalSeconds, a.tMed ?? 0));
                 return Next(s with { Phase = LotPhase.AwaitingReceipt, nRec = a.nRec, SentAt = now, LastStatus = status }, LotAction.Poll, wait);
-            case 104 when a.protNFe is not null:
+            case CStatReaction.ReadItems when a.protNFe is not null:
                 return ResolveProtocols(s with { LastStatus = status }, [a.protNFe], policy);
-            case 656:
+            case CStatReaction.BlockOneHour:
                 return Next(s with { Phase = LotPhase.Created, LastStatus = status }, LotAction.Send, policy.ConsumptionBlock);
-            case 108 or 109:
+            case CStatReaction.RetryAfterParalysis:
                 return Next(s with { Phase = LotPhase.Created, LastStatus = status }, LotAction.Send, policy.ParalysedRetry);
-            case 999:
+            case CStatReaction.RetryWithBackoff:
                 return Next(s with { Phase = LotPhase.Created, LastStatus = status }, LotAction.Send, Backoff(policy.TransportRetry, s.SendAttempts, MaxSendBackoff));
             default:
                 // A lot-level rejection (schema, size, environment…): the documents are correctable, nothing was authorized.
@@ -64,14 +65,13 @@ public static partial class LotWorkflow
     private static LotDecision OnReceipt(LotState s, RetConsReciNFe a, LotPolicy policy)
     {
         var polled = s with { PollCount = s.PollCount + 1, LastStatus = $"{a.cStat} {a.xMotivo}" };
-        return a.cStat switch
+        return CStatTables.RetAutorizacao.React(a.cStat) switch
         {
-            104 => ResolveProtocols(polled, a.protNFe, policy),
-            105 => Next(polled, LotAction.Poll, Backoff(policy.PollInterval, s.PollCount, policy.MaxPollInterval)),
-            106 => Unknown(polled, policy, polled.LastStatus!, immediate: true),
-            656 => Next(polled, LotAction.Poll, policy.ConsumptionBlock),
-            108 or 109 => Next(polled, LotAction.Poll, policy.ParalysedRetry),
-            _ => Next(polled, LotAction.Poll, Backoff(policy.PollInterval, s.PollCount, policy.MaxPollInterval)),
+            CStatReaction.ReadItems => ResolveProtocols(polled, a.protNFe, policy),
+            CStatReaction.ReconcileByKey => Unknown(polled, policy, polled.LastStatus!, immediate: true),
+            CStatReaction.BlockOneHour => Next(polled, LotAction.Poll, policy.ConsumptionBlock),
+            CStatReaction.RetryAfterParalysis => Next(polled, LotAction.Poll, policy.ParalysedRetry),
+            _ => Next(polled, LotAction.Poll, Backoff(policy.PollInterval, s.PollCount, policy.MaxPollInterval)), // Processing, RetryWithBackoff
         };
     }
 

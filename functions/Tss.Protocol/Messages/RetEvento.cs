@@ -1,3 +1,5 @@
+using Tss.Protocol.Reactions;
+
 namespace Tss.Protocol.Messages;
 
 /// <summary>retEvento/infEvento: the answer for one event (135/136 registered, or a rejection such as 573 or 580).</summary>
@@ -22,5 +24,5 @@ public sealed record RetEvento(
     string Xml)
 {
     /// <summary>True for 135 (registered and linked), 136 (registered, not linked) and 155 (late cancellation).</summary>
-    public bool IsRegistered => cStat is 135 or 136 or 155;
+    public bool IsRegistered => CStatTables.Evento.React(cStat) == CStatReaction.Register;
 }

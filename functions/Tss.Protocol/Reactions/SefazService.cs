@@ -1,0 +1,30 @@
+namespace Tss.Protocol.Reactions;
+
+/// <summary>The NF-e 4.00 web services whose cStat the product reads (PROTOCOL.md §1), plus CadConsultaCadastro4,
+/// which it only passes through. Names as in the cStat catalogue (Reference/cstat.json).</summary>
+public enum SefazService
+{
+    /// <summary>NFeAutorizacao4 (retEnviNFe, and its protNFe when synchronous).</summary>
+    Autorizacao,
+
+    /// <summary>NFeRetAutorizacao4 (retConsReciNFe and its protNFe).</summary>
+    RetAutorizacao,
+
+    /// <summary>NFeConsultaProtocolo4 (retConsSitNFe and its protNFe).</summary>
+    ConsultaProtocolo,
+
+    /// <summary>NFeRecepcaoEvento4 (retEnvEvento and each retEvento).</summary>
+    RecepcaoEvento,
+
+    /// <summary>NFeInutilizacao4 (retInutNFe).</summary>
+    Inutilizacao,
+
+    /// <summary>NFeDistribuicaoDFe at the Ambiente Nacional (retDistDFeInt).</summary>
+    DistribuicaoDFe,
+
+    /// <summary>NFeStatusServico4 (retConsStatServ).</summary>
+    StatusServico,
+
+    /// <summary>CadConsultaCadastro4 (retConsCad): answered to the caller as it comes; no reaction table.</summary>
+    ConsultaCadastro,
+}
