@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Tss.Contracts.Delivery;
+using Tss.Contracts.Entities;
 using Tss.Mde.Cursors;
 using Tss.Mde.Documents;
 using Tss.Mde.Manifestacao;
@@ -11,8 +12,6 @@ using Tss.Mde.Notifications;
 using Tss.Mde.Queries;
 using Tss.Mde.Sharing;
 using Tss.Mde.Sync;
-using Tss.Pipeline.Distribution;
-using Tss.Pipeline.Distribution.Internal;
 using Tss.Runtime.Queues;
 using Tss.Sefaz.Client;
 
@@ -22,8 +21,8 @@ namespace Tss.Mde.Hosting;
 public static class MdeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds MD-e. The host provides an <see cref="Tss.Contracts.Entities.IEntityDirectory"/> and, for webhooks, an
-    /// <see cref="IDistributionTargets"/>. Queue names are read from the "Mde" section now, because listeners are
+    /// Adds MD-e. The host provides an <see cref="IEntityDirectory"/> and, for webhooks, the delivery pipeline
+    /// (<see cref="IDeliveryDispatcher"/>: Tss.Pipeline's <c>AddTssDistribution</c>, which reads the targets). Queue names are read from the "Mde" section now, because listeners are
     /// registered per queue name. The periodic sync is the cursor's orchestration (<c>AddTssMdeOrchestration</c> in
     /// Tss.Orchestrations replaces <see cref="NoMdeCursorRunner"/>).
     /// </summary>
@@ -32,15 +31,12 @@ public static class MdeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var names = configuration.GetSection(MdeOptions.Section).Get<MdeOptions>() ?? new MdeOptions();
         services.AddOptions<MdeOptions>().BindConfiguration(MdeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DistributionOptions>().BindConfiguration(DistributionOptions.Section);
         services.AddSefazClient();
         services.AddTssQueues();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IDistributionTargets, NoDistributionTargets>();
-        services.TryAddSingleton<WebhookClient>();
-        services.AddTssDeliveries();
+        services.TryAddSingleton<IDeliveryDispatcher, MissingDeliveryDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliverySource, MdeDeliverySource>());
         services.TryAddSingleton<MdeNotifications>();
-        services.AddSingleton<IDeliverer>(sp => sp.GetRequiredService<MdeNotifications>());
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<MdeOptions>>().Value;
@@ -48,7 +44,7 @@ public static class MdeServiceCollectionExtensions
         });
         services.TryAddSingleton<IMdeCursorRunner, NoMdeCursorRunner>();
         services.TryAddSingleton<MdeSyncHooks>();
-        services.TryAddSingleton<Tss.Contracts.Entities.IEntitiesByCnpj, NoOtherEntities>();
+        services.TryAddSingleton<IEntitiesByCnpj, NoOtherEntities>();
         services.TryAddSingleton<CursorStore>();
         services.TryAddSingleton<MdeDocumentStore>();
         services.TryAddSingleton<CertificateProof>();

@@ -8,8 +8,8 @@ using Tss.Protocol.Time;
 namespace Tss.Pipeline.Distribution;
 
 /// <summary>
-/// The one entry point for delivery retries, used by the distributor (NF-e outcomes and events) and by MD-e
-/// notifications. The first attempt happens in their queue handlers; only when it fails retryably do they call
+/// The one entry point for delivery retries, used by the distributor for every delivery type (NF-e outcomes, events,
+/// MD-e documents). The first attempt happens in the dispatch; only when it fails retryably does it call
 /// <see cref="RetryLaterAsync"/>, which starts the delivery orchestration (no orchestration on the happy path: one
 /// costs about 40 storage transactions).
 /// </summary>

@@ -4,7 +4,7 @@ using Tss.Pipeline.Distribution.Internal;
 
 namespace Tss.Pipeline.Distribution;
 
-/// <summary>Registers <see cref="Deliveries"/> and <see cref="DeliveryAttempts"/> (idempotent; the pipeline and MD-e both call it).</summary>
+/// <summary>Registers <see cref="Deliveries"/> and <see cref="DeliveryAttempts"/> (idempotent).</summary>
 public static class DeliveriesServiceCollectionExtensions
 {
     /// <summary>

@@ -1,13 +1,10 @@
 namespace Tss.Pipeline.Distribution;
 
-/// <summary>Makes one retry attempt of a kind of delivery (the distributor for NF-e outcomes and events, MD-e for its
-/// notifications), records it where that kind records attempts and lets <c>RetryPlan</c> decide what follows.</summary>
+/// <summary>Makes one retry attempt of a delivery (the distributor, for every <see cref="Contracts.Delivery.DeliveryType"/>),
+/// records it in the delivery log and lets <see cref="RetryPlan"/> decide what follows.</summary>
 public interface IDeliverer
 {
-    /// <summary>The <see cref="DeliveryRequest.Kind"/> values handled here.</summary>
-    IReadOnlyCollection<string> Kinds { get; }
-
-    /// <param name="attempt">The number of this attempt as the orchestration counts them (deliverers with their own
-    /// log may use the log's count instead).</param>
+    /// <param name="attempt">The number of this attempt as the orchestration counts them (the distributor uses the
+    /// log's count, which is the same unless an activity ran twice).</param>
     Task<DeliveryStep> AttemptAsync(DeliveryRequest request, int attempt, CancellationToken ct);
 }

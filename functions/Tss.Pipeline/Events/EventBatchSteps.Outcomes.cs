@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Tss.Contracts.Delivery;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
 using Tss.Protocol.Messages;
@@ -136,7 +137,7 @@ public sealed partial class EventBatchSteps
         {
             return;
         }
-        await sender.SendAsync(_o.DistributeQueue, new DistributeMessage(partition, [.. pending.Select(e => e.RowKey)], DistributeMessage.EventKind), null, ct).ConfigureAwait(false);
+        await sender.SendAsync(_o.DistributeQueue, new DistributeMessage(partition, [.. pending.Select(e => e.RowKey)], DeliveryType.NfeEvent), null, ct).ConfigureAwait(false);
         var marks = pending.Select(e => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
             new TableEntity(partition, e.RowKey) { [nameof(EventRecord.Distributed)] = true }, ETag.All));
         await Documents.SubmitTransactionAsync(marks, ct).ConfigureAwait(false);

@@ -44,24 +44,8 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<LotSteps>();
         services.TryAddSingleton<Sync.SyncEmission>();
         services.AddQueueHandler<AssembleMessage, AssembleHandler>(names.AssembleQueue);
-        services.AddTssDistribution(names.DistributeQueue);
+        services.AddTssDistribution(configuration);
         services.AddTssEvents(configuration.GetSection(EventsOptions.Section).Get<EventsOptions>()?.Queue ?? new EventsOptions().Queue);
         return services;
-    }
-
-    private static void AddTssDistribution(this IServiceCollection services, string queue)
-    {
-        services.AddOptions<DistributionOptions>().BindConfiguration(DistributionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>());
-        services.TryAddSingleton<IDistributionTargets, NoDistributionTargets>();
-        services.TryAddSingleton<WebhookClient>();
-        services.TryAddSingleton<MailSender>();
-        services.TryAddSingleton<Distributor>();
-        services.AddSingleton<IDeliverer>(sp => sp.GetRequiredService<Distributor>());
-        services.AddTssDeliveries();
-        services.TryAddSingleton<Danfe.DanfeCache>();
-        services.TryAddSingleton<DeliveryLog>();
-        services.AddQueueHandler<DistributeMessage, DistributeHandler>(queue);
     }
 }

@@ -49,6 +49,7 @@ public sealed class NotificationStack : IAsyncLifetime
         builder.Services.AddSingleton<TimeProvider>(Time);
         builder.Services.AddSingleton<IEntityDirectory>(new TestEntities());
         builder.Services.AddSingleton<IDistributionTargets>(new TargetsByTenant(Targets));
+        builder.Services.AddTssDistribution(builder.Configuration); // the one delivery pipeline MD-e notifications go through
         builder.Services.AddTssMde(builder.Configuration);
         builder.Services.AddTssDurable(builder.Configuration);
         builder.Services.AddTssDeliveryOrchestration();
@@ -122,7 +123,7 @@ public sealed class MdeNotificationRetryTests(NotificationStack stack) : IClassF
     private async Task<OrchestrationMetadata> RetriesAsync(string tenantId, long nsu)
     {
         var client = _host.Services.GetRequiredService<DurableTaskClient>();
-        var id = Deliveries.InstanceId(MdeNotifications.Request(tenantId, Cnpj, nsu));
+        var id = Deliveries.InstanceId(Request(tenantId, Cnpj, nsu));
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (await client.GetInstanceAsync(id, Ct) is null && DateTime.UtcNow < deadline)
         {
@@ -132,6 +133,11 @@ public sealed class MdeNotificationRetryTests(NotificationStack stack) : IClassF
         timeout.CancelAfter(TimeSpan.FromSeconds(20));
         return await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
     }
+
+    /// <summary>The retry request of one NSU's webhook, as the distributor starts it.</summary>
+    private static DeliveryRequest Request(string tenantId, string cnpj, long nsu) =>
+        new(DeliveryType.MdeDocument, MdeNotifications.Partition(tenantId, cnpj), MdeNotifications.DeliveryId(cnpj, nsu), DeliveryChannel.Webhook,
+            [nsu.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
     [Fact]
     public async Task Failed_notification_is_retried_by_the_delivery_orchestration_not_by_queue_redelivery()
@@ -159,12 +165,16 @@ public sealed class MdeNotificationRetryTests(NotificationStack stack) : IClassF
         Assert.Equal([1, 1, 2, 3], calls.Select(c => c.Attempt).Order()); // 101: 1, 2, 3; 102: 1 (never sent again)
         Assert.Equal([1, 2, 3], for101.Select(c => c.Attempt));
         Assert.Single(calls, c => c.DeliveryId == $"mde-{Cnpj}-102");
-        Assert.Equal("mde.document", for101[^1].Json.GetProperty("event").GetString());
-        Assert.Equal(101, for101[^1].Json.GetProperty("nsu").GetInt64());
+        Assert.Equal("mde.document", for101[^1].Json.GetProperty("type").GetString());
+        Assert.Equal(_tenant, for101[^1].Json.GetProperty("tenantId").GetString());
+        var item = Assert.Single(for101[^1].Json.GetProperty("documents").EnumerateArray());
+        Assert.Equal(101, item.GetProperty("nsu").GetInt64());
+        Assert.Equal("ResNFe", item.GetProperty("docType").GetString());
+        Assert.Equal($"/api/v1/entities/{Cnpj}/mde/documents/by-nsu/101/xml", item.GetProperty("xmlUrl").GetString());
         var queue = _host.Services.GetRequiredService<StorageClients>().GetQueue(_host.Services.GetRequiredService<IOptions<MdeOptions>>().Value.NotifyQueue);
         Assert.Equal(0, (await queue.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount); // the message is done after the first attempt
         Assert.Null(await _host.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(
-            Deliveries.InstanceId(MdeNotifications.Request(_tenant, Cnpj, 102)), Ct)); // no orchestration on the happy path
+            Deliveries.InstanceId(Request(_tenant, Cnpj, 102)), Ct)); // no orchestration on the happy path
     }
 
     [Fact]
@@ -192,7 +202,7 @@ public sealed class MdeNotificationRetryTests(NotificationStack stack) : IClassF
     public async Task Second_start_of_the_same_retries_on_the_real_backend_is_a_no_op()
     {
         var deliveries = _host.Services.GetRequiredService<Deliveries>();
-        var request = MdeNotifications.Request(_tenant, Cnpj, 401);
+        var request = Request(_tenant, Cnpj, 401);
         var due = stack.Time.GetUtcNow() + TimeSpan.FromMinutes(30); // 3 s of real time: still waiting when started again
 
         await deliveries.RetryLaterAsync(request, 1, due, Ct);
@@ -223,6 +233,6 @@ public sealed class MdeNotificationRetryTests(NotificationStack stack) : IClassF
 
         Assert.Equal(0, (await queue.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount);
         Assert.Null(await _host.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(
-            Deliveries.InstanceId(MdeNotifications.Request(_tenant, Cnpj, 301)), Ct));
+            Deliveries.InstanceId(Request(_tenant, Cnpj, 301)), Ct));
     }
 }

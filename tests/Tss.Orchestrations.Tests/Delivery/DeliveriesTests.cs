@@ -1,3 +1,4 @@
+using Tss.Contracts.Delivery;
 using Tss.Pipeline.Distribution;
 using Tss.Protocol.Time;
 
@@ -6,7 +7,7 @@ namespace Tss.Orchestrations.Tests.Delivery;
 public sealed class DeliveriesTests
 {
     private static DeliveryRequest Request(string partition, string deliveryId, DeliveryChannel channel = DeliveryChannel.Webhook) =>
-        new(DeliveryKinds.MdeDocument, partition, deliveryId, channel, ["42"]);
+        new(DeliveryType.MdeDocument, partition, deliveryId, channel, ["42"]);
 
     [Fact]
     public void Instance_id_is_deterministic_per_delivery_and_channel()

@@ -2,10 +2,10 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Tss.Contracts.Delivery;
 using Tss.Orchestrations.Delivery;
 using Tss.Pipeline.Distribution;
 using Tss.Protocol.Time;
-
 using Tss.Testing.Durable;
 
 namespace Tss.Orchestrations.Tests.Delivery;
@@ -44,10 +44,10 @@ public sealed class DeliveryOrchestratorTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
-    private DeliveryRequest Script(string deliveryId, params Pipeline.Distribution.Internal.AttemptResult[] results)
+    private DeliveryRequest Script(string deliveryId, params AttemptResult[] results)
     {
         _deliverer.Scripts[deliveryId] = results;
-        return new DeliveryRequest(ScriptedDeliverer.Kind, "tenant1|11222333000181|2611", deliveryId, DeliveryChannel.Webhook, ["35261111222333000181550010000010011123456789"]);
+        return new DeliveryRequest(DeliveryType.NfeOutcome, "tenant1|11222333000181|2611", deliveryId, DeliveryChannel.Webhook, ["35261111222333000181550010000010011123456789"]);
     }
 
     private async Task<DeliveryState> RetryAndWaitAsync(DeliveryRequest request)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Tss.Pipeline.Distribution;
-using Tss.Pipeline.Distribution.Internal;
 
 namespace Tss.Orchestrations.Tests.Delivery;
 
@@ -10,10 +9,6 @@ namespace Tss.Orchestrations.Tests.Delivery;
 /// </summary>
 internal sealed class ScriptedDeliverer(TimeProvider time, IReadOnlyList<TimeSpan> schedule) : IDeliverer
 {
-    public const string Kind = "test.delivery";
-
-    public IReadOnlyCollection<string> Kinds { get; } = [Kind];
-
     /// <summary>Results by delivery id; attempt n (2, 3, …) takes element n − 2.</summary>
     public ConcurrentDictionary<string, AttemptResult[]> Scripts { get; } = new();
 

@@ -182,7 +182,7 @@ internal sealed class DistributionHarness : IAsyncDisposable
 
     /// <summary>The retries' orchestration of a delivery-log entry, or null when none was started.</summary>
     public Task<OrchestrationMetadata?> RetriesAsync(DeliveryEntry entry) =>
-        Durable.GetInstanceAsync(Deliveries.InstanceId(new DeliveryRequest(DeliveryKinds.NfeOutcome, entry.Partition, entry.DeliveryId, entry.Channel, [])), getInputsAndOutputs: true, TestContext.Current.CancellationToken);
+        Durable.GetInstanceAsync(Deliveries.InstanceId(new DeliveryRequest(DeliveryType.NfeOutcome, entry.Partition, entry.DeliveryId, entry.Channel, [])), getInputsAndOutputs: true, TestContext.Current.CancellationToken);
 
     /// <summary>Waits until the delivery-log entry of <paramref name="chNFe"/> on <paramref name="channel"/> leaves Retrying.</summary>
     public async Task<DeliveryEntry> WaitFinishedAsync(string chNFe, DeliveryChannel channel = DeliveryChannel.Webhook, int seconds = 30)

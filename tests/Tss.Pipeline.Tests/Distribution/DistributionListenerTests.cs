@@ -82,7 +82,7 @@ public sealed class DistributionListenerTests(AzuriteFixture azurite)
             Assert.Single(receiver.Requests.Select(r => r.DeliveryId).Distinct());
             Assert.Equal(0, (await storage.GetQueue(pipeline.DistributeQueue).GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount); // no timer messages
             var retries = await host.Services.GetRequiredService<DurableTaskClient>().WaitForCompletionAsync(
-                Deliveries.InstanceId(new DeliveryRequest(DeliveryKinds.NfeOutcome, entry.Partition, entry.DeliveryId, DeliveryChannel.Webhook, [])), TimeSpan.FromSeconds(20));
+                Deliveries.InstanceId(new DeliveryRequest(DeliveryType.NfeOutcome, entry.Partition, entry.DeliveryId, DeliveryChannel.Webhook, [])), TimeSpan.FromSeconds(20));
             Assert.Equal(OrchestrationRuntimeStatus.Completed, retries.RuntimeStatus);
             Assert.Equal(DeliveryState.Succeeded, retries.ReadOutputAs<DeliveryState>());
             Assert.Contains("\"Attempt\":1", retries.SerializedInput, StringComparison.OrdinalIgnoreCase); // ids and numbers only

@@ -1,7 +1,7 @@
 namespace Tss.Pipeline.Distribution.Internal;
 
 /// <summary>A delivery's log rows after one pass of the distributor (attempts made, or nothing due).</summary>
-internal sealed record DeliveryPass(string Kind, string DeliveryId, IReadOnlyList<string> Keys, IReadOnlyList<DeliveryRecord> Rows)
+internal sealed record DeliveryPass(string DeliveryId, IReadOnlyList<string> Keys, IReadOnlyList<DeliveryRecord> Rows)
 {
     /// <summary>
     /// Where the rows of <paramref name="channel"/> stand together: retrying while any row retries (next attempt at the

@@ -1,8 +1,8 @@
-namespace Tss.Pipeline.Distribution.Internal;
+namespace Tss.Pipeline.Distribution;
 
 /// <summary>What one delivery call did. <paramref name="Permanent"/> failures are not retried (blocked address,
 /// invalid recipient, missing secret).</summary>
-internal sealed record AttemptResult(bool Success, bool Permanent, int? StatusCode, string? Error, long DurationMs)
+public sealed record AttemptResult(bool Success, bool Permanent, int? StatusCode, string? Error, long DurationMs)
 {
     public static AttemptResult Ok(int? statusCode, long durationMs) => new(true, false, statusCode, null, durationMs);
 

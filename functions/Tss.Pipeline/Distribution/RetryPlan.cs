@@ -1,7 +1,9 @@
-namespace Tss.Pipeline.Distribution.Internal;
+namespace Tss.Pipeline.Distribution;
 
-/// <summary>The retry schedule as a pure function: after attempt n, what state and when the next one is due.</summary>
-internal static class RetryPlan
+/// <summary>The one retry policy of every delivery (NF-e outcomes, events, MD-e documents; webhook and e-mail) as a
+/// pure function of the schedule (<see cref="DistributionOptions.EffectiveRetrySchedule"/>): after attempt n, what state
+/// and when the next one is due.</summary>
+public static class RetryPlan
 {
     /// <param name="attempt">The attempt just made (1-based).</param>
     public static (DeliveryState State, DateTimeOffset? NextAttemptAt) After(
