@@ -28,13 +28,13 @@ internal sealed partial class Distributor
         var wantsMail = !string.IsNullOrWhiteSpace(t.Email) && mailEvents.Count > 0;
         if (wantsMail && !mail.Enabled)
         {
-            DistributionLog.SmtpNotConfigured(logger, tenantId, cnpj);
+            Log.SmtpNotConfigured(logger, tenantId, cnpj);
             wantsMail = false;
         }
         var deliveryId = EventDeliveryId(message.Partition, events);
         if (retry is null && t.WebhookUrl is null && !wantsMail)
         {
-            DistributionLog.NoTargets(logger, message.Partition, tenantId, cnpj, events.Count);
+            Log.NoTargets(logger, message.Partition, tenantId, cnpj, events.Count);
             return null;
         }
         if (retry is not null && retry.DeliveryId != deliveryId)
@@ -87,7 +87,7 @@ internal sealed partial class Distributor
                 updated.Add(row);
                 if (recipients is null)
                 {
-                    DistributionLog.InvalidEmail(logger, tenantId, cnpj);
+                    Log.InvalidEmail(logger, tenantId, cnpj);
                     Record(row, AttemptResult.Fatal(null, "recipient_invalid", 0), now);
                     continue;
                 }

@@ -94,13 +94,13 @@ internal sealed partial class Distributor(
         var wantsMail = !string.IsNullOrWhiteSpace(t.Email) && mailDocs.Count > 0;
         if (wantsMail && !mail.Enabled)
         {
-            DistributionLog.SmtpNotConfigured(logger, tenantId, cnpj);
+            Log.SmtpNotConfigured(logger, tenantId, cnpj);
             wantsMail = false;
         }
         var deliveryId = DeliveryIds.ForMessage(message.Partition, docs);
         if (retry is null && t.WebhookUrl is null && !wantsMail)
         {
-            DistributionLog.NoTargets(logger, message.Partition, tenantId, cnpj, docs.Count);
+            Log.NoTargets(logger, message.Partition, tenantId, cnpj, docs.Count);
             return null;
         }
         if (retry is not null && retry.DeliveryId != deliveryId)
@@ -158,7 +158,7 @@ internal sealed partial class Distributor(
     {
         if (updated.Count == 0)
         {
-            DistributionLog.NothingDue(logger, partition, deliveryId);
+            Log.NothingDue(logger, partition, deliveryId);
         }
         else
         {
@@ -217,7 +217,7 @@ internal sealed partial class Distributor(
         var recipients = MailComposer.ParseRecipients(email);
         if (recipients is null)
         {
-            DistributionLog.InvalidEmail(logger, due[0].Doc.TenantId, due[0].Doc.Cnpj);
+            Log.InvalidEmail(logger, due[0].Doc.TenantId, due[0].Doc.Cnpj);
             foreach (var (_, row) in due)
             {
                 Record(row, AttemptResult.Fatal(null, "recipient_invalid", 0), now);
@@ -264,7 +264,7 @@ internal sealed partial class Distributor(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            DistributionLog.DanfeFailed(logger, doc.RowKey, (e as Tss.Danfe.DanfeException)?.Code ?? e.GetType().Name);
+            Log.DanfeFailed(logger, doc.RowKey, (e as Tss.Danfe.DanfeException)?.Code ?? e.GetType().Name);
             return null;
         }
     }
@@ -275,10 +275,10 @@ internal sealed partial class Distributor(
         var (state, next) = RetryPlan.After(attempt, result, at, _o.EffectiveRetrySchedule);
         row.Add(new DeliveryAttempt(attempt, at, result.StatusCode, result.Error, result.DurationMs), state, next);
         var channel = Enum.Parse<DeliveryChannel>(row.Channel);
-        DistributionLog.Attempted(logger, row.DeliveryId, channel, row.Target, attempt, state, result.DurationMs, result.Error);
+        Log.Attempted(logger, row.DeliveryId, channel, row.Target, attempt, state, result.DurationMs, result.Error);
         if (state == DeliveryState.GivenUp)
         {
-            DistributionLog.GivenUp(logger, row.DeliveryId, channel, row.Target, attempt, result.Error);
+            Log.GivenUp(logger, row.DeliveryId, channel, row.Target, attempt, result.Error);
         }
     }
 
@@ -370,7 +370,7 @@ internal sealed partial class Distributor(
         {
             // A concurrent copy of this message recorded its own attempts; its record stands (what we sent is
             // covered by the receivers' dedup on the delivery id).
-            DistributionLog.LogConflict(logger, deliveryId);
+            Log.LogConflict(logger, deliveryId);
         }
     }
 
