@@ -9,7 +9,5 @@ public static class PortalErrorCodes
     public const string PasswordMismatch = "account.password_mismatch";
     public const string InvalidCredentials = "account.invalid_credentials";
     public const string Throttled = "account.throttled";
-    public const string CscInvalid = "entity.invalid_csc";
-    public const string CreditsInvalid = "credits.invalid_amount";
     public const string CreditsUnavailable = "credits.unavailable";
 }

@@ -12,7 +12,7 @@ public partial class NfeResponsesTests
     {
         var error = Assert.Throws<XmlInputException>(() => NfeResponses.ParseRetEnviNFe(Load("retConsStatServ-107-in-operation.xml")));
 
-        Assert.Equal(XmlErrorCodes.UnexpectedRoot, error.Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.UnexpectedRoot, error.Code);
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public partial class NfeResponsesTests
 
         var error = Assert.Throws<XmlInputException>(() => NfeResponses.ParseRetConsStatServ(root));
 
-        Assert.Equal(XmlErrorCodes.UnexpectedRoot, error.Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.UnexpectedRoot, error.Code);
     }
 
     [Theory]
@@ -56,7 +56,7 @@ public partial class NfeResponsesTests
 
         var error = Assert.Throws<XmlInputException>(() => NfeResponses.ParseRetEnviNFe(root));
 
-        Assert.Equal(XmlErrorCodes.Malformed, error.Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.Malformed, error.Code);
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
     }
 
@@ -81,6 +81,6 @@ public partial class NfeResponsesTests
 
         var error = Assert.Throws<XmlInputException>(() => NfeResponses.ParseRetConsReciNFe(root, otherSource));
 
-        Assert.Equal(XmlErrorCodes.Malformed, error.Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.Malformed, error.Code);
     }
 }

@@ -42,7 +42,7 @@ public class SafeXmlTests
     {
         var ex = Assert.Throws<XmlInputException>(() => SafeXml.Load(Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"{encoding}\"?><a/>")));
 
-        Assert.Equal(XmlErrorCodes.Encoding, ex.Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.Encoding, ex.Code);
     }
 
     [Fact]
@@ -51,21 +51,21 @@ public class SafeXmlTests
         // "ação" in Latin-1: the bytes E7 E3 are not valid UTF-8.
         var latin1 = Encoding.Latin1.GetBytes("<a>ação</a>");
 
-        Assert.Equal(XmlErrorCodes.Encoding, Assert.Throws<XmlInputException>(() => SafeXml.Load(latin1)).Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.Encoding, Assert.Throws<XmlInputException>(() => SafeXml.Load(latin1)).Code);
     }
 
     [Fact]
     public void Utf16_bytes_are_refused_as_encoding()
     {
-        Assert.Equal(XmlErrorCodes.Encoding, Assert.Throws<XmlInputException>(() => SafeXml.Load(Encoding.Unicode.GetBytes("<a/>"))).Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.Encoding, Assert.Throws<XmlInputException>(() => SafeXml.Load(Encoding.Unicode.GetBytes("<a/>"))).Code);
         var withBom = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("<a/>")).ToArray();
-        Assert.Equal(XmlErrorCodes.Encoding, Assert.Throws<XmlInputException>(() => SafeXml.Load(withBom)).Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.Encoding, Assert.Throws<XmlInputException>(() => SafeXml.Load(withBom)).Code);
     }
 
     [Fact]
     public void Lone_surrogate_in_a_string_is_refused_as_encoding()
     {
-        Assert.Equal(XmlErrorCodes.Encoding, Assert.Throws<XmlInputException>(() => SafeXml.Load("<a>\uD800</a>")).Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.Encoding, Assert.Throws<XmlInputException>(() => SafeXml.Load("<a>\uD800</a>")).Code);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class SafeXmlTests
 
             var ex = Assert.Throws<XmlInputException>(() => SafeXml.Load(Encoding.UTF8.GetBytes(xxe)));
 
-            Assert.Equal(XmlErrorCodes.DtdProhibited, ex.Code);
+            Assert.Equal(ProtocolErrorCodes.Xml.DtdProhibited, ex.Code);
             Assert.DoesNotContain("TOP-SECRET", ex.ToString());
             Assert.False(listener.Pending());
         }
@@ -102,7 +102,7 @@ public class SafeXmlTests
 
         var ex = Assert.Throws<XmlInputException>(() => SafeXml.Load($"<!DOCTYPE r SYSTEM \"http://127.0.0.1:{port}/r.dtd\"><r/>"));
 
-        Assert.Equal(XmlErrorCodes.DtdProhibited, ex.Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.DtdProhibited, ex.Code);
         Assert.False(listener.Pending());
     }
 
@@ -132,7 +132,7 @@ public class SafeXmlTests
 
         var ex = Assert.Throws<XmlInputException>(() => SafeXml.Load(lol.ToString()));
 
-        Assert.Equal(XmlErrorCodes.DtdProhibited, ex.Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.DtdProhibited, ex.Code);
     }
 
     [Fact]
@@ -142,8 +142,8 @@ public class SafeXmlTests
         var big = new byte[2048];
         Array.Fill(big, (byte)'<');
 
-        Assert.Equal(XmlErrorCodes.TooLarge, Assert.Throws<XmlInputException>(() => SafeXml.Load(big, maxBytes: 1024)).Code);
-        Assert.Equal(XmlErrorCodes.TooLarge, Assert.Throws<XmlInputException>(() => SafeXml.Load(new string('<', 2048), maxBytes: 1024)).Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.TooLarge, Assert.Throws<XmlInputException>(() => SafeXml.Load(big, maxBytes: 1024)).Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.TooLarge, Assert.Throws<XmlInputException>(() => SafeXml.Load(new string('<', 2048), maxBytes: 1024)).Code);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class SafeXmlTests
         // 400 'ç' = 400 characters but 800 UTF-8 bytes.
         var xml = $"<a>{new string('ç', 400)}</a>";
 
-        Assert.Equal(XmlErrorCodes.TooLarge, Assert.Throws<XmlInputException>(() => SafeXml.Load(xml, maxBytes: 600)).Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.TooLarge, Assert.Throws<XmlInputException>(() => SafeXml.Load(xml, maxBytes: 600)).Code);
         Assert.NotNull(SafeXml.Load(xml, maxBytes: 1000));
     }
 
@@ -174,14 +174,14 @@ public class SafeXmlTests
     [InlineData("   \r\n ")]
     public void Empty_input_is_refused_as_empty(string text)
     {
-        Assert.Equal(XmlErrorCodes.Empty, Assert.Throws<XmlInputException>(() => SafeXml.Load(text)).Code);
-        Assert.Equal(XmlErrorCodes.Empty, Assert.Throws<XmlInputException>(() => SafeXml.Load(Encoding.UTF8.GetBytes(text))).Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.Empty, Assert.Throws<XmlInputException>(() => SafeXml.Load(text)).Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.Empty, Assert.Throws<XmlInputException>(() => SafeXml.Load(Encoding.UTF8.GetBytes(text))).Code);
     }
 
     [Fact]
     public void Bom_alone_is_empty()
     {
-        Assert.Equal(XmlErrorCodes.Empty, Assert.Throws<XmlInputException>(() => SafeXml.Load(new byte[] { 0xEF, 0xBB, 0xBF })).Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.Empty, Assert.Throws<XmlInputException>(() => SafeXml.Load(new byte[] { 0xEF, 0xBB, 0xBF })).Code);
     }
 
     [Fact]
@@ -189,14 +189,14 @@ public class SafeXmlTests
     {
         var ex = Assert.Throws<XmlInputException>(() => SafeXml.Load("<a>\n<b>\n</a>"));
 
-        Assert.Equal(XmlErrorCodes.Malformed, ex.Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.Malformed, ex.Code);
         Assert.Equal(3, ex.Line);
     }
 
     [Fact]
     public void Undeclared_entity_is_malformed()
     {
-        Assert.Equal(XmlErrorCodes.Malformed, Assert.Throws<XmlInputException>(() => SafeXml.Load("<a>&foo;</a>")).Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.Malformed, Assert.Throws<XmlInputException>(() => SafeXml.Load("<a>&foo;</a>")).Code);
     }
 
     [Fact]

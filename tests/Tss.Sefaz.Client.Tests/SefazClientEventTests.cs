@@ -1,3 +1,4 @@
+using Tss.Protocol;
 using Tss.Protocol.Messages;
 using Tss.Sefaz.Client.Tests.Infrastructure;
 
@@ -77,7 +78,7 @@ public sealed class SefazClientEventTests(TestPki pki) : IClassFixture<TestPki>
 
         var refused = await Assert.ThrowsAsync<MessageInputException>(() => client.ConsultaCadastroAsync(ClientFactory.Sp, pki.Client, cnpj: "11222333000180", ct: Ct));
 
-        Assert.Equal(MessageErrorCodes.CadastroParty, refused.Code);
+        Assert.Equal(ProtocolErrorCodes.Message.CadastroParty, refused.Code);
         Assert.Empty(sefaz.Requests);
     }
 }

@@ -83,7 +83,7 @@ public sealed class CertificateStoreTests(AzuriteFixture azurite) : IAsyncLifeti
         await container.GetBlobClient("tenant-x/" + Cnpj + "/" + imported.Info.Thumbprint + ".p12.enc").UploadAsync(content, Ct);
 
         var e = await Assert.ThrowsAsync<TenancyException>(() => _f.Get<ICertificateStore>().LoadAsync("blob:tenant-x/" + Cnpj + "/" + imported.Info.Thumbprint, Ct));
-        Assert.Equal(CertificateErrorCodes.Undecryptable, e.Code);
+        Assert.Equal(TenancyErrorCodes.Certificates.Undecryptable, e.Code);
     }
 
     [Fact]
@@ -94,19 +94,19 @@ public sealed class CertificateStoreTests(AzuriteFixture azurite) : IAsyncLifeti
         await using var other = TenancyFixture.Build(settings, _f.Time);
 
         var e = await Assert.ThrowsAsync<TenancyException>(() => other.GetRequiredService<ICertificateStore>().LoadAsync(imported.Reference, Ct));
-        Assert.Equal(CertificateErrorCodes.Undecryptable, e.Code);
+        Assert.Equal(TenancyErrorCodes.Certificates.Undecryptable, e.Code);
     }
 
     [Fact]
     public async Task A_wrong_password_is_refused()
     {
-        await AssertRefused(CertificateErrorCodes.WrongPassword, Pfx(), "senha-errada");
+        await AssertRefused(TenancyErrorCodes.Certificates.WrongPassword, Pfx(), "senha-errada");
     }
 
     [Fact]
     public async Task A_file_that_is_not_a_pfx_is_refused()
     {
-        await AssertRefused(CertificateErrorCodes.NotPkcs12, Encoding.UTF8.GetBytes("-----BEGIN CERTIFICATE-----\nMIIB\n"), Password);
+        await AssertRefused(TenancyErrorCodes.Certificates.NotPkcs12, Encoding.UTF8.GetBytes("-----BEGIN CERTIFICATE-----\nMIIB\n"), Password);
     }
 
     [Fact]
@@ -114,27 +114,27 @@ public sealed class CertificateStoreTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         using var cert = _f.Ca.IssueECnpj(Cnpj, "SEM CHAVE LTDA");
         using var publicOnly = X509CertificateLoader.LoadCertificate(cert.RawData);
-        await AssertRefused(CertificateErrorCodes.NoPrivateKey, publicOnly.Export(X509ContentType.Pkcs12, Password), Password);
+        await AssertRefused(TenancyErrorCodes.Certificates.NoPrivateKey, publicOnly.Export(X509ContentType.Pkcs12, Password), Password);
     }
 
     [Fact]
     public async Task An_expired_certificate_is_refused()
     {
         var now = _f.Time.GetUtcNow();
-        await AssertRefused(CertificateErrorCodes.Expired, Pfx(notBefore: now.AddYears(-1), notAfter: now.AddDays(-1)), Password);
+        await AssertRefused(TenancyErrorCodes.Certificates.Expired, Pfx(notBefore: now.AddYears(-1), notAfter: now.AddDays(-1)), Password);
     }
 
     [Fact]
     public async Task A_certificate_not_yet_valid_is_refused()
     {
         var now = _f.Time.GetUtcNow();
-        await AssertRefused(CertificateErrorCodes.NotYetValid, Pfx(notBefore: now.AddDays(2), notAfter: now.AddYears(1)), Password);
+        await AssertRefused(TenancyErrorCodes.Certificates.NotYetValid, Pfx(notBefore: now.AddDays(2), notAfter: now.AddYears(1)), Password);
     }
 
     [Fact]
     public async Task A_certificate_of_another_company_is_refused()
     {
-        await AssertRefused(CertificateErrorCodes.CnpjMismatch, Pfx("99888777000106"), Password);
+        await AssertRefused(TenancyErrorCodes.Certificates.CnpjMismatch, Pfx("99888777000106"), Password);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class CertificateStoreTests(AzuriteFixture azurite) : IAsyncLifeti
         var request = new CertificateRequest("CN=Not ICP-Brasil", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var now = _f.Time.GetUtcNow();
         using var cert = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
-        await AssertRefused(CertificateErrorCodes.NoCnpj, cert.Export(X509ContentType.Pkcs12, Password), Password);
+        await AssertRefused(TenancyErrorCodes.Certificates.NoCnpj, cert.Export(X509ContentType.Pkcs12, Password), Password);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tss.Host.Auth;
 using Tss.Host.Problems;
+using Tss.Pipeline.Events;
 using Tss.Tenancy;
 using Tss.Tenancy.Credits;
 
@@ -34,7 +35,7 @@ public static class CreditsApi
     {
         if (pageSize is < 1 or > MaxPageSize)
         {
-            throw new RequestRejectedException(400, ApiErrorCodes.InvalidFilter, $"pageSize deve estar entre 1 e {MaxPageSize}.");
+            throw new RequestRefusedException(400, ApiErrorCodes.InvalidFilter, $"pageSize deve estar entre 1 e {MaxPageSize}.");
         }
         return TypedResults.Ok(await Refusing(() => ledger.ListAsync(context.User.GetTenantId(), pageSize ?? DefaultPageSize, continuationToken, ct)));
     }
@@ -48,7 +49,7 @@ public static class CreditsApi
         }
         catch (TenancyException e) when (e.Code.StartsWith("credits.", StringComparison.Ordinal))
         {
-            throw new RequestRejectedException(400, e.Code, e.Message);
+            throw new RequestRefusedException(400, e.Code, e.Message);
         }
     }
 }

@@ -2,8 +2,10 @@ using Tss.Contracts.Documents;
 using Tss.Danfe;
 using Tss.Host.Hosting;
 using Tss.Host.Problems;
+using Tss.Pipeline;
 using Tss.Pipeline.Danfe;
 using Tss.Pipeline.Documents;
+using Tss.Pipeline.Events;
 using Tss.Pipeline.Queries;
 
 namespace Tss.Host.Documents;
@@ -17,7 +19,7 @@ public sealed class DanfeDownloads(EntityScope scope, DocumentQueries queries, D
     /// <summary>Code of the 409 answer: the NF-e exists but has no authorization (so no DANFE).</summary>
     public const string NotAuthorized = "nfe.not_authorized";
 
-    /// <exception cref="RequestRejectedException">404 (entity or NF-e), 409 (not authorized), 422 (not printable), 400 (paper).</exception>
+    /// <exception cref="RequestRefusedException">404 (entity or NF-e), 409 (not authorized), 422 (not printable), 400 (paper).</exception>
     public async Task<byte[]> GetAsync(string tenantId, string cnpj, string chNFe, int? paper, CancellationToken ct)
     {
         var render = new DanfeRenderOptions
@@ -26,14 +28,14 @@ public sealed class DanfeDownloads(EntityScope scope, DocumentQueries queries, D
             {
                 null or 80 => NfcePaper.Mm80,
                 58 => NfcePaper.Mm58,
-                _ => throw new RequestRejectedException(400, ApiErrorCodes.InvalidFilter, "paper deve ser 80 ou 58 (largura da bobina do DANFE NFC-e, em mm)."),
+                _ => throw new RequestRefusedException(400, ApiErrorCodes.InvalidFilter, "paper deve ser 80 ou 58 (largura da bobina do DANFE NFC-e, em mm)."),
             },
         };
         var entity = await scope.RequireAsync(tenantId, cnpj, ct).ConfigureAwait(false);
         var document = await queries.GetAsync(entity.TenantId, chNFe, ct).ConfigureAwait(false);
         if (document is null || document.Cnpj != entity.Cnpj)
         {
-            throw new RequestRejectedException(404, ApiErrorCodes.DocumentNotFound, "NF-e não encontrada para esta empresa.");
+            throw new RequestRefusedException(404, PipelineErrorCodes.Events.DocumentNotFound, "NF-e não encontrada para esta empresa.");
         }
 
         if (document.ProcBlob is null || document.StatusValue is not (DocumentStatus.Authorized or DocumentStatus.Cancelled))
@@ -50,7 +52,7 @@ public sealed class DanfeDownloads(EntityScope scope, DocumentQueries queries, D
         }
         catch (DanfeException e)
         {
-            throw new RequestRejectedException(422, e.Code, Describe(e.Code));
+            throw new RequestRefusedException(422, e.Code, Describe(e.Code));
         }
     }
 
@@ -65,6 +67,6 @@ public sealed class DanfeDownloads(EntityScope scope, DocumentQueries queries, D
         _ => "O XML não traz um campo obrigatório do DANFE ou traz um valor ilegível.",
     };
 
-    private static RequestRejectedException NotAuthorizedYet(DocumentRecord document) =>
+    private static RequestRefusedException NotAuthorizedYet(DocumentRecord document) =>
         new(409, NotAuthorized, $"A NF-e não está autorizada (situação {document.Status}); o DANFE existe somente após a autorização.");
 }

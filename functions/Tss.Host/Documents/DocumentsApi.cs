@@ -5,7 +5,9 @@ using Tss.Contracts.Entities;
 using Tss.Host.Auth;
 using Tss.Host.Hosting;
 using Tss.Host.Problems;
+using Tss.Pipeline;
 using Tss.Pipeline.Documents;
+using Tss.Pipeline.Events;
 using Tss.Pipeline.Queries;
 
 namespace Tss.Host.Documents;
@@ -44,7 +46,7 @@ public static class DocumentsApi
         var entity = await scope.RequireAsync(context.User.GetTenantId(), cnpj, ct);
         var document = string.IsNullOrEmpty(erpId) ? null : await queries.FindByErpIdAsync(entity.TenantId, entity.Cnpj, erpId, ct);
         return document is null
-            ? throw new RequestRejectedException(404, ApiErrorCodes.DocumentNotFound, "Nenhuma NF-e com este erpId para esta empresa.")
+            ? throw new RequestRefusedException(404, PipelineErrorCodes.Events.DocumentNotFound, "Nenhuma NF-e com este erpId para esta empresa.")
             : TypedResults.Ok(DocumentQueries.Summarize(document));
     }
 
@@ -58,17 +60,17 @@ public static class DocumentsApi
         {
             statusFilter = Enum.TryParse<DocumentStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s)
                 ? s
-                : throw new RequestRejectedException(400, ApiErrorCodes.InvalidFilter,
+                : throw new RequestRefusedException(400, ApiErrorCodes.InvalidFilter,
                     $"status deve ser um de: {string.Join(", ", Enum.GetNames<DocumentStatus>())}.");
         }
         if (pageSize is < 1 or > DocumentListQuery.MaxPageSize)
         {
-            throw new RequestRejectedException(400, ApiErrorCodes.InvalidFilter, $"pageSize deve estar entre 1 e {DocumentListQuery.MaxPageSize}.");
+            throw new RequestRefusedException(400, ApiErrorCodes.InvalidFilter, $"pageSize deve estar entre 1 e {DocumentListQuery.MaxPageSize}.");
         }
         var (receivedFrom, receivedTo) = (Instant(from, "from"), Instant(to, "to"));
         if (receivedFrom > receivedTo)
         {
-            throw new RequestRejectedException(400, ApiErrorCodes.DateOutOfRange, "from deve ser anterior ou igual a to.");
+            throw new RequestRefusedException(400, ApiErrorCodes.DateOutOfRange, "from deve ser anterior ou igual a to.");
         }
         var query = new DocumentListQuery(entity.TenantId, entity.Cnpj, statusFilter, receivedFrom, receivedTo,
             pageSize ?? DocumentListQuery.DefaultPageSize, continuationToken);
@@ -86,7 +88,7 @@ public static class DocumentsApi
     {
         var document = await RequireDocumentAsync(context, cnpj, chNFe, scope, queries, ct);
         var proc = await queries.GetProcNFeAsync(document, ct)
-            ?? throw new RequestRejectedException(404, ApiErrorCodes.ProcNotAvailable,
+            ?? throw new RequestRefusedException(404, ApiErrorCodes.ProcNotAvailable,
                 $"A NF-e ainda não tem XML de distribuição (situação {document.Status}); ele existe somente após a autorização.");
         return TypedResults.Content(proc.ToString(), "application/xml; charset=utf-8");
     }
@@ -97,7 +99,7 @@ public static class DocumentsApi
         var document = await queries.GetAsync(entity.TenantId, chNFe, ct);
         return document is not null && document.Cnpj == entity.Cnpj
             ? document
-            : throw new RequestRejectedException(404, ApiErrorCodes.DocumentNotFound, "NF-e não encontrada para esta empresa.");
+            : throw new RequestRefusedException(404, PipelineErrorCodes.Events.DocumentNotFound, "NF-e não encontrada para esta empresa.");
     }
 
     /// <summary>Earliest date filter accepted (NF-e did not exist before; Table storage holds nothing before 1601).</summary>
@@ -114,10 +116,10 @@ public static class DocumentsApi
         }
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
         {
-            throw new RequestRejectedException(400, ApiErrorCodes.InvalidFilter, $"{name} deve ser uma data/hora ISO 8601 (ex.: 2026-11-23T00:00:00-03:00).");
+            throw new RequestRefusedException(400, ApiErrorCodes.InvalidFilter, $"{name} deve ser uma data/hora ISO 8601 (ex.: 2026-11-23T00:00:00-03:00).");
         }
         return value >= EarliestFilter && value < LatestFilter
             ? value
-            : throw new RequestRejectedException(400, ApiErrorCodes.DateOutOfRange, $"{name} deve estar entre 2000-01-01 e 2099-12-31.");
+            : throw new RequestRefusedException(400, ApiErrorCodes.DateOutOfRange, $"{name} deve estar entre 2000-01-01 e 2099-12-31.");
     }
 }

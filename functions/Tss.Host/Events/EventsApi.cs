@@ -6,6 +6,7 @@ using Tss.Host.Auth;
 using Tss.Host.Hosting;
 using Tss.Host.Idempotency;
 using Tss.Host.Problems;
+using Tss.Pipeline;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Events;
 using Tss.Pipeline.Queries;
@@ -26,7 +27,6 @@ public static class EventsApi
         var group = app.MapGroup("/api/v1/entities/{cnpj}")
             .RequireAuthorization()
             .AddEndpointFilter(RejectionFilter.InvokeAsync)
-            .AddEndpointFilter(EventProblems.InvokeAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -86,9 +86,9 @@ public static class EventsApi
     {
         var document = await RequireDocumentAsync(context, cnpj, chNFe, scope, documents, ct);
         var e = await events.GetAsync(document, tpEvento, nSeqEvento, ct)
-            ?? throw new RequestRejectedException(404, EventErrorCodes.EventNotFound, "Evento não encontrado para esta NF-e.");
+            ?? throw new RequestRefusedException(404, PipelineErrorCodes.Events.EventNotFound, "Evento não encontrado para esta NF-e.");
         var proc = await events.GetProcEventoAsync(e, ct)
-            ?? throw new RequestRejectedException(404, EventErrorCodes.ProcNotAvailable,
+            ?? throw new RequestRefusedException(404, PipelineErrorCodes.Events.ProcNotAvailable,
                 $"O evento ainda não tem XML de distribuição (situação {e.Status}); ele existe somente após o registro na SEFAZ.");
         return TypedResults.Content(proc, "application/xml; charset=utf-8");
     }
@@ -101,7 +101,7 @@ public static class EventsApi
         var document = await documents.GetAsync(entity.TenantId, chNFe, ct);
         return document is not null && document.Cnpj == entity.Cnpj
             ? document
-            : throw new RequestRejectedException(404, ApiErrorCodes.DocumentNotFound, "NF-e não encontrada para esta empresa.");
+            : throw new RequestRefusedException(404, PipelineErrorCodes.Events.DocumentNotFound, "NF-e não encontrada para esta empresa.");
     }
 
     private static StoredResponse Render(EventRequestResult result, JsonSerializerOptions options) =>

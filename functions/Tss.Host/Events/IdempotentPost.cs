@@ -2,6 +2,7 @@ using System.Text;
 using Tss.Host.Idempotency;
 using Tss.Host.Problems;
 using Tss.Host.Submission;
+using Tss.Pipeline.Events;
 
 namespace Tss.Host.Events;
 
@@ -21,7 +22,7 @@ public static class IdempotentPost
         }
         if (!IdempotencyStore.IsValidKey(key))
         {
-            throw new RequestRejectedException(400, ApiErrorCodes.IdempotencyKeyInvalid, "Idempotency-Key deve ter de 1 a 200 caracteres ASCII visíveis.");
+            throw new RequestRefusedException(400, ApiErrorCodes.IdempotencyKeyInvalid, "Idempotency-Key deve ter de 1 a 200 caracteres ASCII visíveis.");
         }
         var hash = IdempotencyStore.RequestHash([Encoding.UTF8.GetBytes(context.Request.Path.Value ?? ""), .. request]);
         IdempotencyOutcome.Proceed claim;
@@ -31,14 +32,14 @@ public static class IdempotentPost
                 context.Response.Headers[SubmissionApi.ReplayedHeader] = "true";
                 return Content(replay.Response);
             case IdempotencyOutcome.Mismatch:
-                throw new RequestRejectedException(422, ApiErrorCodes.IdempotencyKeyReused,
+                throw new RequestRefusedException(422, ApiErrorCodes.IdempotencyKeyReused,
                     "Esta Idempotency-Key já foi usada com outra requisição; use uma chave nova para um conteúdo diferente.");
             case IdempotencyOutcome.Proceed proceed:
                 claim = proceed;
                 break;
             default:
                 context.Response.Headers.RetryAfter = "2";
-                throw new RequestRejectedException(409, ApiErrorCodes.IdempotencyInProgress,
+                throw new RequestRefusedException(409, ApiErrorCodes.IdempotencyInProgress,
                     "Uma requisição com esta Idempotency-Key ainda está em processamento; tente novamente em instantes.");
         }
         StoredResponse answer;

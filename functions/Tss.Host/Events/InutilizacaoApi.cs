@@ -6,6 +6,7 @@ using Tss.Host.Auth;
 using Tss.Host.Hosting;
 using Tss.Host.Idempotency;
 using Tss.Host.Problems;
+using Tss.Pipeline;
 using Tss.Pipeline.Events;
 using Tss.Pipeline.Inutilizacao;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -37,7 +38,7 @@ public static class InutilizacaoApi
         var (body, raw) = await JsonBody.ReadAsync<InutilizacaoBody>(context.Request, json.Value, ct);
         if (body.serie is not { } serie || body.nNFIni is not { } ini || body.nNFFin is not { } fin)
         {
-            throw new RequestRejectedException(400, EventErrorCodes.InvalidInutilizacao, "Informe serie, nNFIni, nNFFin e xJust.");
+            throw new RequestRefusedException(400, PipelineErrorCodes.Events.InvalidInutilizacao, "Informe serie, nNFIni, nNFFin e xJust.");
         }
         var request = new InutilizacaoRequest(serie, ini, fin, body.xJust, body.ano, body.mod ?? 55);
         return await IdempotentPost.RunAsync(context, idempotency, tenantId, idempotencyKey, [raw], async () =>
@@ -54,7 +55,7 @@ public static class InutilizacaoApi
     {
         var record = await RequireAsync(context, cnpj, id, scope, service, ct);
         var proc = await service.GetProcAsync(record, ct)
-            ?? throw new RequestRejectedException(404, EventErrorCodes.ProcNotAvailable, $"A inutilização não tem XML de distribuição (situação {record.Status}).");
+            ?? throw new RequestRefusedException(404, PipelineErrorCodes.Events.ProcNotAvailable, $"A inutilização não tem XML de distribuição (situação {record.Status}).");
         return TypedResults.Content(proc, "application/xml; charset=utf-8");
     }
 
@@ -62,6 +63,6 @@ public static class InutilizacaoApi
     {
         var entity = await scope.RequireAsync(context.User.GetTenantId(), cnpj, ct);
         return await service.GetAsync(entity, id, ct)
-            ?? throw new RequestRejectedException(404, EventErrorCodes.InutilizacaoNotFound, "Inutilização não encontrada para esta empresa.");
+            ?? throw new RequestRefusedException(404, PipelineErrorCodes.Events.InutilizacaoNotFound, "Inutilização não encontrada para esta empresa.");
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Tss.Host.Problems;
 using Tss.Host.Submission;
+using Tss.Pipeline.Events;
 
 namespace Tss.Host.Events;
 
@@ -16,17 +17,17 @@ public static class JsonBody
         ArgumentNullException.ThrowIfNull(json);
         if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            throw new RequestRejectedException(415, ApiErrorCodes.UnsupportedMediaType, "Envie o corpo como application/json.");
+            throw new RequestRefusedException(415, ApiErrorCodes.UnsupportedMediaType, "Envie o corpo como application/json.");
         }
         var raw = await SubmitBodyReader.ReadCappedAsync(request, MaxBytes, ct).ConfigureAwait(false);
         try
         {
             return (JsonSerializer.Deserialize<T>(raw, json.SerializerOptions)
-                ?? throw new RequestRejectedException(400, ApiErrorCodes.MalformedJson, "O corpo JSON não pode ser null."), raw);
+                ?? throw new RequestRefusedException(400, ApiErrorCodes.MalformedJson, "O corpo JSON não pode ser null."), raw);
         }
         catch (JsonException e)
         {
-            throw new RequestRejectedException(400, ApiErrorCodes.MalformedJson, $"JSON inválido: {e.Message}");
+            throw new RequestRefusedException(400, ApiErrorCodes.MalformedJson, $"JSON inválido: {e.Message}");
         }
     }
 }

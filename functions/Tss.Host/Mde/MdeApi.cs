@@ -11,6 +11,7 @@ using Tss.Mde.Protocol;
 using Tss.Mde.Queries;
 using Tss.Mde.Sharing;
 using Tss.Mde.Sync;
+using Tss.Pipeline.Events;
 using Tss.Protocol.AccessKeys;
 
 namespace Tss.Host.Mde;
@@ -64,15 +65,15 @@ public static class MdeApi
         {
             filter = Enum.TryParse<DocumentType>(type, ignoreCase: true, out var t) && Enum.IsDefined(t)
                 ? t
-                : throw new RequestRejectedException(400, ApiErrorCodes.InvalidFilter, $"type deve ser um de: {string.Join(", ", Enum.GetNames<DocumentType>())}.");
+                : throw new RequestRefusedException(400, ApiErrorCodes.InvalidFilter, $"type deve ser um de: {string.Join(", ", Enum.GetNames<DocumentType>())}.");
         }
         if (since is < 0 or > DistDFeRequests.MaxNsu)
         {
-            throw new RequestRejectedException(400, MdeErrorCodes.InvalidNsu, "since deve ser um NSU entre 0 e 999999999999999.");
+            throw new RequestRefusedException(400, MdeErrorCodes.InvalidNsu, "since deve ser um NSU entre 0 e 999999999999999.");
         }
         if (pageSize is < 1 or > MaxPage)
         {
-            throw new RequestRejectedException(400, ApiErrorCodes.InvalidFilter, $"pageSize deve estar entre 1 e {MaxPage}.");
+            throw new RequestRefusedException(400, ApiErrorCodes.InvalidFilter, $"pageSize deve estar entre 1 e {MaxPage}.");
         }
         var take = pageSize ?? 100;
         var rows = await documents.ListAsync(entity.TenantId, entity.Cnpj, since ?? 0, filter, take, ct);
@@ -100,7 +101,7 @@ public static class MdeApi
     {
         var (entity, _) = await RequireAsync(context, cnpj, scope, access, ct);
         var row = await documents.FindByNsuAsync(entity.TenantId, entity.Cnpj, nsu, ct)
-            ?? throw new RequestRejectedException(404, MdeErrorCodes.DocumentNotFound, $"Nenhum documento recebido com NSU {nsu}.");
+            ?? throw new RequestRefusedException(404, MdeErrorCodes.DocumentNotFound, $"Nenhum documento recebido com NSU {nsu}.");
         return TypedResults.Content(await documents.ReadXmlAsync(row, ct), "application/xml; charset=utf-8");
     }
 
@@ -186,10 +187,10 @@ public static class MdeApi
         var (entity, _) = await RequireAsync(context, cnpj, scope, access, ct);
         if (!AccessKey.TryParse(chNFe, out _, out _))
         {
-            throw new RequestRejectedException(400, MdeErrorCodes.InvalidChNFe, "chNFe inválida (44 dígitos com dígito verificador correto).");
+            throw new RequestRefusedException(400, MdeErrorCodes.InvalidChNFe, "chNFe inválida (44 dígitos com dígito verificador correto).");
         }
         var rows = await documents.FindByKeyAsync(entity.TenantId, entity.Cnpj, chNFe, ct);
-        return rows.Count > 0 ? rows : throw new RequestRejectedException(404, MdeErrorCodes.DocumentNotFound, "Nenhum documento recebido para esta chave.");
+        return rows.Count > 0 ? rows : throw new RequestRefusedException(404, MdeErrorCodes.DocumentNotFound, "Nenhum documento recebido para esta chave.");
     }
 
     /// <summary>MD-e refusals as ProblemDetails: blocks → 429 + Retry-After, busy or a grant taken back → 409, no certificate of

@@ -1,9 +1,12 @@
+using Tss.Pipeline;
+using Tss.Protocol;
+
 namespace Tss.Host.Problems;
 
 /// <summary>
 /// Stable codes of request-level errors (the <c>code</c> extension of every ProblemDetails and the SOAP fault code).
-/// Document-level refusals use the pipeline's codes (<see cref="Tss.Pipeline.Ingest.IngestErrorCodes"/>) and
-/// <see cref="Tss.Protocol.Xml.XmlErrorCodes"/>.
+/// Document-level refusals use the pipeline's codes (<see cref="Tss.Pipeline.PipelineErrorCodes.Ingest"/>) and
+/// <see cref="Tss.Protocol.ProtocolErrorCodes.Xml"/>.
 /// </summary>
 public static class ApiErrorCodes
 {
@@ -15,9 +18,6 @@ public static class ApiErrorCodes
     public const string BodyTooLarge = "request.too_large";
     public const string MalformedJson = "request.malformed_json";
     public const string InvalidErpId = "request.invalid_erp_id";
-    public const string InvalidCnpj = "entity.invalid_cnpj";
-    public const string EntityNotFound = "entity.not_found";
-    public const string DocumentNotFound = "nfe.not_found";
     public const string ProcNotAvailable = "nfe.proc_not_available";
     public const string AllRefused = "nfe.all_refused";
     public const string IdempotencyKeyInvalid = "idempotency.invalid_key";

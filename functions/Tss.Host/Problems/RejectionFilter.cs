@@ -1,3 +1,4 @@
+using Tss.Pipeline.Events;
 using Tss.Pipeline.Queries;
 using Tss.Tenancy;
 
@@ -12,7 +13,7 @@ public static class RejectionFilter
         {
             return await next(context).ConfigureAwait(false);
         }
-        catch (RequestRejectedException e)
+        catch (RequestRefusedException e)
         {
             Tss.Host.Log.Refused(Logger(context), context.HttpContext.User.FindFirst(Auth.TenantClaims.TenantId)?.Value, e.Code);
             return ApiProblem.Create(e.Status, e.Code, e.Message);

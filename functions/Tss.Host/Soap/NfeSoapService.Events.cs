@@ -13,14 +13,14 @@ public sealed partial class NfeSoapService
     {
         var entity = await EntityAsync(cnpj).ConfigureAwait(false);
         var service = Services.GetRequiredService<EventRequestService>();
-        return ToSoap((await EventProblems.Run(() => service.CancelAsync(entity, chNFe ?? "", xJust, Aborted)).ConfigureAwait(false)).Event);
+        return ToSoap((await service.CancelAsync(entity, chNFe ?? "", xJust, Aborted).ConfigureAwait(false)).Event);
     }
 
     public async Task<SoapEvent> CorrectionLetter(string cnpj, string chNFe, string xCorrecao)
     {
         var entity = await EntityAsync(cnpj).ConfigureAwait(false);
         var service = Services.GetRequiredService<EventRequestService>();
-        return ToSoap((await EventProblems.Run(() => service.CorrectAsync(entity, chNFe ?? "", xCorrecao, Aborted)).ConfigureAwait(false)).Event);
+        return ToSoap((await service.CorrectAsync(entity, chNFe ?? "", xCorrecao, Aborted).ConfigureAwait(false)).Event);
     }
 
     public async Task<SoapEvent[]> GetEvents(string cnpj, string chNFe)
@@ -34,7 +34,7 @@ public sealed partial class NfeSoapService
     {
         var entity = await EntityAsync(cnpj).ConfigureAwait(false);
         var service = Services.GetRequiredService<InutilizacaoService>();
-        var view = await EventProblems.Run(() => service.RequestAsync(entity, new InutilizacaoRequest(serie, nNFIni, nNFFin, xJust), Aborted)).ConfigureAwait(false);
+        var view = await service.RequestAsync(entity, new InutilizacaoRequest(serie, nNFIni, nNFFin, xJust), Aborted).ConfigureAwait(false);
         var record = await service.GetAsync(entity, view.Id, Aborted).ConfigureAwait(false);
         return new SoapInutilizacao
         {
@@ -55,7 +55,7 @@ public sealed partial class NfeSoapService
     {
         var entity = await EntityAsync(cnpj).ConfigureAwait(false);
         var service = Services.GetRequiredService<ConsultationService>();
-        var answer = await EventProblems.Run(() => service.ConsultProtocolAsync(entity, chNFe ?? "", Aborted)).ConfigureAwait(false);
+        var answer = await service.ConsultProtocolAsync(entity, chNFe ?? "", Aborted).ConfigureAwait(false);
         return new SoapProtocolConsultation
         {
             chNFe = answer.chNFe,
@@ -79,7 +79,7 @@ public sealed partial class NfeSoapService
     {
         var entity = await EntityAsync(cnpj).ConfigureAwait(false);
         var service = Services.GetRequiredService<ConsultationService>();
-        var status = await EventProblems.Run(() => service.StatusAsync(entity, 55, Aborted)).ConfigureAwait(false);
+        var status = await service.StatusAsync(entity, 55, Aborted).ConfigureAwait(false);
         return new SoapServiceStatus
         {
             Uf = status.Uf,
@@ -95,7 +95,7 @@ public sealed partial class NfeSoapService
     {
         var entity = await EntityAsync(cnpj).ConfigureAwait(false);
         var service = Services.GetRequiredService<ConsultationService>();
-        var answer = await EventProblems.Run(() => service.CadastroAsync(entity, uf, cnpjConsultado, cpf, ie, Aborted)).ConfigureAwait(false);
+        var answer = await service.CadastroAsync(entity, uf, cnpjConsultado, cpf, ie, Aborted).ConfigureAwait(false);
         return new SoapCadastro
         {
             cStat = answer.cStat,

@@ -5,12 +5,13 @@ using Tss.Host.Problems;
 using Tss.Host.Submission;
 using Tss.Pipeline;
 using Tss.Pipeline.Documents;
+using Tss.Pipeline.Events;
 using Tss.Pipeline.Ingest;
 using Tss.Pipeline.Queries;
 
 namespace Tss.Host.Soap;
 
-/// <summary>The SOAP operations, on the same services as the REST API. Refusals throw <see cref="RequestRejectedException"/>,
+/// <summary>The SOAP operations, on the same services as the REST API. Refusals throw <see cref="RequestRefusedException"/>,
 /// which <see cref="SoapFaultTransformer"/> turns into a fault with the code.</summary>
 public sealed partial class NfeSoapService(
     IHttpContextAccessor http,
@@ -53,7 +54,7 @@ public sealed partial class NfeSoapService(
         var entity = await scope.RequireAsync(TenantId(), cnpj ?? "", Aborted).ConfigureAwait(false);
         var document = string.IsNullOrEmpty(erpId) ? null : await queries.FindByErpIdAsync(entity.TenantId, entity.Cnpj, erpId, Aborted).ConfigureAwait(false);
         return document is null
-            ? throw new RequestRejectedException(404, ApiErrorCodes.DocumentNotFound, "Nenhuma NF-e com este erpId para esta empresa.")
+            ? throw new RequestRefusedException(404, PipelineErrorCodes.Events.DocumentNotFound, "Nenhuma NF-e com este erpId para esta empresa.")
             : View(document);
     }
 
@@ -64,9 +65,9 @@ public sealed partial class NfeSoapService(
         {
             "signed" => await queries.GetSignedXmlAsync(document, Aborted).ConfigureAwait(false),
             "procnfe" => (await queries.GetProcNFeAsync(document, Aborted).ConfigureAwait(false))?.ToString()
-                ?? throw new RequestRejectedException(404, ApiErrorCodes.ProcNotAvailable,
+                ?? throw new RequestRefusedException(404, ApiErrorCodes.ProcNotAvailable,
                     $"A NF-e ainda não tem XML de distribuição (situação {document.Status}); ele existe somente após a autorização."),
-            _ => throw new RequestRejectedException(400, ApiErrorCodes.InvalidFilter, "kind deve ser 'signed' ou 'procNFe'."),
+            _ => throw new RequestRefusedException(400, ApiErrorCodes.InvalidFilter, "kind deve ser 'signed' ou 'procNFe'."),
         };
     }
 
@@ -82,7 +83,7 @@ public sealed partial class NfeSoapService(
         var document = await queries.GetAsync(entity.TenantId, chNFe ?? "", Aborted).ConfigureAwait(false);
         return document is not null && document.Cnpj == entity.Cnpj
             ? document
-            : throw new RequestRejectedException(404, ApiErrorCodes.DocumentNotFound, "NF-e não encontrada para esta empresa.");
+            : throw new RequestRefusedException(404, PipelineErrorCodes.Events.DocumentNotFound, "NF-e não encontrada para esta empresa.");
     }
 
     private string TenantId()
@@ -93,7 +94,7 @@ public sealed partial class NfeSoapService(
             return context.User.GetTenantId();
         }
         var refusal = ApiKeyRefusal.Of(context); // SoapInputGuard answers first; kept for calls that bypass it
-        throw new RequestRejectedException(refusal.Status, refusal.Code, refusal.Detail);
+        throw new RequestRefusedException(refusal.Status, refusal.Code, refusal.Detail);
     }
 
     private static SoapDocumentStatus View(DocumentRecord d) => new()

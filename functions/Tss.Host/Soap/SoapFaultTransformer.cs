@@ -5,6 +5,7 @@ using System.Xml;
 using SoapCore;
 using SoapCore.Extensibility;
 using Tss.Host.Problems;
+using Tss.Pipeline.Events;
 
 namespace Tss.Host.Soap;
 
@@ -31,7 +32,7 @@ public sealed class SoapFaultTransformer : IFaultExceptionTransformer
         }
         return e switch
         {
-            RequestRejectedException r => (r.Code, r.Message, r.Status < 500),
+            RequestRefusedException r => (r.Code, r.Message, r.Status < 500),
             FaultException f => (ApiErrorCodes.MalformedSoap, f.Message, true),
             Tss.Tenancy.TenancyException t => (t.Code, "O certificado da empresa não está disponível no serviço; contate o suporte.", false),
             _ => (InternalErrorCode, "Erro interno ao processar a requisição; tente novamente.", false),

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using Tss.Host.Auth;
 using Tss.Host.Problems;
 using Tss.Host.Submission;
+using Tss.Pipeline.Events;
+using Tss.Protocol;
 using Tss.Protocol.Xml;
 
 namespace Tss.Host.Soap;
@@ -36,14 +38,14 @@ public sealed class SoapInputGuard(RequestDelegate next, IOptions<SoapOptions> o
             body = await SubmitBodyReader.ReadCappedAsync(context.Request, max, context.RequestAborted).ConfigureAwait(false);
             SafeXml.Load(body, max);
         }
-        catch (RequestRejectedException e)
+        catch (RequestRefusedException e)
         {
             await SoapFaultWriter.WriteAsync(context, e.Status, e.Code, e.Message).ConfigureAwait(false);
             return;
         }
         catch (XmlInputException e)
         {
-            await SoapFaultWriter.WriteAsync(context, e.Code == XmlErrorCodes.TooLarge ? 413 : 400, e.Code, e.Message).ConfigureAwait(false);
+            await SoapFaultWriter.WriteAsync(context, e.Code == ProtocolErrorCodes.Xml.TooLarge ? 413 : 400, e.Code, e.Message).ConfigureAwait(false);
             return;
         }
         context.Request.Body = new MemoryStream(body, writable: false);

@@ -7,6 +7,7 @@ using Tss.Host.Hosting;
 using Tss.Host.Idempotency;
 using Tss.Host.Problems;
 using Tss.Pipeline;
+using Tss.Pipeline.Events;
 
 namespace Tss.Host.Submission;
 
@@ -52,7 +53,7 @@ public static class SubmissionApi
         var entity = await scope.RequireAsync(tenantId, cnpj, ct);
         if (idempotencyKey is not null && !IdempotencyStore.IsValidKey(idempotencyKey))
         {
-            throw new RequestRejectedException(400, ApiErrorCodes.IdempotencyKeyInvalid, "Idempotency-Key deve ter de 1 a 200 caracteres ASCII visíveis.");
+            throw new RequestRefusedException(400, ApiErrorCodes.IdempotencyKeyInvalid, "Idempotency-Key deve ter de 1 a 200 caracteres ASCII visíveis.");
         }
         var body = await SubmitBodyReader.ReadAsync(context.Request, pipeline.Value, ct);
 
@@ -68,11 +69,11 @@ public static class SubmissionApi
                     context.Response.Headers[ReplayedHeader] = "true";
                     return TypedResults.Content(replay.Response.Body, replay.Response.ContentType, Encoding.UTF8, replay.Response.StatusCode);
                 case IdempotencyOutcome.Mismatch:
-                    throw new RequestRejectedException(422, ApiErrorCodes.IdempotencyKeyReused,
+                    throw new RequestRefusedException(422, ApiErrorCodes.IdempotencyKeyReused,
                         "Esta Idempotency-Key já foi usada com outra requisição; use uma chave nova para um conteúdo diferente.");
                 case IdempotencyOutcome.InProgress:
                     context.Response.Headers.RetryAfter = "2";
-                    throw new RequestRejectedException(409, ApiErrorCodes.IdempotencyInProgress,
+                    throw new RequestRefusedException(409, ApiErrorCodes.IdempotencyInProgress,
                         "Uma requisição com esta Idempotency-Key ainda está em processamento; tente novamente em instantes.");
                 case IdempotencyOutcome.Proceed proceed:
                     claim = proceed;

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using Tss.Host.Problems;
 using Tss.Pipeline;
+using Tss.Pipeline.Events;
 using Tss.Pipeline.Ingest;
+using Tss.Protocol;
 using Tss.Protocol.Messages;
 using Tss.Protocol.Xml;
 
@@ -18,7 +20,7 @@ public static class SubmitBodyReader
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { MaxDepth = 8 };
 
-    /// <exception cref="RequestRejectedException">400/413/415 with a code; nothing was stored.</exception>
+    /// <exception cref="RequestRefusedException">400/413/415 with a code; nothing was stored.</exception>
     public static async Task<SubmitBody> ReadAsync(HttpRequest request, PipelineOptions options, CancellationToken ct)
     {
         var mediaType = MediaType(request.ContentType);
@@ -28,7 +30,7 @@ public static class SubmitBodyReader
         {
             "application/xml" or "text/xml" => FromXml(raw, options.MaxRequestBytes),
             "application/json" => FromJson(raw),
-            _ => throw new RequestRejectedException(415, ApiErrorCodes.UnsupportedMediaType,
+            _ => throw new RequestRefusedException(415, ApiErrorCodes.UnsupportedMediaType,
                 $"Tipo de conteúdo '{request.ContentType}' não suportado; use application/xml ou application/json."),
         };
         return Check(items, sync || bodySync, raw, mediaType, options);
@@ -39,16 +41,16 @@ public static class SubmitBodyReader
     {
         if (items.Count == 0)
         {
-            throw new RequestRejectedException(400, IngestErrorCodes.NoDocuments, "A requisição não contém nenhuma NF-e.");
+            throw new RequestRefusedException(400, PipelineErrorCodes.Ingest.NoDocuments, "A requisição não contém nenhuma NF-e.");
         }
         if (items.Count > options.MaxDocumentsPerRequest)
         {
-            throw new RequestRejectedException(413, IngestErrorCodes.TooManyDocuments,
+            throw new RequestRefusedException(413, PipelineErrorCodes.Ingest.TooManyDocuments,
                 $"A requisição tem {items.Count} documentos; o limite é {options.MaxDocumentsPerRequest} por requisição.");
         }
         if (items.FirstOrDefault(i => i.ErpId is not null && !IsValidErpId(i.ErpId)) is { } bad)
         {
-            throw new RequestRejectedException(400, ApiErrorCodes.InvalidErpId, "erpId deve ter de 1 a 100 caracteres, sem caracteres de controle.");
+            throw new RequestRefusedException(400, ApiErrorCodes.InvalidErpId, "erpId deve ter de 1 a 100 caracteres, sem caracteres de controle.");
         }
         return new SubmitBody(items, sync, raw, mediaType);
     }
@@ -90,7 +92,7 @@ public static class SubmitBodyReader
         return buffer.ToArray();
     }
 
-    private static RequestRejectedException TooLarge(int max) =>
+    private static RequestRefusedException TooLarge(int max) =>
         new(413, ApiErrorCodes.BodyTooLarge, $"O corpo da requisição excede o limite de {max} bytes.");
 
     /// <summary>One NFe, or enviNFe (indSinc=1 asks for sync mode) with its NFe children, parsed once (depth capped,
@@ -105,7 +107,7 @@ public static class SubmitBodyReader
         }
         catch (XmlInputException e)
         {
-            throw new RequestRejectedException(e.Code == XmlErrorCodes.TooLarge ? 413 : 400, e.Code, e.Message);
+            throw new RequestRefusedException(e.Code == ProtocolErrorCodes.Xml.TooLarge ? 413 : 400, e.Code, e.Message);
         }
         var root = doc.DocumentElement!;
         if (root.NamespaceURI == NfeNamespaces.Nfe && root.LocalName == "NFe")
@@ -118,7 +120,7 @@ public static class SubmitBodyReader
             var sync = children.FirstOrDefault(e => e.LocalName == "indSinc")?.InnerText == "1";
             return ([.. children.Where(e => e.LocalName == "NFe" && e.NamespaceURI == NfeNamespaces.Nfe).Select(e => IngestItem.Parsed(e))], sync);
         }
-        throw new RequestRejectedException(400, XmlErrorCodes.UnexpectedRoot,
+        throw new RequestRefusedException(400, ProtocolErrorCodes.Xml.UnexpectedRoot,
             $"O elemento raiz deve ser NFe ou enviNFe ({NfeNamespaces.Nfe}), não {root.LocalName}.");
     }
 
@@ -131,11 +133,11 @@ public static class SubmitBodyReader
         }
         catch (JsonException e)
         {
-            throw new RequestRejectedException(400, ApiErrorCodes.MalformedJson, $"JSON inválido: {e.Message}");
+            throw new RequestRefusedException(400, ApiErrorCodes.MalformedJson, $"JSON inválido: {e.Message}");
         }
         if (body is null)
         {
-            throw new RequestRejectedException(400, ApiErrorCodes.MalformedJson, "JSON inválido: o corpo deve ser um objeto com \"documents\".");
+            throw new RequestRefusedException(400, ApiErrorCodes.MalformedJson, "JSON inválido: o corpo deve ser um objeto com \"documents\".");
         }
         return ([.. (body.Documents ?? []).Select(d => new IngestItem(d?.Xml ?? "", d?.ErpId))], body.Sync);
     }

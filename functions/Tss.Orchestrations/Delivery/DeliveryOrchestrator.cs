@@ -33,13 +33,13 @@ public sealed class DeliveryOrchestrator : TaskOrchestrator<DeliveryRetry, Deliv
             var step = await context.CallActivityAsync<DeliveryStep>(nameof(DeliverActivity), new DeliverInput(input.Request, attempt + 1), ActivityRetry);
             if (step.State != DeliveryState.Retrying || step.TimerAt is not { } next)
             {
-                OrchestrationLog.DeliveryFinished(log, input.Request.DeliveryId, input.Request.Channel, step.State, step.Attempt);
+                Log.DeliveryFinished(log, input.Request.DeliveryId, input.Request.Channel, step.State, step.Attempt);
                 return step.State;
             }
             attempt = step.Attempt;
             timerAt = next;
         }
-        OrchestrationLog.DeliveryRoundsExhausted(log, input.Request.DeliveryId, input.Request.Channel, MaxRounds);
+        Log.DeliveryRoundsExhausted(log, input.Request.DeliveryId, input.Request.Channel, MaxRounds);
         return DeliveryState.GivenUp;
     }
 }

@@ -25,7 +25,7 @@ internal sealed class DurableDeliveryRetries(DurableTaskClient client, ILogger<D
         }
         catch (Exception e) when (AlreadyExists(e))
         {
-            OrchestrationLog.AlreadyRunning(logger, instanceId);
+            Log.AlreadyRunning(logger, instanceId);
         }
     }
 

@@ -26,7 +26,7 @@ public sealed partial class DurableEventBatchStarter(DurableTaskClient client, I
         }
         catch (Exception e) when (DurableDeliveryRetries.AlreadyExists(e))
         {
-            LogAlreadyRunning(logger, batchId, partition);
+            Log.EventBatchAlreadyRunning(logger, batchId, partition);
         }
     }
 
@@ -38,7 +38,4 @@ public sealed partial class DurableEventBatchStarter(DurableTaskClient client, I
         ArgumentException.ThrowIfNullOrEmpty(batchId);
         return $"evb:{Uri.EscapeDataString(partition)}:{Uri.EscapeDataString(batchId)}";
     }
-
-    [LoggerMessage(EventId = 1940, Level = LogLevel.Debug, Message = "Event batch {BatchId} of {Partition} is already running; start ignored")]
-    private static partial void LogAlreadyRunning(ILogger logger, string batchId, string partition);
 }

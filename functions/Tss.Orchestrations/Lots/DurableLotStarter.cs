@@ -29,7 +29,7 @@ public sealed partial class DurableLotStarter(DurableTaskClient client, ILogger<
             {
                 throw;
             }
-            LogAlreadyStarted(logger, lotId, partition);
+            Log.LotAlreadyStarted(logger, lotId, partition);
         }
     }
 
@@ -44,7 +44,4 @@ public sealed partial class DurableLotStarter(DurableTaskClient client, ILogger<
         ArgumentException.ThrowIfNullOrEmpty(lotId);
         return $"lot:{Uri.EscapeDataString(partition)}:{Uri.EscapeDataString(lotId)}";
     }
-
-    [LoggerMessage(EventId = 1901, Level = LogLevel.Debug, Message = "Lot {LotId} of {Partition} is already started")]
-    private static partial void LogAlreadyStarted(ILogger logger, string lotId, string partition);
 }

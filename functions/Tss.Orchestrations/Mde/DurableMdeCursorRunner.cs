@@ -53,11 +53,8 @@ public sealed partial class DurableMdeCursorRunner(DurableTaskClient client, ILo
         }
         catch (Exception e) when (DurableDeliveryRetries.AlreadyExists(e))
         {
-            LogAlreadyRunning(logger, id);
+            Log.MdeAlreadyRunning(logger, id);
             return false;
         }
     }
-
-    [LoggerMessage(EventId = 1950, Level = LogLevel.Debug, Message = "MD-e cursor orchestration {InstanceId} already running; start ignored")]
-    private static partial void LogAlreadyRunning(ILogger logger, string instanceId);
 }

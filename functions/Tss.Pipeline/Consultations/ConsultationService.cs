@@ -22,11 +22,11 @@ public sealed class ConsultationService(SefazClient sefaz, StatusServiceCache st
         ArgumentNullException.ThrowIfNull(entity);
         if (chNFe is null || !AccessKey.TryParse(chNFe, out _, out _))
         {
-            throw new RequestRefusedException(RefusalKind.Invalid, EventErrorCodes.InvalidAccessKey, "Chave de acesso inválida (44 dígitos com dígito verificador correto).");
+            throw new RequestRefusedException(RefusalKind.Invalid, PipelineErrorCodes.Events.InvalidAccessKey, "Chave de acesso inválida (44 dígitos com dígito verificador correto).");
         }
         if (chNFe.Substring(6, 14) != entity.Cnpj || UfCodes.ToUf(int.Parse(chNFe.AsSpan(0, 2), CultureInfo.InvariantCulture)) is not { } uf)
         {
-            throw new RequestRefusedException(RefusalKind.NotFound, EventErrorCodes.DocumentNotFound, "NF-e não encontrada para esta empresa.");
+            throw new RequestRefusedException(RefusalKind.NotFound, PipelineErrorCodes.Events.DocumentNotFound, "NF-e não encontrada para esta empresa.");
         }
         var mod = int.Parse(chNFe.AsSpan(20, 2), CultureInfo.InvariantCulture);
         var cert = await entities.GetCertificateAsync(entity, ct).ConfigureAwait(false);
@@ -49,7 +49,7 @@ public sealed class ConsultationService(SefazClient sefaz, StatusServiceCache st
         ArgumentNullException.ThrowIfNull(entity);
         if (mod is not (55 or 65))
         {
-            throw new RequestRefusedException(RefusalKind.Invalid, EventErrorCodes.InvalidModel, "mod deve ser 55 (NF-e) ou 65 (NFC-e).");
+            throw new RequestRefusedException(RefusalKind.Invalid, PipelineErrorCodes.Events.InvalidModel, "mod deve ser 55 (NF-e) ou 65 (NFC-e).");
         }
         var cert = await entities.GetCertificateAsync(entity, ct).ConfigureAwait(false);
         StatusReading reading;
@@ -72,7 +72,7 @@ public sealed class ConsultationService(SefazClient sefaz, StatusServiceCache st
         var target = new SefazTarget(string.IsNullOrEmpty(uf) ? entity.Uf : uf.ToUpperInvariant(), 55, entity.tpAmb);
         if (!UfCodes.All.Contains(target.Uf, StringComparer.Ordinal))
         {
-            throw new RequestRefusedException(RefusalKind.Invalid, EventErrorCodes.InvalidCadastroQuery, "uf deve ser a sigla de uma UF (ex.: SP).");
+            throw new RequestRefusedException(RefusalKind.Invalid, PipelineErrorCodes.Events.InvalidCadastroQuery, "uf deve ser a sigla de uma UF (ex.: SP).");
         }
         var cert = await entities.GetCertificateAsync(entity, ct).ConfigureAwait(false);
         try
@@ -81,7 +81,7 @@ public sealed class ConsultationService(SefazClient sefaz, StatusServiceCache st
         }
         catch (MessageInputException e)
         {
-            throw new RequestRefusedException(RefusalKind.Invalid, EventErrorCodes.InvalidCadastroQuery,
+            throw new RequestRefusedException(RefusalKind.Invalid, PipelineErrorCodes.Events.InvalidCadastroQuery,
                 "Informe exatamente um de cnpj (14 dígitos), cpf (11 dígitos) ou ie (2 a 14 dígitos).", e);
         }
         catch (SefazException e)

@@ -39,7 +39,7 @@ public sealed partial class CreditCheck(ICreditGate gate, CreditWaiters waiters,
             }
             await MarkAwaitingAsync(table, newlyWaiting, ct).ConfigureAwait(false);
             await waiters.RememberAsync(tenant.Key, partition, ct).ConfigureAwait(false);
-            LogAwaiting(logger, tenant.Key, partition, newlyWaiting.Count);
+            Log.CreditAwaiting(logger, tenant.Key, partition, newlyWaiting.Count);
             // A top-up between the refusal and the note above would not have seen the note: ask once more. Either the
             // top-up sees the note and wakes the partition, or this sees its credits.
             var again = await gate.TryDebitAsync(tenant.Key, [.. refused.Select(Key)], ct).ConfigureAwait(false);
@@ -91,7 +91,4 @@ public sealed partial class CreditCheck(ICreditGate gate, CreditWaiters waiters,
             }
         }
     }
-
-    [LoggerMessage(EventId = 1601, Level = LogLevel.Warning, Message = "Tenant {TenantId} has no credits: {Count} documents of {Partition} await credits")]
-    private static partial void LogAwaiting(ILogger logger, string tenantId, string partition, int count);
 }

@@ -56,19 +56,13 @@ public sealed partial class DanfeCache(BlobServiceClient blobs, IOptions<Pipelin
         }
         catch (RequestFailedException e)
         {
-            LogCacheWriteFailed(log, chNFe, e.Status, e.ErrorCode);
+            Log.DanfeCacheWriteFailed(log, chNFe, e.Status, e.ErrorCode);
         }
 
-        LogRendered(log, chNFe, pdf.Length);
+        Log.DanfeRendered(log, chNFe, pdf.Length);
         return pdf;
     }
 
     private static Task UploadAsync(BlobClient blob, byte[] pdf, CancellationToken ct) =>
         blob.UploadAsync(BinaryData.FromBytes(pdf), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" } }, ct);
-
-    [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "DANFE of {chNFe} rendered ({Bytes} bytes)")]
-    private static partial void LogRendered(ILogger logger, string chNFe, int bytes);
-
-    [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "DANFE of {chNFe} could not be cached (HTTP {Status} {ErrorCode}); served uncached")]
-    private static partial void LogCacheWriteFailed(ILogger logger, string chNFe, int status, string? errorCode);
 }

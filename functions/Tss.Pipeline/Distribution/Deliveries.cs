@@ -25,7 +25,7 @@ public sealed partial class Deliveries(IDeliveryRetries retries, TimeProvider ti
         ArgumentNullException.ThrowIfNull(request);
         var id = InstanceId(request);
         await retries.StartAsync(id, new DeliveryRetry(request, attemptsMade, RealTime(nextAttemptAt, time)), ct).ConfigureAwait(false);
-        DistributionLog.RetriesStarted(logger, request.DeliveryId, request.Channel, id, attemptsMade + 1, nextAttemptAt);
+        Log.RetriesStarted(logger, request.DeliveryId, request.Channel, id, attemptsMade + 1, nextAttemptAt);
     }
 
     /// <summary>

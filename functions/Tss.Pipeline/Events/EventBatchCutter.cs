@@ -37,7 +37,7 @@ public sealed partial class EventBatchCutter(
             // Timestamp is the storage server's (real) time of the row's last change.
             if (batch.Max(e => e.Timestamp ?? realNow) < realNow - StaleBatch)
             {
-                LogRestart(logger, batch.Key, message.Partition);
+                Log.EventRestart(logger, batch.Key, message.Partition);
                 await starter.StartAsync(message.Partition, batch.Key, ct).ConfigureAwait(false);
             }
         }
@@ -70,11 +70,11 @@ public sealed partial class EventBatchCutter(
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
         {
-            LogClaimLost(logger, partition); // another cutter claimed some of them first (or a request replaced one)
+            Log.EventClaimLost(logger, partition); // another cutter claimed some of them first (or a request replaced one)
             return;
         }
         await starter.StartAsync(partition, batchId, ct).ConfigureAwait(false);
-        LogCut(logger, batchId, partition, batch.Length);
+        Log.EventCut(logger, batchId, partition, batch.Length);
     }
 
     /// <summary>The partition's unanswered events (Pending or Sending): one row-key range with a filter.</summary>
@@ -93,13 +93,4 @@ public sealed partial class EventBatchCutter(
         }
         return list;
     }
-
-    [LoggerMessage(EventId = 1411, Level = LogLevel.Information, Message = "Event batch {BatchId} cut in {Partition} with {Count} events")]
-    private static partial void LogCut(ILogger logger, string batchId, string partition, int count);
-
-    [LoggerMessage(EventId = 1412, Level = LogLevel.Debug, Message = "Events of {Partition}: another cutter claimed them first")]
-    private static partial void LogClaimLost(ILogger logger, string partition);
-
-    [LoggerMessage(EventId = 1413, Level = LogLevel.Warning, Message = "Event batch {BatchId} of {Partition} idle for a minute; starting it again (a no-op if it runs)")]
-    private static partial void LogRestart(ILogger logger, string batchId, string partition);
 }

@@ -43,7 +43,7 @@ public sealed partial class EventBatchSteps
         }
         foreach (var e in finals)
         {
-            LogAnswered(logger, e.chNFe, e.tpEvento, e.nSeqEvento, e.Status, e.cStat);
+            Log.EventAnswered(logger, e.chNFe, e.tpEvento, e.nSeqEvento, e.Status, e.cStat);
         }
     }
 
@@ -84,7 +84,7 @@ public sealed partial class EventBatchSteps
         if (!check.IsValid)
         {
             // SEFAZ's registration is a fact whatever our schema says; keep it and make the mismatch visible.
-            LogProcInvalid(logger, e.chNFe, e.tpEvento, e.nSeqEvento, check.Errors[0].Message);
+            Log.EventProcInvalid(logger, e.chNFe, e.tpEvento, e.nSeqEvento, check.Errors[0].Message);
         }
         var name = EventRecord.BlobName(e.PartitionKey, e.chNFe, e.tpEvento, e.nSeqEvento);
         await blobs.GetBlobContainerClient(_o.ProcContainer).GetBlobClient(name)
@@ -146,25 +146,4 @@ public sealed partial class EventBatchSteps
             e.Distributed = true;
         }
     }
-
-    [LoggerMessage(EventId = 1442, Level = LogLevel.Information, Message = "Event {chNFe} {tpEvento} #{nSeqEvento}: {Status} {cStat}")]
-    private static partial void LogAnswered(ILogger logger, string chNFe, string tpEvento, int nSeqEvento, string status, int? cStat);
-
-    [LoggerMessage(EventId = 1443, Level = LogLevel.Error, Message = "procEventoNFe of {chNFe} {tpEvento} #{nSeqEvento} does not validate: {Error}")]
-    private static partial void LogProcInvalid(ILogger logger, string chNFe, string tpEvento, int nSeqEvento, string error);
-
-    [LoggerMessage(EventId = 1444, Level = LogLevel.Warning, Message = "Event batch {BatchId}: send {Send} was recorded without an answer; reconciling by key before any resend")]
-    private static partial void LogInterrupted(ILogger logger, string batchId, int send);
-
-    [LoggerMessage(EventId = 1445, Level = LogLevel.Warning, Message = "Event batch {BatchId}: outcome unknown ({Code}); reconciling by key")]
-    private static partial void LogOutcomeUnknown(ILogger logger, string batchId, string code);
-
-    [LoggerMessage(EventId = 1446, Level = LogLevel.Warning, Message = "Event batch {BatchId} not sent ({Code}); sending again after a durable wait")]
-    private static partial void LogSendFailed(ILogger logger, string batchId, string code);
-
-    [LoggerMessage(EventId = 1447, Level = LogLevel.Warning, Message = "Consultation of {chNFe} for event reconciliation failed ({Code}); asking again after a durable wait")]
-    private static partial void LogConsultFailed(ILogger logger, string chNFe, string code);
-
-    [LoggerMessage(EventId = 1448, Level = LogLevel.Warning, Message = "Event batch {BatchId} answered {cStat} at lot level (resend wait {Wait} when retryable)")]
-    private static partial void LogLotStatus(ILogger logger, string batchId, int cStat, TimeSpan wait);
 }

@@ -42,7 +42,7 @@ public sealed partial class EventBatchSteps
             }
             catch (SefazException x)
             {
-                LogConsultFailed(logger, group.Key, x.Code.ToString());
+                Log.EventConsultFailed(logger, group.Key, x.Code.ToString());
                 continue; // still in flight
             }
             var registered = consult.procEventoNFeXml.Select(ReadProc).OfType<(string TpEvento, int NSeq, RetEvento Ret, string Xml)>().ToList();

@@ -59,7 +59,7 @@ public sealed partial class EventBatchSteps(
         }
         if (open.Any(e => e.StatusValue == EventStatus.Sending))
         {
-            LogInterrupted(logger, batchId, send);
+            Log.EventInterrupted(logger, batchId, send);
             return new EventSendResult(send, EventSendOutcome.Unknown);
         }
         // A batch started again after its instance ended (e.g. failed) counts on from the sends its rows recorded.
@@ -102,7 +102,7 @@ public sealed partial class EventBatchSteps(
         }
         catch (RequestFailedException x) when (x.Status is 409 or 412)
         {
-            LogInterrupted(logger, batchId, send); // another run of this step recorded the send first: never send beside it
+            Log.EventInterrupted(logger, batchId, send); // another run of this step recorded the send first: never send beside it
             return new EventSendResult(send, EventSendOutcome.Unknown);
         }
 
@@ -114,12 +114,12 @@ public sealed partial class EventBatchSteps(
         }
         catch (SefazException x) when (x.OutcomeUnknown)
         {
-            LogOutcomeUnknown(logger, batchId, x.Code.ToString());
+            Log.EventOutcomeUnknown(logger, batchId, x.Code.ToString());
             return new EventSendResult(send, EventSendOutcome.Unknown);
         }
         catch (SefazException x)
         {
-            LogSendFailed(logger, batchId, x.Code.ToString());
+            Log.EventSendFailed(logger, batchId, x.Code.ToString());
             return new EventSendResult(send, EventSendOutcome.NotSent);
         }
         var name = AnswerBlobName(partition, batchId, send);
@@ -171,7 +171,7 @@ public sealed partial class EventBatchSteps(
             }
             if (CStatTables.RecepcaoEvento.React(answer.cStat) != CStatReaction.ReadItems)
             {
-                LogLotStatus(logger, batchId, answer.cStat, resendAfter);
+                Log.EventLotStatus(logger, batchId, answer.cStat, resendAfter);
             }
         }
         else if (sent.Outcome == EventSendOutcome.NotSent)

@@ -6,6 +6,7 @@ using Tss.Contracts.Documents;
 using Tss.Contracts.Entities;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Queries;
+using Tss.Protocol;
 using Tss.Protocol.Messages;
 
 namespace Tss.Pipeline.Events;
@@ -76,7 +77,7 @@ public sealed partial class EventRequestService(
             {
                 continue; // another request for this document won the race: decide again on fresh state
             }
-            LogRequested(logger, entity.TenantId, chNFe, tpEvento, record.nSeqEvento);
+            Log.EventRequested(logger, entity.TenantId, chNFe, tpEvento, record.nSeqEvento);
             await queue.SendAsync(document.PartitionKey, ct).ConfigureAwait(false);
             return new EventRequestResult(EventView.Of(record), Created: true);
         }
@@ -101,12 +102,12 @@ public sealed partial class EventRequestService(
 
         if (document.StatusValue == DocumentStatus.Cancelled)
         {
-            throw new RequestRefusedException(RefusalKind.Conflict, EventErrorCodes.DocumentCancelled, "A NF-e está cancelada; não admite carta de correção.");
+            throw new RequestRefusedException(RefusalKind.Conflict, PipelineErrorCodes.Events.DocumentCancelled, "A NF-e está cancelada; não admite carta de correção.");
         }
         RequireAuthorized(document);
         if (cancel is not null)
         {
-            throw new RequestRefusedException(RefusalKind.Conflict, EventErrorCodes.CancelInProgress,
+            throw new RequestRefusedException(RefusalKind.Conflict, PipelineErrorCodes.Events.CancelInProgress,
                 "Há um pedido de cancelamento em andamento para esta NF-e; a carta de correção não será enviada.");
         }
         var letters = live.Where(e => e.tpEvento == tpEvento).OrderBy(e => e.nSeqEvento).ToList();
@@ -117,7 +118,7 @@ public sealed partial class EventRequestService(
         var next = letters.Select(e => e.nSeqEvento).DefaultIfEmpty(0).Max() + 1;
         if (next > NfeRequests.MaxNSeqEvento)
         {
-            throw new RequestRefusedException(RefusalKind.Conflict, EventErrorCodes.SequenceExhausted,
+            throw new RequestRefusedException(RefusalKind.Conflict, PipelineErrorCodes.Events.SequenceExhausted,
                 $"A NF-e já tem {NfeRequests.MaxNSeqEvento} cartas de correção; a SEFAZ não aceita outra (rejeição 594).");
         }
         return new Decision(null, next, events.FirstOrDefault(e => e.tpEvento == tpEvento && e.nSeqEvento == next));
@@ -127,7 +128,7 @@ public sealed partial class EventRequestService(
     {
         if (document.StatusValue != DocumentStatus.Authorized || string.IsNullOrEmpty(document.nProt))
         {
-            throw new RequestRefusedException(RefusalKind.Conflict, EventErrorCodes.NotAuthorized,
+            throw new RequestRefusedException(RefusalKind.Conflict, PipelineErrorCodes.Events.NotAuthorized,
                 $"A NF-e não está autorizada (situação {document.Status}); só uma NF-e autorizada admite cancelamento ou carta de correção.");
         }
     }
@@ -163,19 +164,19 @@ public sealed partial class EventRequestService(
         {
             EventMessages.Build(record, now);
         }
-        catch (MessageInputException e) when (e.Code == MessageErrorCodes.XJust)
+        catch (MessageInputException e) when (e.Code == ProtocolErrorCodes.Message.XJust)
         {
-            throw new RequestRefusedException(RefusalKind.Invalid, EventErrorCodes.InvalidJustification,
+            throw new RequestRefusedException(RefusalKind.Invalid, PipelineErrorCodes.Events.InvalidJustification,
                 "xJust deve ter de 15 a 255 caracteres, sem espaços nas pontas, quebras de linha ou caracteres de controle.");
         }
-        catch (MessageInputException e) when (e.Code == MessageErrorCodes.XCorrecao)
+        catch (MessageInputException e) when (e.Code == ProtocolErrorCodes.Message.XCorrecao)
         {
-            throw new RequestRefusedException(RefusalKind.Invalid, EventErrorCodes.InvalidCorrection,
+            throw new RequestRefusedException(RefusalKind.Invalid, PipelineErrorCodes.Events.InvalidCorrection,
                 "xCorrecao deve ter de 15 a 1000 caracteres, sem espaços nas pontas, quebras de linha ou caracteres de controle.");
         }
         catch (MessageInputException e)
         {
-            throw new RequestRefusedException(RefusalKind.Conflict, EventErrorCodes.NotAuthorized,
+            throw new RequestRefusedException(RefusalKind.Conflict, PipelineErrorCodes.Events.NotAuthorized,
                 $"Os dados da NF-e {document.RowKey} não permitem montar o evento ({e.Code}).");
         }
     }
@@ -191,11 +192,8 @@ public sealed partial class EventRequestService(
     }
 
     private static RequestRefusedException NotFound() =>
-        new(RefusalKind.NotFound, EventErrorCodes.DocumentNotFound, "NF-e não encontrada para esta empresa.");
+        new(RefusalKind.NotFound, PipelineErrorCodes.Events.DocumentNotFound, "NF-e não encontrada para esta empresa.");
 
     // Surrounding blanks are dropped (ERPs pad fields); anything else the schema refuses is refused.
     private static string Text(string? text) => text?.Trim() ?? "";
-
-    [LoggerMessage(EventId = 1441, Level = LogLevel.Information, Message = "Event requested for tenant {TenantId}: {chNFe} {tpEvento} #{nSeqEvento}")]
-    private static partial void LogRequested(ILogger logger, string tenantId, string chNFe, string tpEvento, int nSeqEvento);
 }

@@ -9,7 +9,7 @@ public static class SefazCodes
     public static string Of(SefazErrorCode code)
     {
         var name = code.ToString();
-        var text = new StringBuilder(EventErrorCodes.SefazPrefix);
+        var text = new StringBuilder(PipelineErrorCodes.Events.SefazPrefix);
         for (var i = 0; i < name.Length; i++)
         {
             if (char.IsUpper(name[i]) && i > 0)

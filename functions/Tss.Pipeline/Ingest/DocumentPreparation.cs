@@ -34,7 +34,7 @@ public static class DocumentPreparation
         }
         if (nfe.LocalName != "NFe" || nfe.NamespaceURI != NfeNamespaces.Nfe)
         {
-            return Refuse(item, null, IngestErrorCodes.NotAnNFe, $"O elemento raiz deve ser NFe ({NfeNamespaces.Nfe}), não {nfe.LocalName}.");
+            return Refuse(item, null, PipelineErrorCodes.Ingest.NotAnNFe, $"O elemento raiz deve ser NFe ({NfeNamespaces.Nfe}), não {nfe.LocalName}.");
         }
         foreach (var old in nfe.ChildNodes.OfType<XmlElement>().Where(e => e.LocalName == "Signature").ToList())
         {
@@ -45,22 +45,22 @@ public static class DocumentPreparation
         if (key is null || issues.Count > 0)
         {
             var first = issues.FirstOrDefault();
-            return Refuse(item, key, IngestErrorCodes.KeyInconsistent, first is null ? "infNFe sem Id válido." : $"{first.cStat} - {first.Message}");
+            return Refuse(item, key, PipelineErrorCodes.Ingest.KeyInconsistent, first is null ? "infNFe sem Id válido." : $"{first.cStat} - {first.Message}");
         }
         var emit = Text(nfe, "emit", "CNPJ");
         if (emit != entity.Cnpj)
         {
-            return Refuse(item, key, IngestErrorCodes.EmitterMismatch, $"O emitente {emit ?? "(sem CNPJ)"} não é a empresa {entity.Cnpj} desta requisição.");
+            return Refuse(item, key, PipelineErrorCodes.Ingest.EmitterMismatch, $"O emitente {emit ?? "(sem CNPJ)"} não é a empresa {entity.Cnpj} desta requisição.");
         }
         var tpAmb = Text(nfe, "ide", "tpAmb");
         if (tpAmb != entity.tpAmb.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
-            return Refuse(item, key, IngestErrorCodes.EnvironmentMismatch, $"tpAmb {tpAmb} difere do ambiente {entity.tpAmb} configurado para a empresa.");
+            return Refuse(item, key, PipelineErrorCodes.Ingest.EnvironmentMismatch, $"tpAmb {tpAmb} difere do ambiente {entity.tpAmb} configurado para a empresa.");
         }
         var mod = Text(nfe, "ide", "mod");
         if (mod is not ("55" or "65"))
         {
-            return Refuse(item, key, IngestErrorCodes.ModelUnsupported, $"Modelo {mod} ainda não suportado por este serviço (apenas 55 e 65).");
+            return Refuse(item, key, PipelineErrorCodes.Ingest.ModelUnsupported, $"Modelo {mod} ainda não suportado por este serviço (apenas 55 e 65).");
         }
         if (mod == "65")
         {
@@ -68,7 +68,7 @@ public static class DocumentPreparation
             // is kept. Only on-line emission: off-line contingency (tpEmis 9) needs another QR form and a 24 h resend.
             if (Text(nfe, "ide", "tpEmis") != "1")
             {
-                return Refuse(item, key, IngestErrorCodes.NfceContingencyUnsupported,
+                return Refuse(item, key, PipelineErrorCodes.Ingest.NfceContingencyUnsupported,
                     "NFC-e em contingência (tpEmis diferente de 1) ainda não é suportada por este serviço; emita on-line (tpEmis 1).");
             }
             NfceQrCode.AddTo(nfe, key, entity.tpAmb, entity.Uf, entity.NfceCsc);
@@ -80,7 +80,7 @@ public static class DocumentPreparation
         var schema = NfeSchemas.Shared.Validate(signed, "nfe_v4.00.xsd");
         if (!schema.IsValid)
         {
-            return new(null, new IngestedDocument(0, key, item.ErpId, null, IngestErrorCodes.SchemaInvalid,
+            return new(null, new IngestedDocument(0, key, item.ErpId, null, PipelineErrorCodes.Ingest.SchemaInvalid,
                 $"O documento não é válido no schema {schema.SchemaFile}.", schema.Errors));
         }
 

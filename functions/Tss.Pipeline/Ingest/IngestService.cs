@@ -55,7 +55,7 @@ public sealed partial class IngestService(
             PipelineTelemetry.Ingested(span, outcome.Record, outcome.Refusal?.ErrorCode);
             if (outcome.Record is { } record && !seen.Add(record.RowKey))
             {
-                outcome = new(null, new IngestedDocument(i, record.RowKey, items[i].ErpId, null, IngestErrorCodes.InFlight, "A mesma chave de acesso aparece mais de uma vez nesta requisição."));
+                outcome = new(null, new IngestedDocument(i, record.RowKey, items[i].ErpId, null, PipelineErrorCodes.Ingest.InFlight, "A mesma chave de acesso aparece mais de uma vez nesta requisição."));
             }
             if (outcome.Record is { } ok)
             {
@@ -93,7 +93,7 @@ public sealed partial class IngestService(
             }
         }
         await IndexErpIdsAsync(entity, accepted.Where(a => a.Record.ErpId is not null && results[a.Index].Status == nameof(DocumentStatus.Pending)).Select(a => a.Record), ct).ConfigureAwait(false);
-        LogIngested(logger, entity.TenantId, entity.Cnpj, accepted.Count, items.Count - accepted.Count);
+        Log.Ingested(logger, entity.TenantId, entity.Cnpj, accepted.Count, items.Count - accepted.Count);
         return results;
     }
 
@@ -163,7 +163,7 @@ public sealed partial class IngestService(
                 // Raced with another writer: look again.
             }
         }
-        return new IngestedDocument(index, record.RowKey, record.ErpId, null, IngestErrorCodes.InFlight, "O documento está sendo alterado por outra requisição; tente novamente.");
+        return new IngestedDocument(index, record.RowKey, record.ErpId, null, PipelineErrorCodes.Ingest.InFlight, "O documento está sendo alterado por outra requisição; tente novamente.");
     }
 
     private static IngestedDocument Accepted(int index, DocumentRecord r, string status) => new(index, r.RowKey, r.ErpId, status, null, null) { Stored = r };
@@ -176,7 +176,4 @@ public sealed partial class IngestService(
             await index.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct).ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Ingested for tenant {TenantId} entity {Cnpj}: {Accepted} accepted, {Refused} refused")]
-    private static partial void LogIngested(ILogger logger, string tenantId, string cnpj, int accepted, int refused);
 }

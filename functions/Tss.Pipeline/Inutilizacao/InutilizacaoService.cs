@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Contracts.Entities;
 using Tss.Pipeline.Events;
+using Tss.Protocol;
 using Tss.Protocol.Messages;
 using Tss.Protocol.Reactions;
 using Tss.Protocol.Reference;
@@ -54,7 +55,7 @@ public sealed partial class InutilizacaoService(
         }
         catch (MessageInputException e)
         {
-            throw new RequestRefusedException(RefusalKind.Invalid, EventErrorCodes.InvalidInutilizacao, Explain(e.Code));
+            throw new RequestRefusedException(RefusalKind.Invalid, PipelineErrorCodes.Events.InvalidInutilizacao, Explain(e.Code));
         }
         var id = NfeRequests.InutilizacaoId(cUF, ano, entity.Cnpj, request.mod, request.serie, request.nNFIni, request.nNFFin)[2..];
         var partition = InutilizacaoRecord.PartitionFor(entity.TenantId, entity.Cnpj);
@@ -65,7 +66,7 @@ public sealed partial class InutilizacaoService(
         }
         if (existing is { StatusValue: InutilizacaoStatus.Sending, SentAt: { } sentAt } && now - sentAt < SendInProgress)
         {
-            throw new RequestRefusedException(RefusalKind.Conflict, EventErrorCodes.InutilizacaoInProgress,
+            throw new RequestRefusedException(RefusalKind.Conflict, PipelineErrorCodes.Events.InutilizacaoInProgress,
                 "Esta faixa já está sendo enviada à SEFAZ; consulte o resultado em instantes.");
         }
 
@@ -119,7 +120,7 @@ public sealed partial class InutilizacaoService(
             var check = NfeSchemas.Shared.Validate(proc, "procInutNFe_v4.00.xsd");
             if (!check.IsValid)
             {
-                LogProcInvalid(logger, id, check.Errors[0].Message);
+                Log.InutilizacaoProcInvalid(logger, id, check.Errors[0].Message);
             }
             var name = InutilizacaoRecord.BlobName(partition, id);
             await blobs.GetBlobContainerClient(_o.ProcContainer).GetBlobClient(name).UploadAsync(BinaryData.FromString(proc), overwrite: true, ct).ConfigureAwait(false);
@@ -139,7 +140,7 @@ public sealed partial class InutilizacaoService(
             record.Status = nameof(InutilizacaoStatus.Rejected);
         }
         await WriteAsync(record, false, CancellationToken.None).ConfigureAwait(false);
-        LogAnswered(logger, entity.TenantId, id, record.Status, answer.cStat);
+        Log.InutilizacaoAnswered(logger, entity.TenantId, id, record.Status, answer.cStat);
         return InutilizacaoView.Of(record);
     }
 
@@ -181,24 +182,18 @@ public sealed partial class InutilizacaoService(
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            throw new RequestRefusedException(RefusalKind.Conflict, EventErrorCodes.InutilizacaoInProgress,
+            throw new RequestRefusedException(RefusalKind.Conflict, PipelineErrorCodes.Events.InutilizacaoInProgress,
                 "Esta faixa está sendo enviada por outra requisição; consulte o resultado em instantes.");
         }
     }
 
     private static string Explain(string code) => code switch
     {
-        MessageErrorCodes.XJust => "xJust deve ter de 15 a 255 caracteres, sem quebras de linha ou caracteres de controle.",
-        MessageErrorCodes.Serie => "serie deve estar entre 0 e 999.",
-        MessageErrorCodes.NumberRange => "A faixa deve ter 1 ≤ nNFIni ≤ nNFFin ≤ 999999999.",
-        MessageErrorCodes.Ano => "ano deve ter dois dígitos (00 a 99).",
-        MessageErrorCodes.Mod => "mod deve ser 55 (NF-e) ou 65 (NFC-e).",
+        ProtocolErrorCodes.Message.XJust => "xJust deve ter de 15 a 255 caracteres, sem quebras de linha ou caracteres de controle.",
+        ProtocolErrorCodes.Message.Serie => "serie deve estar entre 0 e 999.",
+        ProtocolErrorCodes.Message.NumberRange => "A faixa deve ter 1 ≤ nNFIni ≤ nNFFin ≤ 999999999.",
+        ProtocolErrorCodes.Message.Ano => "ano deve ter dois dígitos (00 a 99).",
+        ProtocolErrorCodes.Message.Mod => "mod deve ser 55 (NF-e) ou 65 (NFC-e).",
         _ => string.Create(CultureInfo.InvariantCulture, $"Pedido de inutilização inválido ({code})."),
     };
-
-    [LoggerMessage(EventId = 1421, Level = LogLevel.Information, Message = "Inutilização {Id} of tenant {TenantId}: {Status} {cStat}")]
-    private static partial void LogAnswered(ILogger logger, string tenantId, string id, string status, int cStat);
-
-    [LoggerMessage(EventId = 1422, Level = LogLevel.Error, Message = "procInutNFe {Id} does not validate: {Error}")]
-    private static partial void LogProcInvalid(ILogger logger, string id, string error);
 }

@@ -164,13 +164,13 @@ public sealed partial class LotAssembler(
         }
         catch (TableTransactionFailedException e) when (e.Status is 412 or 409 or 404)
         {
-            LogClaimLost(logger, partition, idLote); // another assembler claimed some of these documents first
+            Log.LotClaimLost(logger, partition, idLote); // another assembler claimed some of these documents first
             return false;
         }
         // Before the start: a fast (sync) lot may otherwise record its outcome first and be overwritten here.
         await MarkInLotAsync(table, partition, record.RowKey, lot.Keys, now, ct).ConfigureAwait(false);
         await starter.StartAsync(partition, record.RowKey, ct).ConfigureAwait(false);
-        LogLotCreated(logger, partition, idLote, lot.Keys.Count, lot.indSinc);
+        Log.LotCreated(logger, partition, idLote, lot.Keys.Count, lot.indSinc);
         return true;
     }
 
@@ -181,10 +181,4 @@ public sealed partial class LotAssembler(
     internal static Task MarkInLotAsync(TableClient table, string partition, string lotId, IReadOnlyList<string> keys, DateTimeOffset now, CancellationToken ct) =>
         table.SubmitTransactionAsync(keys.Select(k => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
             DocumentUpdate.InLot(partition, k, lotId, now), ETag.All)), ct);
-
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Lot {IdLote} created in {Partition} with {Count} documents (indSinc={Sync})")]
-    private static partial void LogLotCreated(ILogger logger, string partition, long idLote, int count, bool sync);
-
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Lot {IdLote} in {Partition} not created: documents were claimed concurrently")]
-    private static partial void LogClaimLost(ILogger logger, string partition, long idLote);
 }

@@ -186,7 +186,7 @@ public sealed partial class LotSteps(
 
     private Task<LotStep> InterruptedAsync(LotRecord record, LotState state, CancellationToken ct)
     {
-        LogInterrupted(logger, record.RowKey, record.SendAttempts);
+        Log.LotInterrupted(logger, record.RowKey, record.SendAttempts);
         var sending = state with { Phase = LotPhase.Sending, SendAttempts = record.SendAttempts, SentAt = record.SentAt };
         return ApplyAsync(record, sending, new LotEvent.SendInterrupted(), ct);
     }
@@ -212,7 +212,4 @@ public sealed partial class LotSteps(
         var found = await Documents.GetEntityIfExistsAsync<LotRecord>(partition, lotId, cancellationToken: ct).ConfigureAwait(false);
         return found.HasValue ? found.Value! : throw new InvalidOperationException($"Lot {lotId} of {partition} does not exist.");
     }
-
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Lot {LotId} attempt {Attempt} was recorded without an answer; reconciling by key before any resend")]
-    private static partial void LogInterrupted(ILogger logger, string lotId, int attempt);
 }

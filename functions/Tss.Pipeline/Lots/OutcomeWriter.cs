@@ -101,7 +101,7 @@ public sealed partial class OutcomeWriter(
         if (!check.IsValid)
         {
             // SEFAZ's authorization is a fact whatever our schema says; keep it and make the mismatch visible.
-            LogProcInvalid(logger, doc.RowKey, check.Errors[0].Message);
+            Log.LotProcInvalid(logger, doc.RowKey, check.Errors[0].Message);
         }
         var name = ProcNFe.BlobName(doc.PartitionKey, doc.RowKey);
         await blobs.GetBlobContainerClient(_o.ProcContainer).GetBlobClient(name).UploadAsync(BinaryData.FromString(proc), overwrite: true, ct).ConfigureAwait(false);
@@ -126,7 +126,4 @@ public sealed partial class OutcomeWriter(
 
     /// <summary>The history line of the lot the document went in (written with its outcome, to save a read at claim time).</summary>
     private static string InLotLine(LotRecord lot) => $"{lot.CreatedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} InLot {lot.idLote}\n";
-
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "procNFe of {chNFe} does not validate against procNFe_v4.00.xsd: {Error}")]
-    private static partial void LogProcInvalid(ILogger logger, string chNFe, string error);
 }

@@ -94,7 +94,7 @@ public sealed partial class SyncEmission(
             var open = await table.GetEntityIfExistsAsync<TableEntity>(partition, OpenLotMarker.RowFor(lotId), ["RowKey"], ct).ConfigureAwait(false);
             if (open.HasValue)
             {
-                LogRecovered(logger, chNFe, lotId);
+                Log.SyncRecovered(logger, chNFe, lotId);
                 await starter.StartAsync(partition, lotId, ct).ConfigureAwait(false);
             }
             return;
@@ -102,7 +102,7 @@ public sealed partial class SyncEmission(
         var marker = await table.GetEntityIfExistsAsync<TableEntity>(partition, PendingMarker.RowFor(chNFe), ["RowKey"], ct).ConfigureAwait(false);
         if (marker.HasValue)
         {
-            LogRecovered(logger, chNFe, "(not claimed)");
+            Log.SyncRecovered(logger, chNFe, "(not claimed)");
             await queues.AssembleAsync(partition, ct).ConfigureAwait(false);
         }
     }
@@ -141,7 +141,7 @@ public sealed partial class SyncEmission(
         else
         {
             // Unknown outcome (or a send that did not reach SEFAZ): the lot's orchestration takes over from the row.
-            LogHandedOver(logger, doc.RowKey, lot.RowKey, step.State.LastStatus);
+            Log.SyncHandedOver(logger, doc.RowKey, lot.RowKey, step.State.LastStatus);
             await starter.StartAsync(partition, lot.RowKey, ct).ConfigureAwait(false);
         }
         try
@@ -152,7 +152,7 @@ public sealed partial class SyncEmission(
         {
             // Already gone: the assembler's recovery started the orchestration, whose first step deletes it.
         }
-        LogEmitted(logger, doc.RowKey, lot.idLote, step.State.LastStatus);
+        Log.SyncEmitted(logger, doc.RowKey, lot.idLote, step.State.LastStatus);
         return await CurrentAsync(table, doc, result, ct).ConfigureAwait(false);
     }
 
@@ -192,7 +192,7 @@ public sealed partial class SyncEmission(
         }
         catch (TableTransactionFailedException e) when (e.Status is 412 or 409 or 404)
         {
-            LogClaimLost(logger, doc.RowKey);
+            Log.SyncClaimLost(logger, doc.RowKey);
             return null;
         }
     }
@@ -211,16 +211,4 @@ public sealed partial class SyncEmission(
             new SyncAnswer(Processing: false, d.cStat, d.xMotivo, d.nProt, d.dhRecbto, d.ProcBlob is not null),
         _ => new SyncAnswer(Processing: true, null, null, null, null, HasProcNFe: false),
     };
-
-    [LoggerMessage(EventId = 1651, Level = LogLevel.Information, Message = "{chNFe} sent synchronously in lot {IdLote}: {Status}")]
-    private static partial void LogEmitted(ILogger logger, string chNFe, long idLote, string? status);
-
-    [LoggerMessage(EventId = 1652, Level = LogLevel.Warning, Message = "{chNFe} in lot {LotId}: outcome not known in the request ({Status}); the lot's orchestration takes over")]
-    private static partial void LogHandedOver(ILogger logger, string chNFe, string lotId, string? status);
-
-    [LoggerMessage(EventId = 1654, Level = LogLevel.Warning, Message = "{chNFe} was left by its synchronous request in lot {LotId}; recovering it")]
-    private static partial void LogRecovered(ILogger logger, string chNFe, string lotId);
-
-    [LoggerMessage(EventId = 1653, Level = LogLevel.Debug, Message = "{chNFe} was claimed by a lot before this request could send it")]
-    private static partial void LogClaimLost(ILogger logger, string chNFe);
 }

@@ -77,15 +77,15 @@ public sealed class PortalEntities(
         var cscToken = form.CscToken?.Trim() ?? "";
         if (cscId.Length > 0 && !NfceCsc.IsValidId(cscId))
         {
-            errors.Add(nameof(form.CscId), PortalErrorCodes.CscInvalid, "O identificador do CSC (idCSC) tem de 1 a 6 dígitos.");
+            errors.Add(nameof(form.CscId), TenancyErrorCodes.CscInvalid, "O identificador do CSC (idCSC) tem de 1 a 6 dígitos.");
         }
         if (cscToken.Length > 0 && !NfceCsc.IsValidToken(cscToken))
         {
-            errors.Add(nameof(form.CscToken), PortalErrorCodes.CscInvalid, "O CSC tem de 16 a 36 letras e dígitos.");
+            errors.Add(nameof(form.CscToken), TenancyErrorCodes.CscInvalid, "O CSC tem de 16 a 36 letras e dígitos.");
         }
         if ((cscId.Length == 0) != (cscToken.Length == 0) && (isNew || cscId.Length == 0))
         {
-            errors.Add(nameof(form.CscToken), PortalErrorCodes.CscInvalid, "Informe o idCSC e o CSC juntos (ou nenhum dos dois).");
+            errors.Add(nameof(form.CscToken), TenancyErrorCodes.CscInvalid, "Informe o idCSC e o CSC juntos (ou nenhum dos dois).");
         }
         var existing = isNew ? null : await GetAsync(tenantId, cnpj, ct).ConfigureAwait(false);
         if (isNew && form.Pfx is null)

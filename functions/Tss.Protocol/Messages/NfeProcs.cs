@@ -1,5 +1,6 @@
 using System.Xml;
 using Tss.Protocol.Messages.Internal;
+using Tss.Protocol.Reactions;
 using Tss.Protocol.Xml;
 
 namespace Tss.Protocol.Messages;
@@ -15,7 +16,7 @@ public static class NfeProcs
     /// <param name="signedEvento">The signed evento as sent.</param>
     /// <param name="retEventoXml">The retEvento as received (<see cref="RetEvento.Xml"/>).</param>
     /// <exception cref="MessageInputException">A part is not the expected element, the answer is not a registration, or
-    /// it answers another event (code <see cref="MessageErrorCodes.ProcPart"/>).</exception>
+    /// it answers another event (code <see cref="ProtocolErrorCodes.Message.ProcPart"/>).</exception>
     public static string ProcEventoNFe(string signedEvento, string retEventoXml)
     {
         var evento = Part(signedEvento, "evento");
@@ -42,7 +43,7 @@ public static class NfeProcs
         var ret = Part(retInutNFeXml, "retInutNFe");
         var infInut = Child(Load(inut), "infInut");
         var answer = Parse(() => NfeResponses.ParseRetInutNFe(Load(ret)));
-        if (answer.cStat != 102)
+        if (CStatTables.Inutilizacao.React(answer.cStat) != CStatReaction.VoidRange)
         {
             throw Refused($"The retInutNFe is not a homologation (cStat {answer.cStat}).");
         }
@@ -97,5 +98,5 @@ public static class NfeProcs
 
     private static string? Text(XmlElement parent, string localName) => ResponseFields.Optional(parent, localName);
 
-    private static MessageInputException Refused(string message) => new(MessageErrorCodes.ProcPart, message);
+    private static MessageInputException Refused(string message) => new(ProtocolErrorCodes.Message.ProcPart, message);
 }

@@ -48,7 +48,7 @@ public static partial class NfeRequests
         string xJust, int nSeqEvento = 1)
     {
         var nProtText = InputFields.NProt(nProt);
-        var justification = InputFields.Text(xJust, 15, 255, MessageErrorCodes.XJust, nameof(xJust));
+        var justification = InputFields.Text(xJust, 15, 255, ProtocolErrorCodes.Message.XJust, nameof(xJust));
         return Evento(cOrgao, tpAmb, author, chNFe, dhEvento, TpEventoCancelamento, nSeqEvento,
             $"<descEvento>Cancelamento</descEvento><nProt>{nProtText}</nProt><xJust>{justification}</xJust>");
     }
@@ -62,7 +62,7 @@ public static partial class NfeRequests
     public static string CartaCorrecao(int cOrgao, int tpAmb, string author, string chNFe, DateTimeOffset dhEvento, int nSeqEvento,
         string xCorrecao)
     {
-        var correction = InputFields.Text(xCorrecao, 15, 1000, MessageErrorCodes.XCorrecao, nameof(xCorrecao));
+        var correction = InputFields.Text(xCorrecao, 15, 1000, ProtocolErrorCodes.Message.XCorrecao, nameof(xCorrecao));
         return Evento(cOrgao, tpAmb, author, chNFe, dhEvento, TpEventoCartaCorrecao, nSeqEvento,
             $"<descEvento>Carta de Correcao</descEvento><xCorrecao>{correction}</xCorrecao><xCondUso>{CCeConditionsOfUse}</xCondUso>");
     }
@@ -71,12 +71,12 @@ public static partial class NfeRequests
     /// <exception cref="MessageInputException">idLote, the count, or an item that is not an evento element.</exception>
     public static string EnvEvento(long idLote, IEnumerable<string> signedEventos)
     {
-        InputFields.Range(idLote, 0, MaxIdLote, MessageErrorCodes.IdLote, nameof(idLote));
+        InputFields.Range(idLote, 0, MaxIdLote, ProtocolErrorCodes.Message.IdLote, nameof(idLote));
         ArgumentNullException.ThrowIfNull(signedEventos);
-        var events = signedEventos.Select(e => StripDeclaration(e, "evento", MessageErrorCodes.Evento)).ToList();
+        var events = signedEventos.Select(e => StripDeclaration(e, "evento", ProtocolErrorCodes.Message.Evento)).ToList();
         if (events.Count is 0 or > MaxEventsPerLot)
         {
-            throw new MessageInputException(MessageErrorCodes.EventCount, $"An event lot holds 1–{MaxEventsPerLot} events; got {events.Count}.", nameof(signedEventos));
+            throw new MessageInputException(ProtocolErrorCodes.Message.EventCount, $"An event lot holds 1–{MaxEventsPerLot} events; got {events.Count}.", nameof(signedEventos));
         }
 
         var builder = new StringBuilder(96 + events.Sum(e => e.Length));
@@ -96,7 +96,7 @@ public static partial class NfeRequests
         var authorElement = InputFields.AuthorElement(author);
         var key = InputFields.ChNFe(chNFe).Value;
         var when = InputFields.DateTimeUtc(dhEvento, nameof(dhEvento));
-        InputFields.Range(nSeqEvento, 1, MaxNSeqEvento, MessageErrorCodes.NSeqEvento, nameof(nSeqEvento));
+        InputFields.Range(nSeqEvento, 1, MaxNSeqEvento, ProtocolErrorCodes.Message.NSeqEvento, nameof(nSeqEvento));
         return string.Create(CultureInfo.InvariantCulture,
             $"<evento xmlns=\"{NfeNamespaces.Nfe}\" versao=\"{EventVersion}\"><infEvento Id=\"{EventId(tpEvento, key, nSeqEvento)}\">"
             + $"<cOrgao>{cOrgao}</cOrgao><tpAmb>{tpAmb}</tpAmb>{authorElement}<chNFe>{key}</chNFe><dhEvento>{when}</dhEvento>"

@@ -20,16 +20,16 @@ public static partial class NfeRequests
     {
         InputFields.TpAmb(tpAmb);
         InputFields.Orgao(cUF, allowNational: false, nameof(cUF));
-        InputFields.Range(ano, 0, 99, MessageErrorCodes.Ano, nameof(ano));
-        var emitter = InputFields.CnpjDigits(cnpj, MessageErrorCodes.Author, nameof(cnpj));
+        InputFields.Range(ano, 0, 99, ProtocolErrorCodes.Message.Ano, nameof(ano));
+        var emitter = InputFields.CnpjDigits(cnpj, ProtocolErrorCodes.Message.Author, nameof(cnpj));
         if (mod is not (55 or 65))
         {
-            throw new MessageInputException(MessageErrorCodes.Mod, $"mod must be 55 or 65; got {mod}.", nameof(mod));
+            throw new MessageInputException(ProtocolErrorCodes.Message.Mod, $"mod must be 55 or 65; got {mod}.", nameof(mod));
         }
-        InputFields.Range(serie, 0, 999, MessageErrorCodes.Serie, nameof(serie));
-        InputFields.Range(nNFIni, 1, 999_999_999, MessageErrorCodes.NumberRange, nameof(nNFIni));
-        InputFields.Range(nNFFin, nNFIni, 999_999_999, MessageErrorCodes.NumberRange, nameof(nNFFin));
-        var justification = InputFields.Text(xJust, 15, 255, MessageErrorCodes.XJust, nameof(xJust));
+        InputFields.Range(serie, 0, 999, ProtocolErrorCodes.Message.Serie, nameof(serie));
+        InputFields.Range(nNFIni, 1, 999_999_999, ProtocolErrorCodes.Message.NumberRange, nameof(nNFIni));
+        InputFields.Range(nNFFin, nNFIni, 999_999_999, ProtocolErrorCodes.Message.NumberRange, nameof(nNFFin));
+        var justification = InputFields.Text(xJust, 15, 255, ProtocolErrorCodes.Message.XJust, nameof(xJust));
         return string.Create(CultureInfo.InvariantCulture,
             $"<inutNFe xmlns=\"{NfeNamespaces.Nfe}\" versao=\"{Version}\"><infInut Id=\"{InutilizacaoId(cUF, ano, emitter, mod, serie, nNFIni, nNFFin)}\">"
             + $"<tpAmb>{tpAmb}</tpAmb><xServ>INUTILIZAR</xServ><cUF>{cUF}</cUF><ano>{ano:00}</ano><CNPJ>{emitter}</CNPJ>"

@@ -5,7 +5,7 @@ namespace Tss.Protocol.Messages;
 
 /// <summary>
 /// Parsers for SEFAZ answers (the element inside nfeResultMsg). Throw <see cref="Xml.XmlInputException"/> with code
-/// <see cref="Xml.XmlErrorCodes.UnexpectedRoot"/> or <see cref="Xml.XmlErrorCodes.Malformed"/> when the element is not
+/// <see cref="ProtocolErrorCodes.Xml.UnexpectedRoot"/> or <see cref="ProtocolErrorCodes.Xml.Malformed"/> when the element is not
 /// the expected answer or misses a required field.
 /// </summary>
 /// <remarks>

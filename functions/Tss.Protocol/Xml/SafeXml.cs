@@ -40,19 +40,19 @@ public static class SafeXml
         // The cap is checked before any decoding or parsing so an oversized body costs nothing.
         if (utf8.Length > maxBytes)
         {
-            throw new XmlInputException(XmlErrorCodes.TooLarge, $"The XML input has {utf8.Length} bytes; the limit is {maxBytes}.");
+            throw new XmlInputException(ProtocolErrorCodes.Xml.TooLarge, $"The XML input has {utf8.Length} bytes; the limit is {maxBytes}.");
         }
 
         var body = utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8[3..] : utf8;
         if (body.IsEmpty)
         {
-            throw new XmlInputException(XmlErrorCodes.Empty, "The XML input is empty.");
+            throw new XmlInputException(ProtocolErrorCodes.Xml.Empty, "The XML input is empty.");
         }
 
         // NUL never occurs in XML 1.0; its presence means UTF-16/UTF-32 text without a BOM.
         if (body.Contains((byte)0))
         {
-            throw new XmlInputException(XmlErrorCodes.Encoding, "The XML input contains NUL bytes; it is not UTF-8.");
+            throw new XmlInputException(ProtocolErrorCodes.Xml.Encoding, "The XML input contains NUL bytes; it is not UTF-8.");
         }
 
         string text;
@@ -62,7 +62,7 @@ public static class SafeXml
         }
         catch (DecoderFallbackException ex)
         {
-            throw new XmlInputException(XmlErrorCodes.Encoding, "The XML input is not valid UTF-8.", ex);
+            throw new XmlInputException(ProtocolErrorCodes.Xml.Encoding, "The XML input is not valid UTF-8.", ex);
         }
 
         return Parse(text, maxBytes, comments);
@@ -76,7 +76,7 @@ public static class SafeXml
         // UTF-8 needs at least one byte per char: a long string is refused before counting.
         if (xml.Length > maxBytes)
         {
-            throw new XmlInputException(XmlErrorCodes.TooLarge, $"The XML input has more than {maxBytes} bytes.");
+            throw new XmlInputException(ProtocolErrorCodes.Xml.TooLarge, $"The XML input has more than {maxBytes} bytes.");
         }
 
         int byteCount;
@@ -86,12 +86,12 @@ public static class SafeXml
         }
         catch (EncoderFallbackException ex)
         {
-            throw new XmlInputException(XmlErrorCodes.Encoding, "The XML input contains invalid UTF-16 (lone surrogate).", ex);
+            throw new XmlInputException(ProtocolErrorCodes.Xml.Encoding, "The XML input contains invalid UTF-16 (lone surrogate).", ex);
         }
 
         if (byteCount > maxBytes)
         {
-            throw new XmlInputException(XmlErrorCodes.TooLarge, $"The XML input has {byteCount} bytes; the limit is {maxBytes}.");
+            throw new XmlInputException(ProtocolErrorCodes.Xml.TooLarge, $"The XML input has {byteCount} bytes; the limit is {maxBytes}.");
         }
 
         return Parse(xml.StartsWith('\uFEFF') ? xml[1..] : xml, maxBytes, comments);
@@ -115,7 +115,7 @@ public static class SafeXml
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new XmlInputException(XmlErrorCodes.Empty, "The XML input is empty.");
+            throw new XmlInputException(ProtocolErrorCodes.Xml.Empty, "The XML input is empty.");
         }
 
         var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
@@ -132,18 +132,18 @@ public static class SafeXml
         catch (ArgumentException ex)
         {
             // XmlDocument re-validates some nodes the reader let through (e.g. version="1.x" in the declaration).
-            throw new XmlInputException(XmlErrorCodes.Malformed, $"The XML input is not well-formed: {ex.Message}", ex);
+            throw new XmlInputException(ProtocolErrorCodes.Xml.Malformed, $"The XML input is not well-formed: {ex.Message}", ex);
         }
 
         if (document.DocumentElement is null)
         {
-            throw new XmlInputException(XmlErrorCodes.Malformed, "The XML input has no root element.");
+            throw new XmlInputException(ProtocolErrorCodes.Xml.Malformed, "The XML input has no root element.");
         }
 
         // Text readers ignore the declared encoding, so a Latin-1 declaration would otherwise pass unnoticed.
         if (document.FirstChild is XmlDeclaration { Encoding: { Length: > 0 } declared } && !IsUtf8Name(declared))
         {
-            throw new XmlInputException(XmlErrorCodes.Encoding, $"The XML declaration names encoding '{declared}'; only UTF-8 is accepted.") { Line = 1 };
+            throw new XmlInputException(ProtocolErrorCodes.Xml.Encoding, $"The XML declaration names encoding '{declared}'; only UTF-8 is accepted.") { Line = 1 };
         }
 
         return document;
@@ -159,14 +159,14 @@ public static class SafeXml
         // should the wording change.
         if (ex.Message.Contains("DTD", StringComparison.Ordinal) || text.Contains("<!DOCTYPE", StringComparison.Ordinal))
         {
-            return new XmlInputException(XmlErrorCodes.DtdProhibited, "The XML input carries a DTD (DOCTYPE), which is not accepted.", ex) { Line = line };
+            return new XmlInputException(ProtocolErrorCodes.Xml.DtdProhibited, "The XML input carries a DTD (DOCTYPE), which is not accepted.", ex) { Line = line };
         }
 
         if (ex.Message.Contains("MaxCharacters", StringComparison.Ordinal))
         {
-            return new XmlInputException(XmlErrorCodes.TooLarge, "The XML input exceeds the size limit.", ex) { Line = line };
+            return new XmlInputException(ProtocolErrorCodes.Xml.TooLarge, "The XML input exceeds the size limit.", ex) { Line = line };
         }
 
-        return new XmlInputException(XmlErrorCodes.Malformed, $"The XML input is not well-formed: {ex.Message}", ex) { Line = line };
+        return new XmlInputException(ProtocolErrorCodes.Xml.Malformed, $"The XML input is not well-formed: {ex.Message}", ex) { Line = line };
     }
 }

@@ -7,7 +7,7 @@ public enum XmlCommentPolicy
     Keep,
 
     /// <summary>
-    /// Refused with <see cref="XmlErrorCodes.CommentProhibited"/> or <see cref="XmlErrorCodes.ProcessingInstructionProhibited"/>:
+    /// Refused with <see cref="ProtocolErrorCodes.Xml.CommentProhibited"/> or <see cref="ProtocolErrorCodes.Xml.ProcessingInstructionProhibited"/>:
     /// for documents an ERP sends to be signed, so nothing unseen by schema validation rides inside the signed XML to SEFAZ.
     /// </summary>
     Refuse,

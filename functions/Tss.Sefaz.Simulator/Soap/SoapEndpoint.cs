@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Xml;
 using Microsoft.Extensions.Logging;
+using Tss.Protocol;
 using Tss.Protocol.Certificates;
 using Tss.Protocol.Messages;
 using Tss.Protocol.Xml;
@@ -57,7 +58,7 @@ public sealed partial class SoapEndpoint
         var body = await ReadBodyAsync(context.Request, HardLimit, context.RequestAborted);
         if (body is null)
         {
-            await WriteFaultAsync(context, exchange, 413, XmlErrorCodes.TooLarge, "The message exceeds the size the simulator reads.");
+            await WriteFaultAsync(context, exchange, 413, ProtocolErrorCodes.Xml.TooLarge, "The message exceeds the size the simulator reads.");
             return;
         }
 
@@ -78,8 +79,8 @@ public sealed partial class SoapEndpoint
         var root = payload.Payload?.LocalName ?? "enviNFe";
         if (!_services.TryGetValue(root, out var service) || (payload.Payload is { } p && p.NamespaceURI != NfeNamespaces.Nfe))
         {
-            Log.RequestRefused(_logger, XmlErrorCodes.UnexpectedRoot);
-            await WriteFaultAsync(context, exchange with { PayloadRoot = root }, 400, XmlErrorCodes.UnexpectedRoot,
+            Log.RequestRefused(_logger, ProtocolErrorCodes.Xml.UnexpectedRoot);
+            await WriteFaultAsync(context, exchange with { PayloadRoot = root }, 400, ProtocolErrorCodes.Xml.UnexpectedRoot,
                 $"No service answers the payload root '{root}'.");
             return;
         }

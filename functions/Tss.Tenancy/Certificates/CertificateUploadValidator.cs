@@ -12,7 +12,7 @@ namespace Tss.Tenancy.Certificates;
 public sealed class CertificateUploadValidator(ChainVerifier chains, TimeProvider time)
 {
     /// <summary>Opens and checks the PFX; the returned certificate (with an exportable, ephemeral key) belongs to the caller.</summary>
-    /// <exception cref="TenancyException">With one of <see cref="CertificateErrorCodes"/>; the message is pt-BR.</exception>
+    /// <exception cref="TenancyException">With one of <see cref="TenancyErrorCodes.Certificates"/>; the message is pt-BR.</exception>
     public async Task<X509Certificate2> OpenAsync(byte[] pfx, string password, string entityCnpj, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -48,15 +48,15 @@ public sealed class CertificateUploadValidator(ChainVerifier chains, TimeProvide
     private static TenancyException? Refusal(ChainVerdict verdict) => verdict.Status switch
     {
         ChainStatus.Trusted => null,
-        ChainStatus.IncompleteChain => new TenancyException(CertificateErrorCodes.UntrustedChain,
+        ChainStatus.IncompleteChain => new TenancyException(TenancyErrorCodes.Certificates.UntrustedChain,
             "A cadeia do certificado não chega a uma autoridade certificadora ICP-Brasil confiável: falta a AC que o emitiu. " +
             "Se o certificado é ICP-Brasil, exporte o arquivo .pfx com a cadeia completa (incluindo as ACs intermediárias)."),
-        ChainStatus.Revoked => new TenancyException(CertificateErrorCodes.Revoked,
+        ChainStatus.Revoked => new TenancyException(TenancyErrorCodes.Certificates.Revoked,
             "O certificado foi revogado pela autoridade certificadora (consta da lista de certificados revogados) e não pode ser usado."),
-        ChainStatus.RevocationUnknown => new TenancyException(CertificateErrorCodes.RevocationUnknown,
+        ChainStatus.RevocationUnknown => new TenancyException(TenancyErrorCodes.Certificates.RevocationUnknown,
             "Não foi possível confirmar junto à autoridade certificadora que o certificado não foi revogado (lista de certificados revogados " +
             "indisponível). Tente novamente em alguns minutos."),
-        _ => new TenancyException(CertificateErrorCodes.UntrustedChain,
+        _ => new TenancyException(TenancyErrorCodes.Certificates.UntrustedChain,
             "O certificado não foi emitido por uma autoridade certificadora ICP-Brasil confiável (certificado autoassinado ou de AC desconhecida)."),
     };
 }

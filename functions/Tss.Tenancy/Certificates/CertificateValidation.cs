@@ -18,17 +18,17 @@ public static class CertificateValidation
     public const int MaxPfxBytes = 64 * 1024;
 
     /// <summary>Opens and checks the PFX; the returned certificate (with an exportable, ephemeral key) belongs to the caller.</summary>
-    /// <exception cref="TenancyException">With one of <see cref="CertificateErrorCodes"/>.</exception>
+    /// <exception cref="TenancyException">With one of <see cref="TenancyErrorCodes.Certificates"/>.</exception>
     public static X509Certificate2 Open(byte[] pfx, string password, string entityCnpj, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(pfx);
         if (pfx.Length > MaxPfxBytes)
         {
-            throw new TenancyException(CertificateErrorCodes.TooLarge, $"O arquivo do certificado tem {pfx.Length} bytes; o limite é {MaxPfxBytes}.");
+            throw new TenancyException(TenancyErrorCodes.Certificates.TooLarge, $"O arquivo do certificado tem {pfx.Length} bytes; o limite é {MaxPfxBytes}.");
         }
         if (!LooksLikePkcs12(pfx))
         {
-            throw new TenancyException(CertificateErrorCodes.NotPkcs12, "O arquivo não é um certificado A1 (PKCS#12 / .pfx).");
+            throw new TenancyException(TenancyErrorCodes.Certificates.NotPkcs12, "O arquivo não é um certificado A1 (PKCS#12 / .pfx).");
         }
         X509Certificate2 cert;
         try
@@ -38,7 +38,7 @@ public static class CertificateValidation
         catch (CryptographicException e)
         {
             // The outer structure is PKCS#12, so a failure to open it is the password (or a damaged file).
-            throw new TenancyException(CertificateErrorCodes.WrongPassword, "Senha do certificado incorreta.", e);
+            throw new TenancyException(TenancyErrorCodes.Certificates.WrongPassword, "Senha do certificado incorreta.", e);
         }
         try
         {
@@ -79,24 +79,24 @@ public static class CertificateValidation
     {
         if (!cert.HasPrivateKey)
         {
-            throw new TenancyException(CertificateErrorCodes.NoPrivateKey, "O arquivo não contém a chave privada do certificado.");
+            throw new TenancyException(TenancyErrorCodes.Certificates.NoPrivateKey, "O arquivo não contém a chave privada do certificado.");
         }
         var info = Describe(cert);
         if (now < info.NotBefore)
         {
-            throw new TenancyException(CertificateErrorCodes.NotYetValid, $"O certificado só é válido a partir de {info.NotBefore:yyyy-MM-dd HH:mm} UTC.");
+            throw new TenancyException(TenancyErrorCodes.Certificates.NotYetValid, $"O certificado só é válido a partir de {info.NotBefore:yyyy-MM-dd HH:mm} UTC.");
         }
         if (now > info.NotAfter)
         {
-            throw new TenancyException(CertificateErrorCodes.Expired, $"O certificado venceu em {info.NotAfter:yyyy-MM-dd HH:mm} UTC.");
+            throw new TenancyException(TenancyErrorCodes.Certificates.Expired, $"O certificado venceu em {info.NotAfter:yyyy-MM-dd HH:mm} UTC.");
         }
         if (info.Cnpj.Length == 0)
         {
-            throw new TenancyException(CertificateErrorCodes.NoCnpj, "O certificado não é um e-CNPJ ICP-Brasil (sem CNPJ no campo 2.16.76.1.3.3).");
+            throw new TenancyException(TenancyErrorCodes.Certificates.NoCnpj, "O certificado não é um e-CNPJ ICP-Brasil (sem CNPJ no campo 2.16.76.1.3.3).");
         }
         if (Cnpj.Root(info.Cnpj) != Cnpj.Root(entityCnpj))
         {
-            throw new TenancyException(CertificateErrorCodes.CnpjMismatch, $"O certificado é do CNPJ {info.Cnpj}, de outra empresa que {entityCnpj}.");
+            throw new TenancyException(TenancyErrorCodes.Certificates.CnpjMismatch, $"O certificado é do CNPJ {info.Cnpj}, de outra empresa que {entityCnpj}.");
         }
     }
 

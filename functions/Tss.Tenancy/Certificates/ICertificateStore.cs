@@ -12,7 +12,7 @@ public interface ICertificateStore
     /// Validates a PFX for the entity <paramref name="cnpj"/> (see <see cref="CertificateValidation"/>) and stores it.
     /// The password opens the PFX and is never stored.
     /// </summary>
-    /// <exception cref="TenancyException">The certificate is refused; the code is one of <see cref="CertificateErrorCodes"/>.</exception>
+    /// <exception cref="TenancyException">The certificate is refused; the code is one of <see cref="TenancyErrorCodes.Certificates"/>.</exception>
     Task<ImportedCertificate> ImportAsync(string tenantId, string cnpj, byte[] pfx, string password, CancellationToken ct);
 
     /// <summary>The certificate with its private key (cached; do not dispose it).</summary>

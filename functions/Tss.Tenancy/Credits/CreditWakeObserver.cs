@@ -19,7 +19,7 @@ public sealed class CreditWakeObserver(IAwaitingCredits waiters, ILogger<CreditW
         var woken = await waiters.WakeAsync(balance.TenantId, ct).ConfigureAwait(false);
         if (woken > 0)
         {
-            CreditLog.Woken(logger, balance.TenantId, woken);
+            Log.Woken(logger, balance.TenantId, woken);
         }
     }
 }

@@ -41,11 +41,11 @@ public sealed class LowBalanceNotifier(
             {
                 await SendAsync(message.TenantId, row, ct).ConfigureAwait(false);
                 sent++;
-                CreditLog.LowBalanceMailed(logger, message.TenantId);
+                Log.LowBalanceMailed(logger, message.TenantId);
             }
             else
             {
-                CreditLog.LowBalanceMailDisabled(logger, message.TenantId);
+                Log.LowBalanceMailDisabled(logger, message.TenantId);
             }
             try
             {
@@ -82,7 +82,7 @@ public sealed class LowBalanceNotifier(
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or SmtpCommandException or SmtpProtocolException
             or AuthenticationException or SslHandshakeException or TimeoutException)
         {
-            CreditLog.LowBalanceMailFailed(logger, tenantId, e.GetType().Name);
+            Log.LowBalanceMailFailed(logger, tenantId, e.GetType().Name);
             throw;
         }
     }

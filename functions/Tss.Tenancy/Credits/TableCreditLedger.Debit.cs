@@ -14,7 +14,7 @@ public sealed partial class TableCreditLedger
         ArgumentNullException.ThrowIfNull(debitKeys);
         if (debitKeys.Any(k => !CreditRows.IsValidKey(k)))
         {
-            throw new TenancyException(CreditErrorCodes.DebitKeyInvalid, $"Chave de débito inválida (1 a {CreditRows.MaxKeyLength} caracteres).");
+            throw new TenancyException(TenancyErrorCodes.Credits.DebitKeyInvalid, $"Chave de débito inválida (1 a {CreditRows.MaxKeyLength} caracteres).");
         }
         var outcomes = new DebitOutcome?[debitKeys.Count];
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -118,7 +118,7 @@ public sealed partial class TableCreditLedger
         await Table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
         if (crossing)
         {
-            CreditLog.LowBalance(logger, tenantId, after, before.LowBalanceThreshold!.Value);
+            Log.LowBalance(logger, tenantId, after, before.LowBalanceThreshold!.Value);
             await queue.SendAsync(CreditOptions.NotifyQueue, new LowBalanceMessage(tenantId), null, ct).ConfigureAwait(false);
         }
     }

@@ -46,11 +46,11 @@ public sealed partial class TableCreditLedger(
         RequireTenant(tenantId);
         if (credits is <= 0 or > MaxAmount)
         {
-            throw new TenancyException(CreditErrorCodes.AmountInvalid, $"Informe uma quantidade de créditos entre 1 e {MaxAmount}.");
+            throw new TenancyException(TenancyErrorCodes.Credits.AmountInvalid, $"Informe uma quantidade de créditos entre 1 e {MaxAmount}.");
         }
         if (!CreditRows.IsValidKey(reference) || (by is not null && by.Length > CreditRows.MaxKeyLength))
         {
-            throw new TenancyException(CreditErrorCodes.ReferenceInvalid, $"Informe uma referência de 1 a {CreditRows.MaxKeyLength} caracteres para a recarga.");
+            throw new TenancyException(TenancyErrorCodes.Credits.ReferenceInvalid, $"Informe uma referência de 1 a {CreditRows.MaxKeyLength} caracteres para a recarga.");
         }
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -74,7 +74,7 @@ public sealed partial class TableCreditLedger(
             {
                 await Table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
                 var result = CreditRows.ToBalance(tenantId, balance);
-                CreditLog.ToppedUp(logger, tenantId, credits, reference, result.Balance);
+                Log.ToppedUp(logger, tenantId, credits, reference, result.Balance);
                 await NotifyObserversAsync(result, ct).ConfigureAwait(false);
                 return result;
             }
@@ -100,7 +100,7 @@ public sealed partial class TableCreditLedger(
         RequireTenant(tenantId);
         if (pageSize is < 1 or > MaxPageSize)
         {
-            throw new TenancyException(CreditErrorCodes.PageSizeInvalid, $"pageSize deve estar entre 1 e {MaxPageSize}.");
+            throw new TenancyException(TenancyErrorCodes.Credits.PageSizeInvalid, $"pageSize deve estar entre 1 e {MaxPageSize}.");
         }
         var token = DecodeToken(continuationToken, tenantId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {CreditRows.LedgerPrefix} and RowKey lt {"ledger}"}");
@@ -123,12 +123,12 @@ public sealed partial class TableCreditLedger(
         RequireTenant(tenantId);
         if (threshold is < 0 or > MaxAmount)
         {
-            throw new TenancyException(CreditErrorCodes.ThresholdInvalid, $"O limite de aviso deve estar entre 0 e {MaxAmount}.");
+            throw new TenancyException(TenancyErrorCodes.Credits.ThresholdInvalid, $"O limite de aviso deve estar entre 0 e {MaxAmount}.");
         }
         email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         if ((threshold is not null && email is null) || (email is not null && !IsEmail(email)))
         {
-            throw new TenancyException(CreditErrorCodes.EmailInvalid, "Informe um e-mail válido para o aviso de saldo baixo.");
+            throw new TenancyException(TenancyErrorCodes.Credits.EmailInvalid, "Informe um e-mail válido para o aviso de saldo baixo.");
         }
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -181,7 +181,7 @@ public sealed partial class TableCreditLedger(
     {
         if (!TenantIds.IsValid(tenantId))
         {
-            throw new TenancyException(CreditErrorCodes.TenantInvalid, "Identificador de cliente inválido.");
+            throw new TenancyException(TenancyErrorCodes.Credits.TenantInvalid, "Identificador de cliente inválido.");
         }
     }
 
@@ -189,9 +189,9 @@ public sealed partial class TableCreditLedger(
         text.Length <= 254 && MailboxAddress.TryParse(text, out var address) && address.Address.Contains('@', StringComparison.Ordinal) && address.Address == text;
 
     private static TenancyException Contended(string tenantId) =>
-        new(CreditErrorCodes.Contention, $"O saldo de créditos do cliente {tenantId} está sendo alterado por muitas operações simultâneas; tente novamente.");
+        new(TenancyErrorCodes.Credits.Contention, $"O saldo de créditos do cliente {tenantId} está sendo alterado por muitas operações simultâneas; tente novamente.");
 
-    private static TenancyException InvalidToken() => new(CreditErrorCodes.ContinuationInvalid, "Token de continuação inválido.");
+    private static TenancyException InvalidToken() => new(TenancyErrorCodes.Credits.ContinuationInvalid, "Token de continuação inválido.");
 
     private static string? EncodeToken(string? token, string tenantId) => ContinuationTokens.Wrap(token, "credits|" + tenantId);
 

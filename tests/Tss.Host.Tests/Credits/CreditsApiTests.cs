@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Tss.Tenancy;
 using Tss.Tenancy.Credits;
 
 namespace Tss.Host.Tests.Credits;
@@ -50,13 +51,13 @@ public sealed class CreditsApiTests(HostFixture host)
         Assert.Equal(["pedido-9"], otherEntries.Select(e => e!["reference"]!.GetValue<string>()));
         using var stolen = await other.Http.GetAsync(Url($"/api/v1/credits/ledger?pageSize=2&continuationToken={Uri.EscapeDataString(token)}"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, stolen.StatusCode);
-        Assert.Equal(CreditErrorCodes.ContinuationInvalid, await ApiJson.CodeAsync(stolen));
+        Assert.Equal(TenancyErrorCodes.Credits.ContinuationInvalid, await ApiJson.CodeAsync(stolen));
     }
 
     [Theory]
     [InlineData("/api/v1/credits/ledger?pageSize=0", "list.invalid_filter")]
     [InlineData("/api/v1/credits/ledger?pageSize=5000", "list.invalid_filter")]
-    [InlineData("/api/v1/credits/ledger?continuationToken=%25%25%25", CreditErrorCodes.ContinuationInvalid)]
+    [InlineData("/api/v1/credits/ledger?continuationToken=%25%25%25", TenancyErrorCodes.Credits.ContinuationInvalid)]
     public async Task Bad_ledger_queries_get_400_with_a_code(string path, string code)
     {
         var tenant = await host.NewTenantAsync();

@@ -41,6 +41,20 @@ public class LogEventIdTests
         Assert.True(outside.Count == 0, "EventIds outside their project's range (or a project without a range):\n" + string.Join('\n', outside));
     }
 
+    [Fact]
+    public void Every_project_declares_its_log_messages_in_one_Log_class()
+    {
+        var declared = ProductAssemblies().SelectMany(a => LogMethods(a).Select(m => (Project: a.GetName().Name!, m.Declaring))).ToList();
+
+        var strays = declared.GroupBy(d => d.Project)
+            .Select(g => (Project: g.Key, Classes: g.Select(d => d.Declaring).Distinct().Order(StringComparer.Ordinal).ToList()))
+            .Where(p => p.Classes.Count > 1 || !p.Classes[0].EndsWith(".Log", StringComparison.Ordinal))
+            .Select(p => $"{p.Project}: {string.Join(", ", p.Classes)}").ToList();
+        Assert.True(strays.Count == 0,
+            "Projects declaring [LoggerMessage] methods outside one class named Log (partial files such as Log.Lots.cs are fine):\n"
+            + string.Join('\n', strays));
+    }
+
     private static IEnumerable<Assembly> ProductAssemblies() =>
         Directory.EnumerateFiles(AppContext.BaseDirectory, "Tss.*.dll")
             .Select(Path.GetFileNameWithoutExtension)

@@ -61,8 +61,8 @@ public class EventRequestsTests
 
         Golden.AssertValid(NfeRequests.EnvEvento(1, events), "envCCe_v1.00.xsd");
         var refused = Assert.Throws<MessageInputException>(() => NfeRequests.EnvEvento(1, [.. events, events[0]]));
-        Assert.Equal(MessageErrorCodes.EventCount, refused.Code);
-        Assert.Equal(MessageErrorCodes.EventCount, Assert.Throws<MessageInputException>(() => NfeRequests.EnvEvento(1, [])).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.EventCount, refused.Code);
+        Assert.Equal(ProtocolErrorCodes.Message.EventCount, Assert.Throws<MessageInputException>(() => NfeRequests.EnvEvento(1, [])).Code);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class EventRequestsTests
     [InlineData("<?xml version=\"1.0\"<evento></evento>")]
     public void A_lot_refuses_an_item_that_is_not_an_evento(string item)
     {
-        Assert.Equal(MessageErrorCodes.Evento, Assert.Throws<MessageInputException>(() => NfeRequests.EnvEvento(1, [item])).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.Evento, Assert.Throws<MessageInputException>(() => NfeRequests.EnvEvento(1, [item])).Code);
     }
 
     [Theory]
@@ -95,17 +95,17 @@ public class EventRequestsTests
     {
         var refused = Assert.Throws<MessageInputException>(() => Cancel(xJust));
 
-        Assert.Equal(MessageErrorCodes.XJust, refused.Code);
+        Assert.Equal(ProtocolErrorCodes.Message.XJust, refused.Code);
     }
 
     [Fact]
     public void Justification_and_correction_lengths_are_checked_at_both_ends()
     {
         Assert.Contains(new string('x', 255), Cancel(new string('x', 255)), StringComparison.Ordinal);
-        Assert.Equal(MessageErrorCodes.XJust, Assert.Throws<MessageInputException>(() => Cancel(new string('x', 256))).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.XJust, Assert.Throws<MessageInputException>(() => Cancel(new string('x', 256))).Code);
         Assert.Contains(new string('y', 1000), Correction(1, new string('y', 1000)), StringComparison.Ordinal);
-        Assert.Equal(MessageErrorCodes.XCorrecao, Assert.Throws<MessageInputException>(() => Correction(1, new string('y', 1001))).Code);
-        Assert.Equal(MessageErrorCodes.XCorrecao, Assert.Throws<MessageInputException>(() => Correction(1, new string('y', 14))).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.XCorrecao, Assert.Throws<MessageInputException>(() => Correction(1, new string('y', 1001))).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.XCorrecao, Assert.Throws<MessageInputException>(() => Correction(1, new string('y', 14))).Code);
     }
 
     [Theory]
@@ -113,20 +113,20 @@ public class EventRequestsTests
     [InlineData(21)]
     public void CartaCorrecao_refuses_a_sequence_outside_one_to_twenty(int nSeqEvento)
     {
-        Assert.Equal(MessageErrorCodes.NSeqEvento, Assert.Throws<MessageInputException>(() => Correction(nSeqEvento)).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.NSeqEvento, Assert.Throws<MessageInputException>(() => Correction(nSeqEvento)).Code);
     }
 
     [Fact]
     public void Event_builders_refuse_malformed_parties_keys_and_instants()
     {
         var when = new DateTimeOffset(2026, 7, 14, 11, 0, 0, Brasilia);
-        Assert.Equal(MessageErrorCodes.Author, Code(() => NfeRequests.Cancelamento(35, 2, "11222333000180", ChNFe, when, "135260000012345", "Justificativa longa o bastante")));
-        Assert.Equal(MessageErrorCodes.ChNFe, Code(() => NfeRequests.Cancelamento(35, 2, Emitter, ChNFe[..43] + "0", when, "135260000012345", "Justificativa longa o bastante")));
-        Assert.Equal(MessageErrorCodes.NProt, Code(() => NfeRequests.Cancelamento(35, 2, Emitter, ChNFe, when, "1352600000123", "Justificativa longa o bastante")));
-        Assert.Equal(MessageErrorCodes.TpAmb, Code(() => NfeRequests.Cancelamento(35, 3, Emitter, ChNFe, when, "135260000012345", "Justificativa longa o bastante")));
-        Assert.Equal(MessageErrorCodes.Orgao, Code(() => NfeRequests.Cancelamento(91, 2, Emitter, ChNFe, when, "135260000012345", "Justificativa longa o bastante")));
-        Assert.Equal(MessageErrorCodes.DhEvento, Code(() => NfeRequests.Cancelamento(35, 2, Emitter, ChNFe, new DateTimeOffset(2026, 7, 14, 11, 0, 0, TimeSpan.FromMinutes(-150)), "135260000012345", "Justificativa longa o bastante")));
-        Assert.Equal(MessageErrorCodes.IdLote, Code(() => NfeRequests.EnvEvento(1_000_000_000_000_000, ["<evento></evento>"])));
+        Assert.Equal(ProtocolErrorCodes.Message.Author, Code(() => NfeRequests.Cancelamento(35, 2, "11222333000180", ChNFe, when, "135260000012345", "Justificativa longa o bastante")));
+        Assert.Equal(ProtocolErrorCodes.Message.ChNFe, Code(() => NfeRequests.Cancelamento(35, 2, Emitter, ChNFe[..43] + "0", when, "135260000012345", "Justificativa longa o bastante")));
+        Assert.Equal(ProtocolErrorCodes.Message.NProt, Code(() => NfeRequests.Cancelamento(35, 2, Emitter, ChNFe, when, "1352600000123", "Justificativa longa o bastante")));
+        Assert.Equal(ProtocolErrorCodes.Message.TpAmb, Code(() => NfeRequests.Cancelamento(35, 3, Emitter, ChNFe, when, "135260000012345", "Justificativa longa o bastante")));
+        Assert.Equal(ProtocolErrorCodes.Message.Orgao, Code(() => NfeRequests.Cancelamento(91, 2, Emitter, ChNFe, when, "135260000012345", "Justificativa longa o bastante")));
+        Assert.Equal(ProtocolErrorCodes.Message.DhEvento, Code(() => NfeRequests.Cancelamento(35, 2, Emitter, ChNFe, new DateTimeOffset(2026, 7, 14, 11, 0, 0, TimeSpan.FromMinutes(-150)), "135260000012345", "Justificativa longa o bastante")));
+        Assert.Equal(ProtocolErrorCodes.Message.IdLote, Code(() => NfeRequests.EnvEvento(1_000_000_000_000_000, ["<evento></evento>"])));
     }
 
     [Fact]

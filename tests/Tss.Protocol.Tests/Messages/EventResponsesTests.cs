@@ -118,7 +118,7 @@ public class EventResponsesTests
 
         var refused = Assert.Throws<XmlInputException>(() => Parse(root));
 
-        Assert.Contains(refused.Code, new[] { XmlErrorCodes.Malformed, XmlErrorCodes.UnexpectedRoot });
+        Assert.Contains(refused.Code, new[] { ProtocolErrorCodes.Xml.Malformed, ProtocolErrorCodes.Xml.UnexpectedRoot });
     }
 
     private static object Parse(XmlElement root) => root.LocalName switch

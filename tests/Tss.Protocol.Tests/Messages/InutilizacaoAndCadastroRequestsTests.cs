@@ -40,15 +40,15 @@ public class InutilizacaoAndCadastroRequestsTests
         var rejected = File.ReadAllText(Path.Combine(responses, "retInutNFe-241-number-used.xml"));
         var homologated = File.ReadAllText(Path.Combine(responses, "retInutNFe-102-homologated.xml"));
 
-        Assert.Equal(MessageErrorCodes.ProcPart, Assert.Throws<MessageInputException>(() => NfeProcs.ProcInutNFe(signer.Sign(Inut(), "infInut"), rejected)).Code);
-        Assert.Equal(MessageErrorCodes.ProcPart, Assert.Throws<MessageInputException>(() => NfeProcs.ProcInutNFe(signer.Sign(Inut(100, 111), "infInut"), homologated)).Code);
-        Assert.Equal(MessageErrorCodes.ProcPart, Assert.Throws<MessageInputException>(() => NfeProcs.ProcInutNFe("<NFe/>", homologated)).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.ProcPart, Assert.Throws<MessageInputException>(() => NfeProcs.ProcInutNFe(signer.Sign(Inut(), "infInut"), rejected)).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.ProcPart, Assert.Throws<MessageInputException>(() => NfeProcs.ProcInutNFe(signer.Sign(Inut(100, 111), "infInut"), homologated)).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.ProcPart, Assert.Throws<MessageInputException>(() => NfeProcs.ProcInutNFe("<NFe/>", homologated)).Code);
     }
 
     [Theory]
-    [InlineData(0, 10, MessageErrorCodes.NumberRange)]
-    [InlineData(11, 10, MessageErrorCodes.NumberRange)]
-    [InlineData(1, 1_000_000_000, MessageErrorCodes.NumberRange)]
+    [InlineData(0, 10, ProtocolErrorCodes.Message.NumberRange)]
+    [InlineData(11, 10, ProtocolErrorCodes.Message.NumberRange)]
+    [InlineData(1, 1_000_000_000, ProtocolErrorCodes.Message.NumberRange)]
     public void InutNFe_refuses_a_range_outside_one_to_999999999_or_reversed(int ini, int fin, string code)
     {
         Assert.Equal(code, Assert.Throws<MessageInputException>(() => Inut(ini, fin)).Code);
@@ -57,12 +57,12 @@ public class InutilizacaoAndCadastroRequestsTests
     [Fact]
     public void InutNFe_refuses_malformed_fields()
     {
-        Assert.Equal(MessageErrorCodes.Mod, Assert.Throws<MessageInputException>(() => NfeRequests.InutNFe(2, 35, 26, "11222333000181", 57, 1, 1, 1, "Justificativa longa o bastante")).Code);
-        Assert.Equal(MessageErrorCodes.Serie, Assert.Throws<MessageInputException>(() => NfeRequests.InutNFe(2, 35, 26, "11222333000181", 55, 1000, 1, 1, "Justificativa longa o bastante")).Code);
-        Assert.Equal(MessageErrorCodes.Ano, Assert.Throws<MessageInputException>(() => NfeRequests.InutNFe(2, 35, 2026, "11222333000181", 55, 1, 1, 1, "Justificativa longa o bastante")).Code);
-        Assert.Equal(MessageErrorCodes.Author, Assert.Throws<MessageInputException>(() => NfeRequests.InutNFe(2, 35, 26, "1122233300018A", 55, 1, 1, 1, "Justificativa longa o bastante")).Code);
-        Assert.Equal(MessageErrorCodes.Orgao, Assert.Throws<MessageInputException>(() => NfeRequests.InutNFe(2, 91, 26, "11222333000181", 55, 1, 1, 1, "Justificativa longa o bastante")).Code);
-        Assert.Equal(MessageErrorCodes.XJust, Assert.Throws<MessageInputException>(() => Inut(xJust: "curta")).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.Mod, Assert.Throws<MessageInputException>(() => NfeRequests.InutNFe(2, 35, 26, "11222333000181", 57, 1, 1, 1, "Justificativa longa o bastante")).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.Serie, Assert.Throws<MessageInputException>(() => NfeRequests.InutNFe(2, 35, 26, "11222333000181", 55, 1000, 1, 1, "Justificativa longa o bastante")).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.Ano, Assert.Throws<MessageInputException>(() => NfeRequests.InutNFe(2, 35, 2026, "11222333000181", 55, 1, 1, 1, "Justificativa longa o bastante")).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.Author, Assert.Throws<MessageInputException>(() => NfeRequests.InutNFe(2, 35, 26, "1122233300018A", 55, 1, 1, 1, "Justificativa longa o bastante")).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.Orgao, Assert.Throws<MessageInputException>(() => NfeRequests.InutNFe(2, 91, 26, "11222333000181", 55, 1, 1, 1, "Justificativa longa o bastante")).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.XJust, Assert.Throws<MessageInputException>(() => Inut(xJust: "curta")).Code);
     }
 
     [Fact]
@@ -79,11 +79,11 @@ public class InutilizacaoAndCadastroRequestsTests
     [Fact]
     public void ConsCad_needs_exactly_one_well_formed_party_and_a_UF()
     {
-        Assert.Equal(MessageErrorCodes.CadastroParty, Assert.Throws<MessageInputException>(() => NfeRequests.ConsCad("SP")).Code);
-        Assert.Equal(MessageErrorCodes.CadastroParty, Assert.Throws<MessageInputException>(() => NfeRequests.ConsCad("SP", cnpj: "11222333000181", ie: "123")).Code);
-        Assert.Equal(MessageErrorCodes.CadastroParty, Assert.Throws<MessageInputException>(() => NfeRequests.ConsCad("SP", ie: "ISENTO")).Code);
-        Assert.Equal(MessageErrorCodes.CadastroParty, Assert.Throws<MessageInputException>(() => NfeRequests.ConsCad("SP", cpf: "1234567890")).Code);
-        Assert.Equal(MessageErrorCodes.Uf, Assert.Throws<MessageInputException>(() => NfeRequests.ConsCad("sp", cnpj: "11222333000181")).Code);
-        Assert.Equal(MessageErrorCodes.Uf, Assert.Throws<MessageInputException>(() => NfeRequests.ConsCad("AN", cnpj: "11222333000181")).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.CadastroParty, Assert.Throws<MessageInputException>(() => NfeRequests.ConsCad("SP")).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.CadastroParty, Assert.Throws<MessageInputException>(() => NfeRequests.ConsCad("SP", cnpj: "11222333000181", ie: "123")).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.CadastroParty, Assert.Throws<MessageInputException>(() => NfeRequests.ConsCad("SP", ie: "ISENTO")).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.CadastroParty, Assert.Throws<MessageInputException>(() => NfeRequests.ConsCad("SP", cpf: "1234567890")).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.Uf, Assert.Throws<MessageInputException>(() => NfeRequests.ConsCad("sp", cnpj: "11222333000181")).Code);
+        Assert.Equal(ProtocolErrorCodes.Message.Uf, Assert.Throws<MessageInputException>(() => NfeRequests.ConsCad("AN", cnpj: "11222333000181")).Code);
     }
 }

@@ -8,11 +8,11 @@ public class CommentsInDocumentsTests
     private const string Ns = "http://www.portalfiscal.inf.br/nfe";
 
     [Theory]
-    [InlineData("<NFe xmlns=\"" + Ns + "\"><infNFe><!-- pagar a outra conta --></infNFe></NFe>", XmlErrorCodes.CommentProhibited)]
-    [InlineData("<!-- antes da raiz --><NFe xmlns=\"" + Ns + "\"/>", XmlErrorCodes.CommentProhibited)]
-    [InlineData("<NFe xmlns=\"" + Ns + "\"/><!-- depois da raiz -->", XmlErrorCodes.CommentProhibited)]
-    [InlineData("<NFe xmlns=\"" + Ns + "\"><?erp ignore-me?></NFe>", XmlErrorCodes.ProcessingInstructionProhibited)]
-    [InlineData("<?xml-stylesheet href=\"x.xsl\"?><NFe xmlns=\"" + Ns + "\"/>", XmlErrorCodes.ProcessingInstructionProhibited)]
+    [InlineData("<NFe xmlns=\"" + Ns + "\"><infNFe><!-- pagar a outra conta --></infNFe></NFe>", ProtocolErrorCodes.Xml.CommentProhibited)]
+    [InlineData("<!-- antes da raiz --><NFe xmlns=\"" + Ns + "\"/>", ProtocolErrorCodes.Xml.CommentProhibited)]
+    [InlineData("<NFe xmlns=\"" + Ns + "\"/><!-- depois da raiz -->", ProtocolErrorCodes.Xml.CommentProhibited)]
+    [InlineData("<NFe xmlns=\"" + Ns + "\"><?erp ignore-me?></NFe>", ProtocolErrorCodes.Xml.ProcessingInstructionProhibited)]
+    [InlineData("<?xml-stylesheet href=\"x.xsl\"?><NFe xmlns=\"" + Ns + "\"/>", ProtocolErrorCodes.Xml.ProcessingInstructionProhibited)]
     public void Comment_or_processing_instruction_in_a_document_to_sign_is_refused_with_its_code(string xml, string code)
     {
         Assert.Equal(code, Assert.Throws<XmlInputException>(() => SafeXml.Load(xml, comments: XmlCommentPolicy.Refuse)).Code);

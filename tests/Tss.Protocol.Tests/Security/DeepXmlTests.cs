@@ -33,7 +33,7 @@ public class DeepXmlTests
         watch.Stop();
 
         TestContext.Current.TestOutputHelper?.WriteLine($"{bytes.Length:N0} bytes, 100,000 levels: refused in {watch.Elapsed.TotalMilliseconds:F2} ms");
-        Assert.Equal(XmlErrorCodes.TooDeep, refused.Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.TooDeep, refused.Code);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}"); // generous: no test fails on a slow machine
     }
 
@@ -43,7 +43,7 @@ public class DeepXmlTests
         // Garbage right after level 65: a reader that went on would call it malformed, not too deep.
         var xml = string.Concat(Enumerable.Repeat("<a>", SafeXml.MaxDepth + 1)) + "<<<< not xml";
 
-        Assert.Equal(XmlErrorCodes.TooDeep, Assert.Throws<XmlInputException>(() => SafeXml.Load(xml)).Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.TooDeep, Assert.Throws<XmlInputException>(() => SafeXml.Load(xml)).Code);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class DeepXmlTests
     [Fact]
     public void Deep_string_input_is_refused_like_bytes()
     {
-        Assert.Equal(XmlErrorCodes.TooDeep, Assert.Throws<XmlInputException>(() => SafeXml.Load(Nested(SafeXml.MaxDepth + 1))).Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.TooDeep, Assert.Throws<XmlInputException>(() => SafeXml.Load(Nested(SafeXml.MaxDepth + 1))).Code);
     }
 
     [Fact]
@@ -65,6 +65,6 @@ public class DeepXmlTests
     {
         var xml = "<a xmlns=\"http://www.portalfiscal.inf.br/nfe\">" + Nested(10_000) + "</a>";
 
-        Assert.Equal(XmlErrorCodes.TooDeep, Assert.Throws<XmlInputException>(() => SafeXml.Load(xml)).Code);
+        Assert.Equal(ProtocolErrorCodes.Xml.TooDeep, Assert.Throws<XmlInputException>(() => SafeXml.Load(xml)).Code);
     }
 }

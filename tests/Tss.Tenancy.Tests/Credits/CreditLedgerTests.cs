@@ -120,17 +120,17 @@ public sealed class CreditLedgerTests(AzuriteFixture azurite)
         var third = await f.Ledger().ListAsync(tenant, 2, second.ContinuationToken, Ct);
         Assert.Equal([("topup", 5L, 5L)], third.Entries.Select(e => (e.Kind, e.Amount, e.BalanceAfter)));
         var e = await Assert.ThrowsAsync<TenancyException>(() => f.Ledger().ListAsync(other, 2, first.ContinuationToken, Ct));
-        Assert.Equal(CreditErrorCodes.ContinuationInvalid, e.Code);
+        Assert.Equal(TenancyErrorCodes.Credits.ContinuationInvalid, e.Code);
         e = await Assert.ThrowsAsync<TenancyException>(() => f.Ledger().ListAsync(tenant, 2, "%%%", Ct));
-        Assert.Equal(CreditErrorCodes.ContinuationInvalid, e.Code);
+        Assert.Equal(TenancyErrorCodes.Credits.ContinuationInvalid, e.Code);
     }
 
     [Theory]
-    [InlineData("Tenant!", 1, "r", CreditErrorCodes.TenantInvalid)]
-    [InlineData("t-ok", 0, "r", CreditErrorCodes.AmountInvalid)]
-    [InlineData("t-ok", -5, "r", CreditErrorCodes.AmountInvalid)]
-    [InlineData("t-ok", 1, "", CreditErrorCodes.ReferenceInvalid)]
-    [InlineData("t-ok", 1, "a\u0001b", CreditErrorCodes.ReferenceInvalid)]
+    [InlineData("Tenant!", 1, "r", TenancyErrorCodes.Credits.TenantInvalid)]
+    [InlineData("t-ok", 0, "r", TenancyErrorCodes.Credits.AmountInvalid)]
+    [InlineData("t-ok", -5, "r", TenancyErrorCodes.Credits.AmountInvalid)]
+    [InlineData("t-ok", 1, "", TenancyErrorCodes.Credits.ReferenceInvalid)]
+    [InlineData("t-ok", 1, "a\u0001b", TenancyErrorCodes.Credits.ReferenceInvalid)]
     public async Task Invalid_top_ups_are_refused_and_change_nothing(string tenant, long credits, string reference, string code)
     {
         await using var f = await CreditsFixture.CreateAsync(azurite);
@@ -146,9 +146,9 @@ public sealed class CreditLedgerTests(AzuriteFixture azurite)
         await using var f = await CreditsFixture.CreateAsync(azurite);
         var tenant = NewTenant();
         var e = await Assert.ThrowsAsync<TenancyException>(() => f.Ledger().SetLowBalanceNotificationAsync(tenant, 5, "não é e-mail", Ct));
-        Assert.Equal(CreditErrorCodes.EmailInvalid, e.Code);
+        Assert.Equal(TenancyErrorCodes.Credits.EmailInvalid, e.Code);
         e = await Assert.ThrowsAsync<TenancyException>(() => f.Ledger().SetLowBalanceNotificationAsync(tenant, -1, "a@b.com", Ct));
-        Assert.Equal(CreditErrorCodes.ThresholdInvalid, e.Code);
+        Assert.Equal(TenancyErrorCodes.Credits.ThresholdInvalid, e.Code);
         await f.Ledger().SetLowBalanceNotificationAsync(tenant, 5, "fiscal@cliente.com.br", Ct);
         await f.Ledger().TopUpAsync(tenant, 8, "r1", "ops", Ct);
         Assert.Equal(new CreditBalance(tenant, 8, 0, 8, 5, "fiscal@cliente.com.br"), await f.Ledger().GetBalanceAsync(tenant, Ct));

@@ -86,7 +86,7 @@ public sealed class KeyVaultCertificateStoreTests : IDisposable
 
         var error = await Assert.ThrowsAsync<TenancyException>(() => _store.ImportAsync(Tenant, Cnpj, cert.Export(X509ContentType.Pkcs12, Password), "wrong", Ct));
 
-        Assert.Equal(CertificateErrorCodes.WrongPassword, error.Code);
+        Assert.Equal(TenancyErrorCodes.Certificates.WrongPassword, error.Code);
         Assert.Empty(_vault.Requests);
     }
 
@@ -166,7 +166,7 @@ public sealed class KeyVaultCertificateStoreTests : IDisposable
         var error = await Assert.ThrowsAsync<TenancyException>(() => _store.LoadAsync($"kv:{Name}/{Version}", Ct));
         var later = await _store.LoadAsync($"kv:{Name}/{Version}", Ct);
 
-        Assert.Equal(CertificateErrorCodes.NotFound, error.Code);
+        Assert.Equal(TenancyErrorCodes.Certificates.NotFound, error.Code);
         Assert.Contains($"kv:{Name}/{Version}", error.Message, StringComparison.Ordinal);
         Assert.Contains("não encontrado no Key Vault", error.Message, StringComparison.Ordinal);
         Assert.Equal(cert.Thumbprint, later.Thumbprint);
@@ -181,7 +181,7 @@ public sealed class KeyVaultCertificateStoreTests : IDisposable
     {
         var error = await Assert.ThrowsAsync<TenancyException>(() => _store.LoadAsync(reference, Ct));
 
-        Assert.Equal(CertificateErrorCodes.NotFound, error.Code);
+        Assert.Equal(TenancyErrorCodes.Certificates.NotFound, error.Code);
         Assert.Empty(_vault.Requests);
     }
 

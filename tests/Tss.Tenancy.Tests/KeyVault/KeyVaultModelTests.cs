@@ -69,7 +69,7 @@ public sealed class KeyVaultModelTests
     {
         var error = Assert.Throws<TenancyException>(() => KeyVaultCertificateSecret.ToCertificate(Secret("-----BEGIN CERTIFICATE-----", "application/x-pem-file"), "kv:n/v"));
 
-        Assert.Equal(CertificateErrorCodes.Undecryptable, error.Code);
+        Assert.Equal(TenancyErrorCodes.Certificates.Undecryptable, error.Code);
         Assert.Contains("kv:n/v", error.Message, StringComparison.Ordinal);
     }
 
@@ -82,7 +82,7 @@ public sealed class KeyVaultModelTests
 
         var error = Assert.Throws<TenancyException>(() => KeyVaultCertificateSecret.ToCertificate(secret, "kv:n/v"));
 
-        Assert.Equal(CertificateErrorCodes.NoPrivateKey, error.Code);
+        Assert.Equal(TenancyErrorCodes.Certificates.NoPrivateKey, error.Code);
     }
 
     private static KeyVaultSecret Secret(string value, string contentType)

@@ -52,7 +52,7 @@ public sealed class CertificateTrustTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         using var forged = TestCertificateAuthority.SelfSignedECnpj(Victim, "EMPRESA VITIMA LTDA");
 
-        var e = await AssertRefusedAsync(CertificateErrorCodes.UntrustedChain, forged.Export(X509ContentType.Pkcs12, Password));
+        var e = await AssertRefusedAsync(TenancyErrorCodes.Certificates.UntrustedChain, forged.Export(X509ContentType.Pkcs12, Password));
 
         Assert.Contains("autoridade certificadora ICP-Brasil confiável", e.Message, StringComparison.Ordinal);
     }
@@ -74,7 +74,7 @@ public sealed class CertificateTrustTests(AzuriteFixture azurite) : IAsyncLifeti
             PfxPassword = Password,
         }, Ct));
 
-        Assert.Equal(CertificateErrorCodes.UntrustedChain, e.Code);
+        Assert.Equal(TenancyErrorCodes.Certificates.UntrustedChain, e.Code);
         var directory = _services.GetRequiredService<TenantDirectory>();
         Assert.Null(await directory.GetEntityAsync(tenant.TenantId, Victim, Ct));
         Assert.DoesNotContain(await directory.ForCnpjAsync(Victim, Ct), e => e.TenantId == tenant.TenantId);
@@ -87,7 +87,7 @@ public sealed class CertificateTrustTests(AzuriteFixture azurite) : IAsyncLifeti
         using var leaf = rogue.IssueECnpj(Victim, "EMPRESA VITIMA LTDA");
         using var rogueRoot = X509CertificateLoader.LoadCertificate(rogue.Certificate.RawData);
 
-        await AssertRefusedAsync(CertificateErrorCodes.UntrustedChain, new X509Certificate2Collection { leaf, rogueRoot }.Export(X509ContentType.Pkcs12, Password)!);
+        await AssertRefusedAsync(TenancyErrorCodes.Certificates.UntrustedChain, new X509Certificate2Collection { leaf, rogueRoot }.Export(X509ContentType.Pkcs12, Password)!);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class CertificateTrustTests(AzuriteFixture azurite) : IAsyncLifeti
         using var leaf = intermediate.IssueECnpj(Victim, "EMPRESA LEGITIMA LTDA");
         using var intermediatePublic = X509CertificateLoader.LoadCertificate(intermediate.Certificate.RawData);
 
-        var e = await AssertRefusedAsync(CertificateErrorCodes.UntrustedChain, leaf.Export(X509ContentType.Pkcs12, Password));
+        var e = await AssertRefusedAsync(TenancyErrorCodes.Certificates.UntrustedChain, leaf.Export(X509ContentType.Pkcs12, Password));
         var imported = await Store.ImportAsync("tenant-ok", Victim, new X509Certificate2Collection { leaf, intermediatePublic }.Export(X509ContentType.Pkcs12, Password)!, Password, Ct);
 
         Assert.Contains("cadeia completa", e.Message, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class CertificateTrustTests(AzuriteFixture azurite) : IAsyncLifeti
         using var intermediatePublic = X509CertificateLoader.LoadCertificate(intermediate.Certificate.RawData);
         intermediate.Revoke(leaf);
 
-        var e = await AssertRefusedAsync(CertificateErrorCodes.Revoked, new X509Certificate2Collection { leaf, intermediatePublic }.Export(X509ContentType.Pkcs12, Password)!);
+        var e = await AssertRefusedAsync(TenancyErrorCodes.Certificates.Revoked, new X509Certificate2Collection { leaf, intermediatePublic }.Export(X509ContentType.Pkcs12, Password)!);
 
         Assert.Contains("revogado", e.Message, StringComparison.Ordinal);
     }
@@ -129,7 +129,7 @@ public sealed class CertificateTrustTests(AzuriteFixture azurite) : IAsyncLifeti
         using var intermediatePublic = X509CertificateLoader.LoadCertificate(intermediate.Certificate.RawData);
         _ca.Revoke(intermediate.Certificate);
 
-        await AssertRefusedAsync(CertificateErrorCodes.Revoked, new X509Certificate2Collection { leaf, intermediatePublic }.Export(X509ContentType.Pkcs12, Password)!);
+        await AssertRefusedAsync(TenancyErrorCodes.Certificates.Revoked, new X509Certificate2Collection { leaf, intermediatePublic }.Export(X509ContentType.Pkcs12, Password)!);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class CertificateTrustTests(AzuriteFixture azurite) : IAsyncLifeti
         using var leaf = intermediate.IssueECnpj(Victim, "EMPRESA LEGITIMA LTDA");
         using var intermediatePublic = X509CertificateLoader.LoadCertificate(intermediate.Certificate.RawData);
 
-        var e = await AssertRefusedAsync(CertificateErrorCodes.RevocationUnknown, new X509Certificate2Collection { leaf, intermediatePublic }.Export(X509ContentType.Pkcs12, Password)!);
+        var e = await AssertRefusedAsync(TenancyErrorCodes.Certificates.RevocationUnknown, new X509Certificate2Collection { leaf, intermediatePublic }.Export(X509ContentType.Pkcs12, Password)!);
 
         Assert.Contains("Tente novamente", e.Message, StringComparison.Ordinal);
     }

@@ -19,7 +19,7 @@ internal sealed partial class Distributor
         var recipients = MailComposer.ParseRecipients(email);
         if (recipients is null)
         {
-            DistributionLog.InvalidEmail(logger, batch.TenantId, batch.Cnpj);
+            Log.InvalidEmail(logger, batch.TenantId, batch.Cnpj);
             foreach (var (_, row) in due)
             {
                 Record(row, AttemptResult.Fatal(null, "recipient_invalid", 0), now);
@@ -63,7 +63,7 @@ internal sealed partial class Distributor
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            DistributionLog.DanfeFailed(logger, chNFe, (e as Tss.Danfe.DanfeException)?.Code ?? e.GetType().Name);
+            Log.DanfeFailed(logger, chNFe, (e as Tss.Danfe.DanfeException)?.Code ?? e.GetType().Name);
             return null;
         }
     }

@@ -104,12 +104,12 @@ internal sealed partial class Distributor(
         var wantsMail = !string.IsNullOrWhiteSpace(t.Email) && mailItems.Count > 0;
         if (wantsMail && !mail.Enabled)
         {
-            DistributionLog.SmtpNotConfigured(logger, batch.TenantId, batch.Cnpj);
+            Log.SmtpNotConfigured(logger, batch.TenantId, batch.Cnpj);
             wantsMail = false;
         }
         if (retry is null && t.WebhookUrl is null && !wantsMail)
         {
-            DistributionLog.NoTargets(logger, partition, batch.TenantId, batch.Cnpj, batch.Items.Count);
+            Log.NoTargets(logger, partition, batch.TenantId, batch.Cnpj, batch.Items.Count);
             return null;
         }
 
@@ -165,7 +165,7 @@ internal sealed partial class Distributor(
     {
         if (updated.Count == 0)
         {
-            DistributionLog.NothingDue(logger, partition, deliveryId);
+            Log.NothingDue(logger, partition, deliveryId);
         }
         else
         {
@@ -221,10 +221,10 @@ internal sealed partial class Distributor(
         var (state, next) = RetryPlan.After(attempt, result, at, _o.EffectiveRetrySchedule);
         row.Add(new DeliveryAttempt(attempt, at, result.StatusCode, result.Error, result.DurationMs), state, next);
         var channel = Enum.Parse<DeliveryChannel>(row.Channel);
-        DistributionLog.Attempted(logger, row.DeliveryId, channel, row.Target, attempt, state, result.DurationMs, result.Error);
+        Log.Attempted(logger, row.DeliveryId, channel, row.Target, attempt, state, result.DurationMs, result.Error);
         if (state == DeliveryState.GivenUp)
         {
-            DistributionLog.GivenUp(logger, row.DeliveryId, channel, row.Target, attempt, result.Error);
+            Log.GivenUp(logger, row.DeliveryId, channel, row.Target, attempt, result.Error);
         }
     }
 
@@ -279,7 +279,7 @@ internal sealed partial class Distributor(
         {
             // A concurrent copy of this message recorded its own attempts; its record stands (what we sent is
             // covered by the receivers' dedup on the delivery id).
-            DistributionLog.LogConflict(logger, deliveryId);
+            Log.LogConflict(logger, deliveryId);
         }
     }
 }

@@ -16,7 +16,7 @@ internal static class InputFields
     {
         if (tpAmb is not (1 or 2))
         {
-            throw new MessageInputException(MessageErrorCodes.TpAmb, $"tpAmb must be 1 (produção) or 2 (homologação); got {tpAmb}.", nameof(tpAmb));
+            throw new MessageInputException(ProtocolErrorCodes.Message.TpAmb, $"tpAmb must be 1 (produção) or 2 (homologação); got {tpAmb}.", nameof(tpAmb));
         }
     }
 
@@ -25,7 +25,7 @@ internal static class InputFields
     {
         if (!(UfCodes.IsUf(code) || (allowNational && code == UfCodes.AmbienteNacional)))
         {
-            throw new MessageInputException(MessageErrorCodes.Orgao, $"{name} must be the IBGE code of a UF{(allowNational ? " or 91" : "")}; got {code}.", name);
+            throw new MessageInputException(ProtocolErrorCodes.Message.Orgao, $"{name} must be the IBGE code of a UF{(allowNational ? " or 91" : "")}; got {code}.", name);
         }
     }
 
@@ -40,7 +40,7 @@ internal static class InputFields
         {
             return $"<CPF>{document}</CPF>";
         }
-        throw new MessageInputException(MessageErrorCodes.Author, "The author must be a 14-digit CNPJ with valid check digits or an 11-digit CPF.", "author");
+        throw new MessageInputException(ProtocolErrorCodes.Message.Author, "The author must be a 14-digit CNPJ with valid check digits or an 11-digit CPF.", "author");
     }
 
     public static string CnpjDigits(string? cnpj, string code, string name) =>
@@ -51,7 +51,7 @@ internal static class InputFields
     public static AccessKey ChNFe(string? chNFe) =>
         AccessKey.TryParse(chNFe, out var key, out var error)
             ? key
-            : throw new MessageInputException(MessageErrorCodes.ChNFe, error ?? "Invalid access key.", nameof(chNFe));
+            : throw new MessageInputException(ProtocolErrorCodes.Message.ChNFe, error ?? "Invalid access key.", nameof(chNFe));
 
     /// <summary>TDateTimeUTC: whole seconds, offset in whole hours from −11:00 to +12:00, written in the given offset.</summary>
     public static string DateTimeUtc(DateTimeOffset value, string name)
@@ -59,11 +59,11 @@ internal static class InputFields
         var offset = value.Offset;
         if (offset.Minutes != 0 || offset.Seconds != 0 || offset < TimeSpan.FromHours(-11) || offset > TimeSpan.FromHours(12))
         {
-            throw new MessageInputException(MessageErrorCodes.DhEvento, $"{name} needs a whole-hour UTC offset between -11:00 and +12:00; got {offset}.", name);
+            throw new MessageInputException(ProtocolErrorCodes.Message.DhEvento, $"{name} needs a whole-hour UTC offset between -11:00 and +12:00; got {offset}.", name);
         }
         if (value.Year is < 2000 or > 2099)
         {
-            throw new MessageInputException(MessageErrorCodes.DhEvento, $"{name} must be in the years 2000–2099.", name);
+            throw new MessageInputException(ProtocolErrorCodes.Message.DhEvento, $"{name} must be in the years 2000–2099.", name);
         }
         return value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
     }
@@ -80,7 +80,7 @@ internal static class InputFields
     public static string NProt(string? nProt) =>
         nProt is { Length: 15 or 17 } && nProt.All(char.IsAsciiDigit)
             ? nProt
-            : throw new MessageInputException(MessageErrorCodes.NProt, "nProt must have 15 or 17 digits.", nameof(nProt));
+            : throw new MessageInputException(ProtocolErrorCodes.Message.NProt, "nProt must have 15 or 17 digits.", nameof(nProt));
 
     /// <summary>
     /// TString of <paramref name="min"/>–<paramref name="max"/> characters: first and last in U+0021–U+00FF, the others

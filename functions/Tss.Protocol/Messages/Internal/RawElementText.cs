@@ -87,7 +87,7 @@ internal static class RawElementText
         var nameEnd = 1 + element.Name.Length;
         if (string.CompareOrdinal(raw, 1, element.Name, 0, element.Name.Length) != 0)
         {
-            throw new XmlInputException(XmlErrorCodes.Malformed, $"The source text of {element.LocalName} does not match the parsed element.");
+            throw new XmlInputException(ProtocolErrorCodes.Xml.Malformed, $"The source text of {element.LocalName} does not match the parsed element.");
         }
         return string.Concat(raw.AsSpan(0, nameEnd), declarations.ToString(), raw.AsSpan(nameEnd));
     }
@@ -151,7 +151,7 @@ internal static class RawElementText
                 return i;
             }
         }
-        throw new XmlInputException(XmlErrorCodes.Malformed, "Unterminated tag.");
+        throw new XmlInputException(ProtocolErrorCodes.Xml.Malformed, "Unterminated tag.");
     }
 
     private static int Offset(List<int> lineStarts, IXmlLineInfo lineInfo) =>

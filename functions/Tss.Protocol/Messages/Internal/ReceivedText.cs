@@ -24,7 +24,7 @@ internal sealed class ReceivedText(XmlElement root, string? source)
                 RawElementText.Find(source, element.LocalName, element.NamespaceURI));
             if (entry.Parsed.Count != entry.Raw.Count)
             {
-                throw new XmlInputException(XmlErrorCodes.Malformed, $"The source text does not match the parsed answer ({element.LocalName}).");
+                throw new XmlInputException(ProtocolErrorCodes.Xml.Malformed, $"The source text does not match the parsed answer ({element.LocalName}).");
             }
             _byName[element.LocalName] = entry;
         }
@@ -35,6 +35,6 @@ internal sealed class ReceivedText(XmlElement root, string? source)
                 return RawElementText.WithInheritedNamespaces(entry.Raw[i], element);
             }
         }
-        throw new XmlInputException(XmlErrorCodes.Malformed, $"The {element.LocalName} element is not part of the parsed answer.");
+        throw new XmlInputException(ProtocolErrorCodes.Xml.Malformed, $"The {element.LocalName} element is not part of the parsed answer.");
     }
 }

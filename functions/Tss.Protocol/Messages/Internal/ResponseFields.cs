@@ -20,7 +20,7 @@ internal static partial class ResponseFields
         if (element.LocalName != localName || element.NamespaceURI != NfeNamespaces.Nfe)
         {
             throw new XmlInputException(
-                XmlErrorCodes.UnexpectedRoot,
+                ProtocolErrorCodes.Xml.UnexpectedRoot,
                 $"Expected {{{NfeNamespaces.Nfe}}}{localName} but got {{{element.NamespaceURI}}}{element.LocalName}.");
         }
     }
@@ -109,10 +109,10 @@ internal static partial class ResponseFields
         int.Parse(Matching(parent, localName, pattern), NumberStyles.None, CultureInfo.InvariantCulture);
 
     private static XmlInputException Missing(XmlElement parent, string localName) =>
-        new(XmlErrorCodes.Malformed, $"{parent.LocalName}/{localName} is required but missing or empty.");
+        new(ProtocolErrorCodes.Xml.Malformed, $"{parent.LocalName}/{localName} is required but missing or empty.");
 
     private static XmlInputException Invalid(XmlElement parent, string localName) =>
-        new(XmlErrorCodes.Malformed, $"{parent.LocalName}/{localName} does not match its schema type.");
+        new(ProtocolErrorCodes.Xml.Malformed, $"{parent.LocalName}/{localName} does not match its schema type.");
 
     [GeneratedRegex("^[0-9]{3,4}$")]
     private static partial Regex StatPattern();

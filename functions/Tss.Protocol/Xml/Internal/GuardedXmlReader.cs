@@ -21,11 +21,11 @@ internal sealed class GuardedXmlReader(XmlReader inner, int maxDepth, XmlComment
         {
             // Depth is 0 for the root element, so an element at Depth == maxDepth is level maxDepth + 1.
             case XmlNodeType.Element when inner.Depth >= maxDepth:
-                throw Refused(XmlErrorCodes.TooDeep, $"The XML input nests elements deeper than {maxDepth} levels.");
+                throw Refused(ProtocolErrorCodes.Xml.TooDeep, $"The XML input nests elements deeper than {maxDepth} levels.");
             case XmlNodeType.Comment when comments == XmlCommentPolicy.Refuse:
-                throw Refused(XmlErrorCodes.CommentProhibited, "The XML input contains a comment, which is not accepted in a fiscal document.");
+                throw Refused(ProtocolErrorCodes.Xml.CommentProhibited, "The XML input contains a comment, which is not accepted in a fiscal document.");
             case XmlNodeType.ProcessingInstruction when comments == XmlCommentPolicy.Refuse:
-                throw Refused(XmlErrorCodes.ProcessingInstructionProhibited,
+                throw Refused(ProtocolErrorCodes.Xml.ProcessingInstructionProhibited,
                     $"The XML input contains a processing instruction (<?{inner.Name} ...?>), which is not accepted in a fiscal document.");
             default:
                 return true;

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml;
+using Tss.Protocol;
 using Tss.Protocol.Messages;
 using Tss.Protocol.Xml;
 
@@ -19,13 +20,13 @@ internal static class SoapEnvelopeReader
         var root = envelope.DocumentElement;
         if (root is null || root.LocalName != "Envelope" || root.NamespaceURI is not (NfeNamespaces.Soap12 or Soap11))
         {
-            throw new XmlInputException(XmlErrorCodes.UnexpectedRoot, "The message is not a SOAP 1.2 envelope.");
+            throw new XmlInputException(ProtocolErrorCodes.Xml.UnexpectedRoot, "The message is not a SOAP 1.2 envelope.");
         }
 
         var body = Elements(root).FirstOrDefault(e => e.LocalName == "Body" && e.NamespaceURI == root.NamespaceURI)
-            ?? throw new XmlInputException(XmlErrorCodes.UnexpectedRoot, "The envelope has no Body.");
+            ?? throw new XmlInputException(ProtocolErrorCodes.Xml.UnexpectedRoot, "The envelope has no Body.");
         var message = Elements(body).FirstOrDefault()
-            ?? throw new XmlInputException(XmlErrorCodes.UnexpectedRoot, "The Body is empty.");
+            ?? throw new XmlInputException(ProtocolErrorCodes.Xml.UnexpectedRoot, "The Body is empty.");
         if (message.LocalName is not ("nfeDadosMsg" or "nfeDadosMsgZip"))
         {
             message = Elements(message).FirstOrDefault(e => e.LocalName is "nfeDadosMsg" or "nfeDadosMsgZip") ?? message;
@@ -38,11 +39,11 @@ internal static class SoapEnvelopeReader
 
         if (message.LocalName != "nfeDadosMsg")
         {
-            throw new XmlInputException(XmlErrorCodes.UnexpectedRoot, $"Unexpected Body element '{message.LocalName}'.");
+            throw new XmlInputException(ProtocolErrorCodes.Xml.UnexpectedRoot, $"Unexpected Body element '{message.LocalName}'.");
         }
 
         var payload = Elements(message).FirstOrDefault()
-            ?? throw new XmlInputException(XmlErrorCodes.UnexpectedRoot, "nfeDadosMsg carries no payload element.");
+            ?? throw new XmlInputException(ProtocolErrorCodes.Xml.UnexpectedRoot, "nfeDadosMsg carries no payload element.");
         return new SoapPayload(payload, Zipped: false, ZipFailed: false);
     }
 

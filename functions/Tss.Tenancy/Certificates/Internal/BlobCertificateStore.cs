@@ -71,7 +71,7 @@ internal sealed class BlobCertificateStore : ICertificateStore, ICertificateStor
     {
         if (!reference.StartsWith(Scheme, StringComparison.Ordinal))
         {
-            throw new TenancyException(CertificateErrorCodes.NotFound, $"Referência de certificado desconhecida para este repositório: {reference}.");
+            throw new TenancyException(TenancyErrorCodes.Certificates.NotFound, $"Referência de certificado desconhecida para este repositório: {reference}.");
         }
         BinaryData envelope;
         try
@@ -80,12 +80,12 @@ internal sealed class BlobCertificateStore : ICertificateStore, ICertificateStor
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            throw new TenancyException(CertificateErrorCodes.NotFound, $"Certificado {reference} não encontrado.", e);
+            throw new TenancyException(TenancyErrorCodes.Certificates.NotFound, $"Certificado {reference} não encontrado.", e);
         }
         var keyId = CertificateEnvelope.ReadMasterKeyId(envelope.ToMemory().Span);
         if (keyId != _options.MasterKeyId)
         {
-            throw new TenancyException(CertificateErrorCodes.Undecryptable,
+            throw new TenancyException(TenancyErrorCodes.Certificates.Undecryptable,
                 $"O certificado {reference} foi cifrado com a chave mestra '{keyId}', não com a configurada '{_options.MasterKeyId}'.");
         }
         var master = MasterKey();
@@ -96,7 +96,7 @@ internal sealed class BlobCertificateStore : ICertificateStore, ICertificateStor
         }
         catch (CryptographicException e)
         {
-            throw new TenancyException(CertificateErrorCodes.Undecryptable, $"O certificado {reference} não pôde ser decifrado com a chave mestra configurada.", e);
+            throw new TenancyException(TenancyErrorCodes.Certificates.Undecryptable, $"O certificado {reference} não pôde ser decifrado com a chave mestra configurada.", e);
         }
         finally
         {

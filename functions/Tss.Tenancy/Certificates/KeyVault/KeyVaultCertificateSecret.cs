@@ -15,7 +15,7 @@ internal static class KeyVaultCertificateSecret
         ArgumentNullException.ThrowIfNull(secret);
         if (!string.Equals(secret.Properties.ContentType, Pkcs12ContentType, StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(secret.Value))
         {
-            throw new TenancyException(CertificateErrorCodes.Undecryptable,
+            throw new TenancyException(TenancyErrorCodes.Certificates.Undecryptable,
                 $"O certificado {reference} no Key Vault não é um PKCS#12 ({secret.Properties.ContentType ?? "sem tipo"}); importe-o novamente.");
         }
         byte[] pfx;
@@ -25,7 +25,7 @@ internal static class KeyVaultCertificateSecret
         }
         catch (FormatException e)
         {
-            throw new TenancyException(CertificateErrorCodes.Undecryptable, $"O certificado {reference} no Key Vault está corrompido.", e);
+            throw new TenancyException(TenancyErrorCodes.Certificates.Undecryptable, $"O certificado {reference} no Key Vault está corrompido.", e);
         }
         try
         {
@@ -33,13 +33,13 @@ internal static class KeyVaultCertificateSecret
             if (!certificate.HasPrivateKey)
             {
                 certificate.Dispose();
-                throw new TenancyException(CertificateErrorCodes.NoPrivateKey, $"O certificado {reference} no Key Vault não traz a chave privada (chave não exportável).");
+                throw new TenancyException(TenancyErrorCodes.Certificates.NoPrivateKey, $"O certificado {reference} no Key Vault não traz a chave privada (chave não exportável).");
             }
             return certificate;
         }
         catch (CryptographicException e)
         {
-            throw new TenancyException(CertificateErrorCodes.Undecryptable, $"O certificado {reference} no Key Vault não pôde ser aberto.", e);
+            throw new TenancyException(TenancyErrorCodes.Certificates.Undecryptable, $"O certificado {reference} no Key Vault não pôde ser aberto.", e);
         }
         finally
         {

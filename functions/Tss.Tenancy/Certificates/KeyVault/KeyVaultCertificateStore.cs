@@ -105,7 +105,7 @@ internal sealed class KeyVaultCertificateStore : ICertificateStore, ICertificate
     {
         if (!KeyVaultCertificateNames.TryParse(reference, out var name, out var version))
         {
-            throw new TenancyException(CertificateErrorCodes.NotFound, $"Referência de certificado desconhecida para o Key Vault: {reference}.");
+            throw new TenancyException(TenancyErrorCodes.Certificates.NotFound, $"Referência de certificado desconhecida para o Key Vault: {reference}.");
         }
         Azure.Security.KeyVault.Secrets.KeyVaultSecret secret;
         try
@@ -115,7 +115,7 @@ internal sealed class KeyVaultCertificateStore : ICertificateStore, ICertificate
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            throw new TenancyException(CertificateErrorCodes.NotFound, $"Certificado {reference} não encontrado no Key Vault.", e);
+            throw new TenancyException(TenancyErrorCodes.Certificates.NotFound, $"Certificado {reference} não encontrado no Key Vault.", e);
         }
         var certificate = KeyVaultCertificateSecret.ToCertificate(secret, reference);
         var notAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Tss.Pipeline.Distribution;
 
-namespace Tss.Pipeline.Distribution.Internal;
+namespace Tss.Pipeline;
 
 /// <summary>Log messages of the distribution stage (event ids 14xx). Never logs secrets, URLs' query strings or documents.</summary>
-internal static partial class DistributionLog
+internal static partial class Log
 {
     [LoggerMessage(EventId = 1401, Level = LogLevel.Debug, Message = "Distribute {Partition}: no target for tenant {TenantId} entity {Cnpj}; {Count} documents stay available for polling")]
     public static partial void NoTargets(ILogger logger, string partition, string tenantId, string cnpj, int count);

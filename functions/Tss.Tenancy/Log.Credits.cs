@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace Tss.Tenancy.Credits.Internal;
+namespace Tss.Tenancy;
 
 /// <summary>Log messages of the credits (event ids 35xx). Never an e-mail body.</summary>
-internal static partial class CreditLog
+internal static partial class Log
 {
     [LoggerMessage(3501, LogLevel.Information, "Tenant {TenantId} topped up with {Credits} credits (reference {Reference}); balance {Balance}")]
     public static partial void ToppedUp(ILogger logger, string tenantId, long credits, string reference, long balance);

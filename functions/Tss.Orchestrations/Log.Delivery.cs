@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Tss.Pipeline.Distribution;
 
-namespace Tss.Orchestrations.Delivery;
+namespace Tss.Orchestrations;
 
-/// <summary>Log messages of the delivery orchestration (event ids 143x).</summary>
-internal static partial class OrchestrationLog
+/// <summary>Log messages of the delivery orchestration (event ids 193x).</summary>
+internal static partial class Log
 {
     [LoggerMessage(EventId = 1930, Level = LogLevel.Information, Message = "Delivery {DeliveryId} ({Channel}) retries ended: {State} after {Attempt} attempts")]
     public static partial void DeliveryFinished(ILogger logger, string deliveryId, DeliveryChannel channel, DeliveryState state, int attempt);
