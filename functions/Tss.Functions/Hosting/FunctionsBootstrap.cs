@@ -17,7 +17,8 @@ namespace Tss.Functions.Hosting;
 internal sealed class FunctionsBootstrap(StorageClients storage, MdeDocumentStore documents, MdeSharingStore sharing, IOptions<MdeOptions> mde) : IHostedService
 {
     private static readonly string[] Queues =
-        [QueueTriggerNames.Assemble, QueueTriggerNames.Distribute, QueueTriggerNames.Events, QueueTriggerNames.MdeNotify, QueueTriggerNames.MdeCiencia];
+        [QueueTriggerNames.Assemble, QueueTriggerNames.Distribute, QueueTriggerNames.Events, QueueTriggerNames.MdeNotify, QueueTriggerNames.MdeCiencia,
+         QueueTriggerNames.CreditsNotify];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -19,10 +19,12 @@ public sealed class ApiForwarder
 {
     private readonly RequestDelegate _pipeline;
     private readonly BoundDurableClient _durable;
+    private readonly IHttpContextAccessor _accessor;
 
-    public ApiForwarder(IServiceProvider services, BoundDurableClient durable)
+    public ApiForwarder(IServiceProvider services, BoundDurableClient durable, IHttpContextAccessor accessor)
     {
         _durable = durable;
+        _accessor = accessor;
         var app = new ApplicationBuilder(services);
         // The local host's order: routing first (WebApplication adds it), then its middleware, the SOAP branch, endpoints.
         app.UseRouting();
@@ -42,6 +44,11 @@ public sealed class ApiForwarder
         // The Functions host matched its own endpoint for this function; routing skips matching when one is set.
         context.SetEndpoint(null);
         context.Request.RouteValues.Clear();
+        // The SOAP service reads the caller through the accessor; make sure it sees this request's context.
+        if (!ReferenceEquals(_accessor.HttpContext, context))
+        {
+            _accessor.HttpContext = context;
+        }
         await _pipeline(context).ConfigureAwait(false);
         return new EmptyResult();
     }

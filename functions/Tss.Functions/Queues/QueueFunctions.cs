@@ -9,6 +9,7 @@ using Tss.Mde.Notifications;
 using Tss.Pipeline.Events;
 using Tss.Pipeline.Messages;
 using Tss.Runtime.Queues;
+using Tss.Tenancy.Credits;
 
 namespace Tss.Functions.Queues;
 
@@ -39,6 +40,10 @@ public sealed class QueueFunctions(QueueDispatcher dispatcher, BoundDurableClien
     [Function("MdeCienciaQueue")]
     public Task MdeCiencia([QueueTrigger(QueueTriggerNames.MdeCiencia)] QueueMessage message, [DurableClient] DurableTaskClient client, CancellationToken ct) =>
         DispatchAsync<MdeCienciaMessage>(QueueTriggerNames.MdeCiencia, message, client, ct);
+
+    [Function("CreditsNotifyQueue")]
+    public Task CreditsNotify([QueueTrigger(QueueTriggerNames.CreditsNotify)] QueueMessage message, [DurableClient] DurableTaskClient client, CancellationToken ct) =>
+        DispatchAsync<LowBalanceMessage>(QueueTriggerNames.CreditsNotify, message, client, ct);
 
     private async Task DispatchAsync<TMessage>(string queue, QueueMessage message, DurableTaskClient client, CancellationToken ct)
     {

@@ -16,6 +16,9 @@ public static class QueueTriggerNames
     public const string MdeNotify = "mde-notify";
     public const string MdeCiencia = "mde-ciencia";
 
+    /// <summary>Low-balance notices of the credits (a fixed name on the local host too).</summary>
+    public const string CreditsNotify = Tss.Tenancy.Credits.CreditOptions.NotifyQueue;
+
     /// <summary>The configured queue names that differ from the triggers' ones ("section:key=value"), none when all match.</summary>
     public static IReadOnlyList<string> Check(PipelineOptions pipeline, EventsOptions events, MdeOptions mde)
     {
