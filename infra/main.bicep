@@ -38,6 +38,8 @@ var identityName = 'id-tss-${token}'
 var logAnalyticsName = 'log-${token}'
 var applicationInsightsName = 'appi-${token}'
 var hostName = 'ca-host-${token}'
+var functionsIdentityName = 'id-func-${token}'
+var functionsName = 'func-tss-${token}'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -49,6 +51,16 @@ module identity 'modules/identity.bicep' = {
   scope: rg
   params: {
     name: identityName
+    location: location
+    tags: tags
+  }
+}
+
+// The Functions app's own identity: only the data-plane roles the Functions host and the product need (functions-app.bicep).
+module functionsIdentity 'modules/identity.bicep' = {
+  scope: rg
+  params: {
+    name: functionsIdentityName
     location: location
     tags: tags
   }
@@ -155,6 +167,30 @@ module host 'modules/host-app.bicep' = {
   }
 }
 
+// The serverless runtime: REST/SOAP, Durable orchestrations, queue and timer triggers (functions/Tss.Functions).
+module functions 'modules/functions-app.bicep' = {
+  scope: rg
+  dependsOn: [
+    functionsIdentity
+    monitoring
+  ]
+  params: {
+    name: functionsName
+    location: location
+    tags: tags
+    serviceName: 'functions'
+    identityName: functionsIdentityName
+    storageAccountName: 'st${token}'
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    keyVaultName: 'kv-${token}'
+    keyVaultUri: keyVault.outputs.uri
+    applicationInsightsName: applicationInsightsName
+    otlpEndpoint: otlpEndpoint
+  }
+}
+
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
@@ -168,3 +204,6 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output SERVICE_HOST_NAME string = host.outputs.name
 output SERVICE_HOST_URI string = host.outputs.uri
+output AZURE_FUNCTIONS_MANAGED_IDENTITY_CLIENT_ID string = functionsIdentity.outputs.clientId
+output SERVICE_FUNCTIONS_NAME string = functions.outputs.name
+output SERVICE_FUNCTIONS_URI string = functions.outputs.uri

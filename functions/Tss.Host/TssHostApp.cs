@@ -1,12 +1,7 @@
 using Tss.Durable;
 using Tss.Host.Auth;
-using Tss.Host.Credits;
-using Tss.Host.Documents;
-using Tss.Host.Events;
 using Tss.Host.Hosting;
-using Tss.Host.Mde;
 using Tss.Host.Soap;
-using Tss.Host.Submission;
 using Tss.Mde.Hosting;
 using Tss.Orchestrations.Delivery;
 using Tss.Orchestrations.Events;
@@ -60,12 +55,7 @@ public static class TssHostApp
 
         var app = builder.Build();
         app.UseTssApi();
-        app.MapSubmissionApi();
-        app.MapDocumentsApi();
-        app.MapDanfeApi();
-        app.MapCreditsApi();
-        app.MapEventsApi();
-        app.MapMdeApi();
+        app.MapTssRestApi();
         app.MapTssSoap();
         app.MapDiagnosticsApi();
         app.MapTssHealth();

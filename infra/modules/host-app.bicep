@@ -39,6 +39,9 @@ param image string = ''
 @description('OTLP collector for traces, metrics and logs (OTEL_EXPORTER_OTLP_ENDPOINT); empty sends telemetry to Application Insights only.')
 param otlpEndpoint string = ''
 
+@description('Durable task hub of this app\'s local engine: not the Functions app\'s, a task hub is served by one kind of worker.')
+param taskHub string = 'tsshost'
+
 @minValue(1)
 @maxValue(300)
 param maxReplicas int = 10
@@ -142,6 +145,10 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
               {
                 name: 'AZURE_CLIENT_ID'
                 value: identity.properties.clientId
+              }
+              {
+                name: 'Durable__TaskHub'
+                value: taskHub
               }
               {
                 name: 'Storage__Mode'

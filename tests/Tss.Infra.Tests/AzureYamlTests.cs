@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Tss.Infra.Tests;
 
-/// <summary>azure.yaml maps the one service to the container app infra/ creates.</summary>
+/// <summary>azure.yaml maps its two services to what infra/ creates: the Functions app and the host's container app.</summary>
 public sealed class AzureYamlTests(DeploymentFixture deployment)
 {
     [Fact]
@@ -12,11 +12,23 @@ public sealed class AzureYamlTests(DeploymentFixture deployment)
         var root = Load();
 
         var services = (YamlMappingNode)root["services"];
-        var host = (YamlMappingNode)Assert.Single(services.Children).Value;
-        Assert.Equal("host", Assert.Single(services.Children).Key.ToString());
+        var host = (YamlMappingNode)services["host"];
         Assert.Equal("containerapp", host["host"].ToString());
         Assert.Equal("dotnet", host["language"].ToString());
         Assert.Equal("./functions/Tss.Host", host["project"].ToString());
+    }
+
+    [Fact]
+    public void Azure_yaml_maps_the_functions_project_to_a_function_app()
+    {
+        var services = (YamlMappingNode)Load()["services"];
+
+        Assert.Equal(["functions", "host"], services.Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+        var functions = (YamlMappingNode)services["functions"];
+        Assert.Equal("function", functions["host"].ToString());
+        Assert.Equal("dotnet", functions["language"].ToString());
+        Assert.Equal("./functions/Tss.Functions", functions["project"].ToString());
+        Assert.True(File.Exists(Path.Combine(Tss.DevTools.Local.RepositoryRoot.Path, "functions", "Tss.Functions", "Tss.Functions.csproj")));
     }
 
     [Fact]
@@ -33,12 +45,15 @@ public sealed class AzureYamlTests(DeploymentFixture deployment)
     }
 
     [Fact]
-    public void Service_name_matches_the_tag_azd_finds_the_container_app_by()
+    public void Service_names_match_the_tags_azd_finds_the_apps_by()
     {
         var services = (YamlMappingNode)Load()["services"];
 
         var app = deployment.Bare.Single("Microsoft.App/containerApps");
-        Assert.Equal(Assert.Single(services.Children).Key.ToString(), (string?)app["tags"]!["azd-service-name"]);
+        var site = deployment.Bare.Single("Microsoft.Web/sites");
+        Assert.Equal("host", (string?)app["tags"]!["azd-service-name"]);
+        Assert.Equal("functions", (string?)site["tags"]!["azd-service-name"]);
+        Assert.Equal(["functions", "host"], services.Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
     }
 
     private static YamlMappingNode Load()

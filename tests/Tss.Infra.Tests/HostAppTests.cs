@@ -14,7 +14,7 @@ public sealed class HostAppTests(DeploymentFixture deployment)
 
     private JsonNode Container => Assert.Single(App["properties"]!["template"]!["containers"]!.AsArray())!;
 
-    private string IdentityId => (string)deployment.Bare.Single("Microsoft.ManagedIdentity/userAssignedIdentities")["id"]!;
+    private string IdentityId => IdentityTests.IdentityIdOf(deployment.Bare, IdentityTests.HostIdentityPrefix);
 
     [Fact]
     public void Host_scales_to_zero()

@@ -4,7 +4,10 @@ using Tss.Infra.Tests.Support;
 
 namespace Tss.Infra.Tests;
 
-/// <summary>One user-assigned identity with exactly the data-plane roles the host needs, each on one resource.</summary>
+/// <summary>
+/// Two user-assigned identities, the host's (portal container app) and the Functions app's, each with exactly the
+/// data-plane roles it needs, each on one resource.
+/// </summary>
 public sealed partial class IdentityTests(DeploymentFixture deployment)
 {
     private const string RoleAssignmentType = "Microsoft.Authorization/roleAssignments";
@@ -20,19 +23,55 @@ public sealed partial class IdentityTests(DeploymentFixture deployment)
         ("Microsoft.ContainerRegistry/registries", "7f951dda-4ed3-4680-a7ca-43fe172d538d"), // AcrPull
     ];
 
+    // The Functions app: host storage (Blob Data Owner for leases and the deployment package), Durable's queues and
+    // tables, the product's tables; certificates and their private keys read from the vault, never written.
+    private static readonly HashSet<(string Scope, string Role)> FunctionsRoles =
+    [
+        ("Microsoft.Storage/storageAccounts", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b"), // Storage Blob Data Owner
+        ("Microsoft.Storage/storageAccounts", "974c5e8b-45b9-4653-ba55-5f855dd0fb88"), // Storage Queue Data Contributor
+        ("Microsoft.Storage/storageAccounts", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"), // Storage Table Data Contributor
+        ("Microsoft.KeyVault/vaults", "db79e9a7-68ee-4b58-9aeb-b90e7c24fcba"), // Key Vault Certificate User
+        ("Microsoft.KeyVault/vaults", "4633458b-17de-408a-b874-0445c86b69e6"), // Key Vault Secrets User
+    ];
+
     private const string CertificatesOfficer = "a4417e6f-fecd-4de8-b567-7b0420556985";
 
+    /// <summary>Name prefix of the host's identity (main.bicep).</summary>
+    public const string HostIdentityPrefix = "id-tss-";
+
+    /// <summary>Name prefix of the Functions app's identity (main.bicep).</summary>
+    public const string FunctionsIdentityPrefix = "id-func-";
+
+    /// <summary>The resource id of the identity whose name starts with <paramref name="prefix"/>.</summary>
+    public static string IdentityIdOf(Deployment deployment, string prefix) =>
+        (string)Assert.Single(deployment.OfType("Microsoft.ManagedIdentity/userAssignedIdentities"),
+            i => ((string)i["name"]!).StartsWith(prefix, StringComparison.Ordinal))["id"]!;
+
     [Fact]
-    public void Host_identity_has_exactly_its_data_plane_roles()
+    public void Host_identity_has_exactly_its_data_plane_roles() => AssertRoles(HostIdentityPrefix, HostRoles);
+
+    [Fact]
+    public void Functions_identity_has_exactly_its_data_plane_roles() => AssertRoles(FunctionsIdentityPrefix, FunctionsRoles);
+
+    [Fact]
+    public void Every_role_assignment_of_the_bare_deployment_belongs_to_one_of_the_two_identities()
     {
-        var identityId = (string)deployment.Bare.Single("Microsoft.ManagedIdentity/userAssignedIdentities")["id"]!;
+        var identities = new[] { IdentityIdOf(deployment.Bare, HostIdentityPrefix), IdentityIdOf(deployment.Bare, FunctionsIdentityPrefix) };
         var assignments = deployment.Bare.OfType(RoleAssignmentType).ToList();
 
+        Assert.Equal(HostRoles.Count + FunctionsRoles.Count, assignments.Count);
         Assert.All(assignments, a => Assert.Equal("ServicePrincipal", (string?)a["properties"]!["principalType"]));
-        Assert.All(assignments, a => Assert.Contains(identityId, (string)a["properties"]!["principalId"]!, StringComparison.Ordinal));
-        var roles = assignments.Select(Describe).ToList();
-        Assert.Equal(HostRoles.Count, roles.Count);
-        Assert.True(HostRoles.SetEquals(roles), $"roles assigned: {string.Join(", ", roles)}");
+        Assert.All(assignments, a => Assert.Single(identities, id => ((string)a["properties"]!["principalId"]!).Contains(id, StringComparison.Ordinal)));
+    }
+
+    private void AssertRoles(string identityPrefix, HashSet<(string Scope, string Role)> expected)
+    {
+        var identityId = IdentityIdOf(deployment.Bare, identityPrefix);
+        var roles = deployment.Bare.OfType(RoleAssignmentType)
+            .Where(a => ((string)a["properties"]!["principalId"]!).Contains(identityId, StringComparison.Ordinal))
+            .Select(Describe).ToList();
+        Assert.Equal(expected.Count, roles.Count);
+        Assert.True(expected.SetEquals(roles), $"roles assigned: {string.Join(", ", roles)}");
     }
 
     [Fact]
@@ -70,7 +109,7 @@ public sealed partial class IdentityTests(DeploymentFixture deployment)
         var assignment = Assert.Single(extra);
         Assert.Equal("User", (string?)assignment["properties"]!["principalType"]);
         Assert.Equal(("Microsoft.KeyVault/vaults", CertificatesOfficer), Describe(assignment));
-        Assert.Equal(HostRoles.Count + 1, deployment.WithOperator.OfType(RoleAssignmentType).Count());
+        Assert.Equal(HostRoles.Count + FunctionsRoles.Count + 1, deployment.WithOperator.OfType(RoleAssignmentType).Count());
     }
 
     [Fact]

@@ -48,7 +48,8 @@ public sealed class StorageTests(DeploymentFixture deployment)
         var pipeline = new PipelineOptions();
 
         string[] tables = [pipeline.DocumentsTable, pipeline.ErpIdsTable, pipeline.IdempotencyTable];
-        string[] containers = [pipeline.ProcContainer, pipeline.SignedContainer];
+        // The pipeline's containers and the Functions app's deployment package container (functions-app.bicep).
+        string[] containers = [pipeline.ProcContainer, pipeline.SignedContainer, FunctionsAppTests.DeploymentContainer];
 
         Assert.Equal([.. tables.Order(StringComparer.Ordinal)], ChildNames("Microsoft.Storage/storageAccounts/tableServices/tables"));
         Assert.Equal([.. containers.Order(StringComparer.Ordinal)], ChildNames("Microsoft.Storage/storageAccounts/blobServices/containers"));

@@ -29,12 +29,23 @@ public static class ApiServiceCollectionExtensions
     /// <summary>Error handling (unhandled errors become a 500 ProblemDetails with code internal.error), authentication, the OpenAPI document.</summary>
     public static WebApplication UseTssApi(this WebApplication app)
     {
+        app.UseTssApiMiddleware();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>
+    /// The middleware in front of the REST and SOAP endpoints: unhandled errors become a 500 ProblemDetails (code
+    /// internal.error), bodiless errors a ProblemDetails with a code, then API-key authentication and authorization.
+    /// Shared by the local host and the Functions app's forwarding pipeline.
+    /// </summary>
+    public static IApplicationBuilder UseTssApiMiddleware(this IApplicationBuilder app)
+    {
         app.UseExceptionHandler();
         app.UseStatusCodePages(); // bodiless errors (unknown route, wrong method) become ProblemDetails with a code too
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
         return app;
     }
 }

@@ -21,6 +21,13 @@ public static class SoapServiceCollectionExtensions
     /// <summary>Maps the endpoint behind <see cref="SoapInputGuard"/>; call after authentication is in the pipeline.</summary>
     public static WebApplication MapTssSoap(this WebApplication app)
     {
+        app.UseTssSoapEndpoint();
+        return app;
+    }
+
+    /// <summary>The SOAP branch (guard + SoapCore) on any pipeline: the local host's and the Functions app's.</summary>
+    public static IApplicationBuilder UseTssSoapEndpoint(this IApplicationBuilder app)
+    {
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path, StringComparison.OrdinalIgnoreCase), branch =>
         {
             branch.UseMiddleware<SoapInputGuard>();

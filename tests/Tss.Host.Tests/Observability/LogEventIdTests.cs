@@ -24,6 +24,7 @@ public class LogEventIdTests
         ["Tss.Danfe"] = (5000, 5999),
         ["Tss.Portal"] = (6000, 6999),
         ["Tss.Trust"] = (7000, 7999),
+        ["Tss.Functions"] = (8000, 8999),
     };
 
     [Fact]
