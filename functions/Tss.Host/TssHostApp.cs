@@ -1,5 +1,6 @@
 using Tss.Durable;
 using Tss.Host.Auth;
+using Tss.Host.Contingency;
 using Tss.Host.Credits;
 using Tss.Host.Documents;
 using Tss.Host.Events;
@@ -66,6 +67,7 @@ public static class TssHostApp
         app.MapCreditsApi();
         app.MapEventsApi();
         app.MapMdeApi();
+        app.MapContingencyApi();
         app.MapTssSoap();
         app.MapDiagnosticsApi();
         app.MapTssHealth();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tss.Pipeline.Contingency;
 using Tss.Pipeline.Credits;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Distribution.Internal;
@@ -38,6 +39,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<IngestService>();
         services.AddTssCreditCheck();
         services.TryAddSingleton<LotAssembler>();
+        services.AddTssContingency();
         services.TryAddSingleton<LotSender>();
         services.TryAddSingleton<OutcomeWriter>();
         services.TryAddSingleton<LotSteps>();

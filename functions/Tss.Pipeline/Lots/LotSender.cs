@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
+using Tss.Pipeline.Contingency;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Entities;
 using Tss.Protocol.Messages;
@@ -15,7 +16,8 @@ public sealed class LotSender(
     BlobServiceClient blobs,
     SefazClient sefaz,
     IEntityDirectory entities,
-    IOptions<PipelineOptions> options)
+    IOptions<PipelineOptions> options,
+    ContingencyReporter contingency)
 {
     private readonly PipelineOptions _o = options.Value;
 
@@ -28,10 +30,12 @@ public sealed class LotSender(
         {
             var answer = await sefaz.AutorizarAsync(target, cert, enviNFe, ct).ConfigureAwait(false);
             Tss.Runtime.Faults.CrashPoint.Hit(Tss.Runtime.Faults.CrashPoints.AfterSefazSend);
+            await contingency.AnsweredAsync(lot.Uf, lot.mod, lot.tpAmb, answer.cStat, lot.TenantId, lot.Cnpj, ct).ConfigureAwait(false);
             return new LotEvent.SendAnswered(answer);
         }
         catch (SefazException e)
         {
+            await contingency.FailedAsync(new AuthorizerKey(lot.Uf, lot.mod, lot.tpAmb), e.Code, lot.TenantId, lot.Cnpj, ct).ConfigureAwait(false);
             return new LotEvent.SendFailed(e.Code, e.OutcomeUnknown);
         }
     }
