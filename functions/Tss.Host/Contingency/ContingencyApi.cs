@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Tss.Host.Auth;
+using Tss.Host.Events;
 using Tss.Host.Hosting;
 using Tss.Host.Problems;
 using Tss.Pipeline.Contingency;
@@ -32,7 +35,7 @@ public static class ContingencyApi
         app.MapGroup("/api/v1/entities/{cnpj}/contingency")
             .RequireAuthorization()
             .AddEndpointFilter(RejectionFilter.InvokeAsync)
-            .MapPut("/", SetEntityAsync).WithName("SetEntityContingency")
+            .MapPut("/", SetEntityAsync).WithJsonBody<ContingencyOverrideRequest>().WithName("SetEntityContingency")
             .WithSummary("Força (force), proíbe (forbid) ou libera (none) a contingência para esta empresa, acima da política da UF.");
         if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Contingency:OperatorApi", false))
         {
@@ -53,10 +56,12 @@ public static class ContingencyApi
             await contingency.DecisionsAsync(key, Math.Clamp(take, 1, 500), ct)));
     }
 
-    private static async Task<NoContent> SetEntityAsync(HttpContext context, string cnpj, ContingencyOverrideRequest request,
-        EntityScope scope, ContingencyService contingency, CancellationToken ct)
+    /// <summary>The body is read after the tenant scope, so another tenant's entity is a 404 whatever the body.</summary>
+    private static async Task<NoContent> SetEntityAsync(HttpContext context, string cnpj, EntityScope scope, ContingencyService contingency,
+        IOptions<JsonOptions> json, CancellationToken ct)
     {
         var entity = await scope.RequireAsync(context.User.GetTenantId(), cnpj, ct);
+        var (request, _) = await JsonBody.ReadAsync<ContingencyOverrideRequest>(context.Request, json.Value, ct);
         await contingency.ImposeOnEntityAsync(entity.TenantId, entity.Cnpj, request.Override, ct);
         return TypedResults.NoContent();
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,8 +16,7 @@ namespace Tss.Pipeline.Contingency;
 public sealed partial class ContingencyProbe(
     ContingencyService contingency,
     ContingencyReporter reporter,
-    StatusServiceCache statusCache,
-    IEntityDirectory entities,
+    IServiceProvider services,
     IOptions<ContingencyOptions> options,
     TimeProvider time,
     ILogger<ContingencyProbe> logger) : BackgroundService
@@ -24,6 +24,9 @@ public sealed partial class ContingencyProbe(
     /// <summary>One round over the authorizers in contingency (public for tests).</summary>
     public async Task ProbeOnceAsync(CancellationToken ct)
     {
+        // Resolved here, not at start: the host provides the entity directory, and a host without one never probes.
+        var entities = services.GetRequiredService<IEntityDirectory>();
+        var statusCache = services.GetRequiredService<StatusServiceCache>();
         foreach (var (key, tenantId, cnpj) in await contingency.InContingencyAsync(ct).ConfigureAwait(false))
         {
             var entity = await entities.FindAsync(tenantId, cnpj, ct).ConfigureAwait(false);
@@ -61,7 +64,7 @@ public sealed partial class ContingencyProbe(
             {
                 return;
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or InvalidOperationException or IOException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogProbeFailed(logger, e);
             }

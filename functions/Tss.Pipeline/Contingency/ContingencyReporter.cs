@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.Extensions.Logging;
 using Tss.Sefaz.Client;
 
@@ -34,7 +33,7 @@ public sealed partial class ContingencyReporter(ContingencyService contingency, 
         var kind = code switch
         {
             SefazErrorCode.Timeout => ContingencySignalKind.Timeout,
-            SefazErrorCode.ConnectFailed or SefazErrorCode.HttpStatus or SefazErrorCode.MalformedResponse or SefazErrorCode.SoapFault
+            SefazErrorCode.ConnectFailed or SefazErrorCode.HttpStatus or SefazErrorCode.MalformedResponse
                 => ContingencySignalKind.TransportFailure,
             _ => (ContingencySignalKind?)null,
         };
@@ -49,7 +48,7 @@ public sealed partial class ContingencyReporter(ContingencyService contingency, 
         {
             await contingency.ReportAsync(key, signal, tenantId, cnpj, ct).ConfigureAwait(false);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             LogReportFailed(logger, e, key.RowKey, signal.Kind);
         }
