@@ -7,7 +7,7 @@ namespace Tss.Sefaz.Client;
 /// <summary>
 /// The endpoint table for the real authorizers (own SEFAZ, SVRS, SVAN, AN, SVC-AN, SVC-RS) per UF, model and
 /// environment, kept as data (Endpoints/nfe.json). When <see cref="SefazClientOptions.BaseUrlOverride"/> is set, every
-/// service resolves to "{override}/{ServiceName}" instead (the simulator).
+/// service resolves to "{override}/{ServiceName}" instead (the simulator), and an SVC's to "{override}/{SVC-AN|SVC-RS}/{ServiceName}".
 /// </summary>
 public sealed class SefazEndpoints
 {
@@ -69,7 +69,9 @@ public sealed class SefazEndpoints
         CheckTarget(new SefazTarget("", model, tpAmb));
         if (_override is not null)
         {
-            var url = new Uri(_override.AbsoluteUri.TrimEnd('/') + "/" + service);
+            // The simulator serves the SVCs under their own path (/SVC-AN/…, /SVC-RS/…); every other authorizer at the root.
+            var prefix = authorizer.StartsWith("SVC-", StringComparison.Ordinal) ? "/" + authorizer : "";
+            var url = new Uri(_override.AbsoluteUri.TrimEnd('/') + prefix + "/" + service);
             return new SefazEndpoint(service, url, SoapAction(service, _table.Methods[service]), authorizer);
         }
         return _table.Entries.TryGetValue((authorizer, model, tpAmb, service), out var entry)

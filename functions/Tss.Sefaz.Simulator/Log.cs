@@ -40,4 +40,16 @@ internal static partial class Log
 
     [LoggerMessage(31, LogLevel.Information, "NFC-e CSC {IdCsc} of {Cnpj} revoked")]
     public static partial void CscRevoked(ILogger logger, string cnpj, int idCsc);
+
+    [LoggerMessage(40, LogLevel.Information, "Authorizer {Uf} taken down (model {Model}, status cStat {CStat})")]
+    public static partial void OutageStarted(ILogger logger, string uf, int? model, int cStat);
+
+    [LoggerMessage(41, LogLevel.Information, "Authorizer {Uf} back up (model {Model})")]
+    public static partial void OutageEnded(ILogger logger, string uf, int? model);
+
+    [LoggerMessage(42, LogLevel.Information, "{Service} for {Uf} refused at transport: the authorizer is down")]
+    public static partial void OutageRefused(ILogger logger, string service, string uf);
+
+    [LoggerMessage(43, LogLevel.Information, "{Svc} switched {State} for {Uf}")]
+    public static partial void SvcSwitched(ILogger logger, string svc, string state, string uf);
 }

@@ -5,6 +5,7 @@ using Tss.Protocol.Time;
 using Tss.Sefaz.Simulator.Admin;
 using Tss.Sefaz.Simulator.Authorization;
 using Tss.Sefaz.Simulator.Authorizations;
+using Tss.Sefaz.Simulator.Contingency;
 using Tss.Sefaz.Simulator.Core;
 using Tss.Sefaz.Simulator.Distribuicao;
 using Tss.Sefaz.Simulator.Exchanges;
@@ -50,6 +51,7 @@ public static class SimulatorApp
         app.MapAdminApi();
         app.MapDistributionAdminApi();
         app.MapNfceAdminApi();
+        app.MapContingencyAdminApi();
         app.Lifetime.ApplicationStarted.Register(() => Log.Started(
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Log.Category), SoapUri(app), AdminUri(app), options.Environment));
         return app;
@@ -73,6 +75,7 @@ public static class SimulatorApp
         services.AddSingleton<LotEngine>();
         services.AddSingleton<ExchangeLog>();
         services.AddSingleton<CscRegistry>();
+        services.AddSingleton<AuthorizerBoard>();
         services.AddSingleton<SoapEndpoint>();
         // One line per SEFAZ service; new services (events, inutilização, DistDFe) are added here.
         services.AddSingleton<ISimulatorService, AuthorizationService>();

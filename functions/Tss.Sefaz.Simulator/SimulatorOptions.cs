@@ -105,6 +105,10 @@ public sealed class SimulatorOptions
     /// </summary>
     public IList<string> RegisteredTaxpayers { get; } = [];
 
+    /// <summary>How long an SVC keeps serving a UF after the UF's authorizer came back (status 113 meanwhile), then 114.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan SvcWindDown { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The effective processing time.</summary>
     public TimeSpan EffectiveProcessingTime => ProcessingTime ?? TimeSpan.FromSeconds(TMedSeconds);
 }

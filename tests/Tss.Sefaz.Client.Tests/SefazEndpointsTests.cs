@@ -180,4 +180,17 @@ public class SefazEndpointsTests
         // Services the real authorizer lacks still go to the override (the simulator serves them all).
         Assert.Equal(new Uri(prefix + "CadConsultaCadastro4"), table.Resolve(new SefazTarget("MA", 55, 1), SefazService.CadConsultaCadastro4).Url);
     }
+
+    [Theory]
+    [InlineData("SP", "SVC-AN")]
+    [InlineData("PR", "SVC-RS")]
+    public void Override_sends_an_svc_to_its_own_path_under_the_base(string uf, string svc)
+    {
+        var table = new SefazEndpoints(Options.Create(new SefazClientOptions { BaseUrlOverride = new Uri("https://simulator.local:8443/") }));
+
+        var endpoint = table.ResolveContingency(new SefazTarget(uf, 55, 2), SefazService.NFeAutorizacao4);
+
+        Assert.Equal(new Uri($"https://simulator.local:8443/{svc}/NFeAutorizacao4"), endpoint.Url);
+        Assert.Equal(svc, endpoint.Authorizer);
+    }
 }

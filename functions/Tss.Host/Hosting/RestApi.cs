@@ -1,3 +1,4 @@
+using Tss.Host.Contingency;
 using Tss.Host.Credits;
 using Tss.Host.Documents;
 using Tss.Host.Events;
@@ -15,7 +16,7 @@ public static class RestApi
     /// <summary>The path under which every REST route lives.</summary>
     public const string PathPrefix = "/api/v1";
 
-    /// <summary>Maps every REST route (submission, documents, DANFE, credits, events, inutilização, consultations, MD-e).</summary>
+    /// <summary>Maps every REST route (submission, documents, DANFE, credits, events, inutilização, consultations, MD-e, contingency).</summary>
     public static IEndpointRouteBuilder MapTssRestApi(this IEndpointRouteBuilder app)
     {
         app.MapSubmissionApi();
@@ -24,6 +25,7 @@ public static class RestApi
         app.MapCreditsApi();
         app.MapEventsApi();
         app.MapMdeApi();
+        app.MapContingencyApi();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tss.Contracts.Delivery;
+using Tss.Pipeline.Contingency;
 using Tss.Pipeline.Credits;
 using Tss.Pipeline.Distribution;
 using Tss.Pipeline.Distribution.Internal;
@@ -39,6 +40,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<IngestService>();
         services.AddTssCreditCheck();
         services.TryAddSingleton<LotAssembler>();
+        services.AddTssContingency();
         services.TryAddSingleton<LotSender>();
         services.TryAddSingleton<OutcomeWriter>();
         services.TryAddSingleton<LotSteps>();

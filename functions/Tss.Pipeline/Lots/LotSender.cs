@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Tss.Contracts.Entities;
+using Tss.Pipeline.Contingency;
 using Tss.Pipeline.Documents;
 using Tss.Protocol.Messages;
 using Tss.Sefaz.Client;
@@ -9,13 +10,15 @@ using Tss.Sefaz.Client;
 namespace Tss.Pipeline.Lots;
 
 /// <summary>The SEFAZ side of a lot: send the claimed documents, poll the receipt, consult keys. Every SEFAZ answer
-/// and every transport failure comes back as a <see cref="LotEvent"/>; storage failures throw.</summary>
+/// and every transport failure comes back as a <see cref="LotEvent"/>; storage failures throw. Each send's outcome is also
+/// a signal for the contingency policy (when the host registers it).</summary>
 public sealed class LotSender(
     TableServiceClient tables,
     BlobServiceClient blobs,
     SefazClient sefaz,
     IEntityDirectory entities,
-    IOptions<PipelineOptions> options)
+    IOptions<PipelineOptions> options,
+    ContingencyReporter? contingency = null)
 {
     private readonly PipelineOptions _o = options.Value;
 
@@ -28,10 +31,18 @@ public sealed class LotSender(
         {
             var answer = await sefaz.AutorizarAsync(target, cert, enviNFe, ct).ConfigureAwait(false);
             Tss.Runtime.Faults.CrashPoint.Hit(Tss.Runtime.Faults.CrashPoints.AfterSefazSend);
+            if (contingency is not null)
+            {
+                await contingency.AnsweredAsync(lot.Uf, lot.mod, lot.tpAmb, answer.cStat, lot.TenantId, lot.Cnpj, ct).ConfigureAwait(false);
+            }
             return new LotEvent.SendAnswered(answer);
         }
         catch (SefazException e)
         {
+            if (contingency is not null)
+            {
+                await contingency.FailedAsync(new AuthorizerKey(lot.Uf, lot.mod, lot.tpAmb), e.Code, lot.TenantId, lot.Cnpj, ct).ConfigureAwait(false);
+            }
             return new LotEvent.SendFailed(e.Code, e.OutcomeUnknown);
         }
     }

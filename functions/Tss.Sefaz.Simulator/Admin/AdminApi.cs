@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tss.Protocol.Time;
 using Tss.Sefaz.Simulator.Authorizations;
+using Tss.Sefaz.Simulator.Contingency;
 using Tss.Sefaz.Simulator.Exchanges;
 using Tss.Sefaz.Simulator.Faults;
 using Tss.Sefaz.Simulator.Lots;
@@ -74,9 +75,10 @@ public static class AdminApi
         faults.Remove(id) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static NoContent Reset(AuthorizationStore authorizations, LotEngine engine, FaultRegistry faults, ExchangeLog exchanges,
-        CscRegistry cscs, ILogger<LotEngine> logger)
+        CscRegistry cscs, AuthorizerBoard board, ILogger<LotEngine> logger)
     {
         faults.Clear();
+        board.Clear();
         cscs.Clear();
         engine.Reset();
         authorizations.Clear();

@@ -1,6 +1,7 @@
 using System.Xml;
 using Tss.Protocol.Schemas;
 using Tss.Sefaz.Simulator.Authorization.Internal;
+using Tss.Sefaz.Simulator.Contingency;
 using Tss.Sefaz.Simulator.Core;
 using Tss.Sefaz.Simulator.Faults;
 using Tss.Sefaz.Simulator.Hosting;
@@ -51,7 +52,7 @@ public sealed class AuthorizationService : ISimulatorService
         }
 
         var now = _engine.Now;
-        var documents = nfes.Select(n => _checks.Check(n, now)).ToList();
+        var documents = nfes.Select(n => ContingencyRules.Apply(n, _checks.Check(n, now), request.Svc, now)).ToList();
         var submission = new LotSubmission(idLote ?? "0", NfeXml.Text(enviNFe, "indSinc") == "1", request.TransmitterCnpj,
             cUF, documents);
         var receipt = _engine.Receive(submission);

@@ -6,6 +6,7 @@ using Tss.Protocol;
 using Tss.Protocol.Certificates;
 using Tss.Protocol.Messages;
 using Tss.Protocol.Xml;
+using Tss.Sefaz.Simulator.Contingency;
 using Tss.Sefaz.Simulator.Core;
 using Tss.Sefaz.Simulator.Exchanges;
 using Tss.Sefaz.Simulator.Faults;
@@ -25,10 +26,12 @@ public sealed partial class SoapEndpoint
     private readonly ExchangeLog _exchanges;
     private readonly ILogger<SoapEndpoint> _logger;
     private readonly Dictionary<string, ISimulatorService> _services;
+    private readonly AuthorizerBoard _board;
 
     public SoapEndpoint(SimulatorOptions options, TimeProvider time, FaultRegistry faults, ExchangeLog exchanges,
-        IEnumerable<ISimulatorService> services, ILogger<SoapEndpoint> logger)
+        IEnumerable<ISimulatorService> services, AuthorizerBoard board, ILogger<SoapEndpoint> logger)
     {
+        _board = board;
         _options = options;
         _time = time;
         _faults = faults;
@@ -93,13 +96,19 @@ public sealed partial class SoapEndpoint
         X509Certificate2? certificate, string? cnpj, int size)
     {
         var ct = context.RequestAborted;
+        var gate = await GateAsync(context, exchange, service, payload.Payload);
+        if (gate.Handled)
+        {
+            return;
+        }
+
         var before = await ApplyFaultsAsync(context, exchange, service, payload.Payload, FaultPhase.Before, answer: null, ct);
         if (before.Handled)
         {
             return;
         }
 
-        var answer = Process(service, payload, certificate, cnpj, size);
+        var answer = gate.Answer ?? Process(service, payload, certificate, cnpj, size, gate.Svc);
         exchange = exchange with
         {
             idLote = answer.idLote,
@@ -122,7 +131,8 @@ public sealed partial class SoapEndpoint
         Record(exchange with { Fault = after.Applied });
     }
 
-    private ServiceAnswer Process(ISimulatorService service, SoapPayload payload, X509Certificate2? certificate, string? cnpj, int size)
+    private ServiceAnswer Process(ISimulatorService service, SoapPayload payload, X509Certificate2? certificate, string? cnpj, int size,
+        string? svc)
     {
         if (payload.ZipFailed || payload.Payload is null)
         {
@@ -146,7 +156,7 @@ public sealed partial class SoapEndpoint
             return service.Reject(payload.Payload, transmitterStatus, Motivos.Text(transmitterStatus));
         }
 
-        return service.Handle(new ServiceRequest(payload.Payload, certificate, cnpj!));
+        return service.Handle(new ServiceRequest(payload.Payload, certificate, cnpj!) { Svc = svc });
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken ct)
