@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Tss.Pipeline.Lots;
 
 namespace Tss.Pipeline;
 
@@ -15,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "procNFe of {chNFe} does not validate against procNFe_v4.00.xsd: {Error}")]
     internal static partial void LotProcInvalid(ILogger logger, string chNFe, string error);
+
+    [LoggerMessage(EventId = 1209, Level = LogLevel.Debug, Message = "Lot {LotId} step {Action} was called {EarlyMs:F0} ms before its wait ended; holding it")]
+    internal static partial void LotCalledEarly(ILogger logger, string lotId, LotAction action, double earlyMs);
 }

@@ -5,6 +5,7 @@ using Tss.Host.Auth;
 using Tss.Host.Events;
 using Tss.Host.Hosting;
 using Tss.Host.Problems;
+using Tss.Pipeline.Events;
 using Tss.Pipeline.Contingency;
 using Tss.Protocol.Reference;
 
@@ -18,7 +19,7 @@ namespace Tss.Host.Contingency;
 /// </summary>
 public static class ContingencyApi
 {
-    public const string InvalidAuthorizer = "contingency.invalid_authorizer";
+    public const string InvalidAuthorizer = ApiErrorCodes.InvalidContingencyAuthorizer;
 
     public static IEndpointRouteBuilder MapContingencyApi(this IEndpointRouteBuilder app)
     {
@@ -76,7 +77,7 @@ public static class ContingencyApi
         var code = uf.ToUpperInvariant();
         if (!UfCodes.All.Contains(code) || model is not (55 or 65) || tpAmb is not (1 or 2))
         {
-            throw new RequestRejectedException(400, InvalidAuthorizer, "Informe uma UF válida, mod 55 ou 65 e tpAmb 1 ou 2.");
+            throw new RequestRefusedException(400, InvalidAuthorizer, "Informe uma UF válida, mod 55 ou 65 e tpAmb 1 ou 2.");
         }
 
         return new AuthorizerKey(code, model, tpAmb);

@@ -18,6 +18,9 @@ public static class ApiErrorCodes
     public const string BodyTooLarge = "request.too_large";
     public const string MalformedJson = "request.malformed_json";
     public const string InvalidErpId = "request.invalid_erp_id";
+
+    /// <summary>A contingency query or override names no valid authorizer (UF, mod 55/65, tpAmb 1/2).</summary>
+    public const string InvalidContingencyAuthorizer = "contingency.invalid_authorizer";
     public const string ProcNotAvailable = "nfe.proc_not_available";
     public const string AllRefused = "nfe.all_refused";
     public const string IdempotencyKeyInvalid = "idempotency.invalid_key";

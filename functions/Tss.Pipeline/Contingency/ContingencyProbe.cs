@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Tss.Pipeline.Entities;
+using Tss.Contracts.Entities;
 using Tss.Sefaz.Client;
 using Tss.Sefaz.Client.Status;
 
@@ -66,11 +66,8 @@ public sealed partial class ContingencyProbe(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogProbeFailed(logger, e);
+                Log.ContingencyProbeFailed(logger, e);
             }
         }
     }
-
-    [LoggerMessage(1674, LogLevel.Warning, "Contingency status probe round failed")]
-    private static partial void LogProbeFailed(ILogger logger, Exception e);
 }

@@ -50,10 +50,7 @@ public sealed partial class ContingencyReporter(ContingencyService contingency, 
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogReportFailed(logger, e, key.RowKey, signal.Kind);
+            Log.ContingencyReportFailed(logger, e, key.RowKey, signal.Kind);
         }
     }
-
-    [LoggerMessage(1673, LogLevel.Warning, "Contingency signal {Kind} for {Authorizer} could not be recorded")]
-    private static partial void LogReportFailed(ILogger logger, Exception e, string authorizer, ContingencySignalKind kind);
 }

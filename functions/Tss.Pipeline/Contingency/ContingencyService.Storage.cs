@@ -39,7 +39,7 @@ public sealed partial class ContingencyService
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                LogConflict(logger, key.RowKey, attempt);
+                Log.ContingencyConflict(logger, key.RowKey, attempt);
                 continue;
             }
 
@@ -48,7 +48,7 @@ public sealed partial class ContingencyService
             {
                 // After the state: a crash between the two loses a log row, never a switch (the state row carries the reason).
                 await Decisions.AddEntityAsync(ContingencyRows.WriteDecision(decision), ct).ConfigureAwait(false);
-                LogDecided(logger, key.RowKey, decision.From, decision.To, decision.Trigger, decision.Message);
+                Log.ContingencyDecided(logger, key.RowKey, decision.From, decision.To, decision.Trigger, decision.Message);
             }
 
             return decision;
@@ -69,13 +69,4 @@ public sealed partial class ContingencyService
         _cache.TryGetValue(key.RowKey, out var cached) && time.GetUtcNow() - cached.ReadAt < CacheFor
             ? cached.State
             : (await ReadAsync(key, ct).ConfigureAwait(false)).State;
-
-    [LoggerMessage(1670, LogLevel.Warning, "Contingency decision for {Authorizer}: {From} → {To} ({Trigger}): {Message}")]
-    private static partial void LogDecided(ILogger logger, string authorizer, ContingencyMode from, ContingencyMode to, string trigger, string message);
-
-    [LoggerMessage(1671, LogLevel.Debug, "Contingency state of {Authorizer} changed under us (attempt {Attempt}); deciding again")]
-    private static partial void LogConflict(ILogger logger, string authorizer, int attempt);
-
-    [LoggerMessage(1672, LogLevel.Information, "Contingency override on {Target}: {Imposed} (by {Who})")]
-    private static partial void LogOverride(ILogger logger, string target, OperatorOverride imposed, string? who);
 }

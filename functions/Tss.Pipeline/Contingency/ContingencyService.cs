@@ -83,7 +83,7 @@ public sealed partial class ContingencyService(
         ArgumentNullException.ThrowIfNull(key);
         await UpdateAsync(key, state => ContingencyPolicy.Impose(state, imposed, time.GetUtcNow(), key, Via(key), who), null, null, ct)
             .ConfigureAwait(false);
-        LogOverride(logger, key.RowKey, imposed, who);
+        Log.ContingencyOverride(logger, key.RowKey, imposed, who);
         return await GetAsync(key, ct).ConfigureAwait(false);
     }
 
@@ -102,7 +102,7 @@ public sealed partial class ContingencyService(
                 TableUpdateMode.Replace, ct).ConfigureAwait(false);
         }
 
-        LogOverride(logger, key, imposed, null);
+        Log.ContingencyOverride(logger, key, imposed, null);
     }
 
     /// <summary>The entity's override, if any.</summary>

@@ -29,7 +29,7 @@ public sealed partial class LotSteps
             return null;
         }
         var real = TimeSpan.FromTicks((long)Math.Ceiling(remaining.Ticks / Scale));
-        LogCalledEarly(logger, state.LotId, action, real.TotalMilliseconds);
+        Log.LotCalledEarly(logger, state.LotId, action, real.TotalMilliseconds);
         if (real > TopUpLimit)
         {
             return new LotStep(state, action, real);
@@ -37,7 +37,4 @@ public sealed partial class LotSteps
         await Task.Delay(real, ct).ConfigureAwait(false);
         return null;
     }
-
-    [LoggerMessage(EventId = 1209, Level = LogLevel.Debug, Message = "Lot {LotId} step {Action} was called {EarlyMs:F0} ms before its wait ended; holding it")]
-    private static partial void LogCalledEarly(ILogger logger, string lotId, LotAction action, double earlyMs);
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Tss.Pipeline.Contingency;
-using Tss.Pipeline.Entities;
+using Tss.Contracts.Entities;
 using Tss.Pipeline.Tests.Integration;
 using Tss.Protocol.AccessKeys;
 using Tss.Sefaz.Client;
