@@ -34,6 +34,7 @@ public static class MdeServiceCollectionExtensions
         services.AddSefazClient();
         services.AddTssQueues();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDistributionTargets, NoDistributionTargets>();
         services.TryAddSingleton<IDeliveryDispatcher, MissingDeliveryDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliverySource, MdeDeliverySource>());
         services.TryAddSingleton<MdeNotifications>();

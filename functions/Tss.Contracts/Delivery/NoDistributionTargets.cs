@@ -1,8 +1,7 @@
-using Tss.Contracts.Delivery;
-namespace Tss.Pipeline.Distribution.Internal;
+namespace Tss.Contracts.Delivery;
 
 /// <summary>The default until the host registers the tenant store: nobody is notified; outcomes stay available for polling.</summary>
-internal sealed class NoDistributionTargets : IDistributionTargets
+public sealed class NoDistributionTargets : IDistributionTargets
 {
     public Task<DistributionTargets> GetAsync(string tenantId, string cnpj, CancellationToken ct) => Task.FromResult(DistributionTargets.None);
 }
