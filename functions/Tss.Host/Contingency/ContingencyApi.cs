@@ -5,8 +5,8 @@ using Tss.Host.Auth;
 using Tss.Host.Events;
 using Tss.Host.Hosting;
 using Tss.Host.Problems;
-using Tss.Pipeline.Events;
 using Tss.Pipeline.Contingency;
+using Tss.Pipeline.Events;
 using Tss.Protocol.Reference;
 
 namespace Tss.Host.Contingency;
