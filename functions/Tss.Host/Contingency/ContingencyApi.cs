@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Refusals;
 using Tss.Host.Auth;
 using Tss.Host.Events;
 using Tss.Host.Hosting;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tss.Contracts.Refusals;
 using Tss.Host.Auth;
 using Tss.Host.Problems;
 using Tss.Pipeline.Events;

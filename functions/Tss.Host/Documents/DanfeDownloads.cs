@@ -1,4 +1,5 @@
 using Tss.Contracts.Documents;
+using Tss.Contracts.Refusals;
 using Tss.Danfe;
 using Tss.Host.Hosting;
 using Tss.Host.Problems;

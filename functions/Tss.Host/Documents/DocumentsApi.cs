@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tss.Contracts.Documents;
 using Tss.Contracts.Entities;
+using Tss.Contracts.Refusals;
 using Tss.Host.Auth;
 using Tss.Host.Hosting;
 using Tss.Host.Problems;

@@ -1,4 +1,5 @@
 using System.Text;
+using Tss.Contracts.Refusals;
 using Tss.Host.Idempotency;
 using Tss.Host.Problems;
 using Tss.Host.Submission;

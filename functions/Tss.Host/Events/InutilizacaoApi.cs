@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Refusals;
 using Tss.Host.Auth;
 using Tss.Host.Hosting;
 using Tss.Host.Idempotency;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
+using Tss.Contracts.Refusals;
 using Tss.Host.Problems;
 using Tss.Host.Submission;
 using Tss.Pipeline.Events;

@@ -1,4 +1,5 @@
 using Tss.Contracts.Entities;
+using Tss.Contracts.Refusals;
 using Tss.Host.Problems;
 using Tss.Pipeline.Events;
 using Tss.Protocol.Parties;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tss.Contracts.Entities;
+using Tss.Contracts.Refusals;
 using Tss.Host.Auth;
 using Tss.Host.Hosting;
 using Tss.Host.Problems;

@@ -1,3 +1,4 @@
+using Tss.Contracts.Refusals;
 using Tss.Pipeline.Events;
 using Tss.Pipeline.Queries;
 using Tss.Tenancy;

@@ -4,6 +4,7 @@ using System.ServiceModel.Channels;
 using System.Xml;
 using SoapCore;
 using SoapCore.Extensibility;
+using Tss.Contracts.Refusals;
 using Tss.Host.Problems;
 using Tss.Pipeline.Events;
 

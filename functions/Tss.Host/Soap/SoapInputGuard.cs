@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Refusals;
 using Tss.Host.Auth;
 using Tss.Host.Problems;
 using Tss.Host.Submission;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
+using Tss.Contracts.Refusals;
 using Tss.Host.Problems;
 using Tss.Pipeline;
 using Tss.Pipeline.Events;

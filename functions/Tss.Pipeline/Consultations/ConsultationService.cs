@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using Tss.Contracts.Entities;
+using Tss.Contracts.Refusals;
 using Tss.Pipeline.Events;
 using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Contracts.Documents;
 using Tss.Contracts.Entities;
+using Tss.Contracts.Refusals;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Queries;
 using Tss.Protocol;

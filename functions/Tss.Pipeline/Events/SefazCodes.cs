@@ -1,4 +1,5 @@
 using System.Text;
+using Tss.Contracts.Refusals;
 using Tss.Sefaz.Client;
 
 namespace Tss.Pipeline.Events;
@@ -25,7 +26,13 @@ public static class SefazCodes
     public static RequestRefusedException Unavailable(SefazException e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new RequestRefusedException(RefusalKind.SefazUnavailable, Of(e.Code), e.Code switch
+        var status = e.Code switch
+        {
+            SefazErrorCode.Timeout => 504,
+            SefazErrorCode.NoEndpoint => 422,
+            _ => 502,
+        };
+        return new RequestRefusedException(RefusalKind.SefazUnavailable, status, Of(e.Code), e.Code switch
         {
             SefazErrorCode.NoEndpoint => "O autorizador desta UF não oferece este serviço.",
             SefazErrorCode.Timeout => "A SEFAZ não respondeu a tempo; tente novamente.",

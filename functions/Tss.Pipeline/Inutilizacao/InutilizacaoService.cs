@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Contracts.Entities;
+using Tss.Contracts.Refusals;
 using Tss.Pipeline.Events;
 using Tss.Protocol;
 using Tss.Protocol.Messages;

@@ -1,4 +1,4 @@
-namespace Tss.Pipeline.Events;
+namespace Tss.Contracts.Refusals;
 
 /// <summary>
 /// The product's one refusal: a request refused as a whole (nothing stored, nothing sent to SEFAZ), by the pipeline or by
@@ -10,11 +10,20 @@ public sealed class RequestRefusedException : Exception
 {
     /// <summary>A refusal whose status follows from <paramref name="kind"/> (see <see cref="StatusOf"/>).</summary>
     public RequestRefusedException(RefusalKind kind, string code, string message, Exception? inner = null)
+        : this(kind, StatusOf(kind), code, message, inner)
+    {
+    }
+
+    /// <summary>A refusal of <paramref name="kind"/> answered with a more precise HTTP <paramref name="status"/>
+    /// (e.g. SEFAZ unavailable: 504 on a timeout, 422 when the UF offers no such service).</summary>
+    public RequestRefusedException(RefusalKind kind, int status, string code, string message, Exception? inner = null)
         : base(message, inner)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
         Kind = kind;
         Code = code;
-        Status = StatusOf(kind, code);
+        Status = status;
     }
 
     /// <summary>A refusal with an explicit HTTP <paramref name="status"/> (400–599).</summary>
@@ -43,15 +52,12 @@ public sealed class RequestRefusedException : Exception
     /// <summary>The HTTP status of the answer.</summary>
     public int Status { get; }
 
-    /// <summary>400 invalid, 404 not found, 409 conflict; SEFAZ unavailable: 504 on a timeout, 422 when the UF offers no
-    /// such service, otherwise 502.</summary>
-    public static int StatusOf(RefusalKind kind, string code) => kind switch
+    /// <summary>The default status of a kind: 400 invalid, 404 not found, 409 conflict, 502 SEFAZ unavailable.</summary>
+    public static int StatusOf(RefusalKind kind) => kind switch
     {
         RefusalKind.Invalid => 400,
         RefusalKind.NotFound => 404,
         RefusalKind.Conflict => 409,
-        _ when code == PipelineErrorCodes.Events.SefazPrefix + "timeout" => 504,
-        _ when code == PipelineErrorCodes.Events.SefazPrefix + "no_endpoint" => 422,
         _ => 502,
     };
 }

@@ -1,4 +1,4 @@
-namespace Tss.Pipeline.Events;
+namespace Tss.Contracts.Refusals;
 
 /// <summary>Why a request was refused, for the HTTP status the host answers.</summary>
 public enum RefusalKind
