@@ -32,7 +32,7 @@ public class PipelineRegistrationTests
         Assert.NotNull(provider.GetRequiredService<Tss.Pipeline.Events.EventBatchCutter>());
         Assert.NotNull(provider.GetRequiredService<Tss.Pipeline.Events.EventBatchSteps>());
         Assert.IsType<Tss.Pipeline.Consultations.TableStatusCacheStore>(provider.GetRequiredService<Tss.Sefaz.Client.Status.IStatusCacheStore>());
-        Assert.Equal(3, provider.GetServices<IHostedService>().Count()); // assemble, distribute, events (lots run on Durable)
+        Assert.Equal(4, provider.GetServices<IHostedService>().Count()); // assemble, distribute, events listeners and the contingency probe (lots run on Durable)
         using var scope = provider.CreateScope();
         Assert.IsType<AssembleHandler>(scope.ServiceProvider.GetRequiredKeyedService<Runtime.Queues.IQueueHandler<Messages.AssembleMessage>>("custom-assemble"));
     }
