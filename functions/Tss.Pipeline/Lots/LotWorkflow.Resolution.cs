@@ -42,6 +42,7 @@ public static partial class LotWorkflow
         var open = new List<string>();
         var notFound = new List<string>();
         var blocked = false;
+        var retryAfter = TimeSpan.Zero;
         foreach (var key in s.OpenKeys)
         {
             if (!answers.TryGetValue(key, out var a))
@@ -58,6 +59,13 @@ public static partial class LotWorkflow
             else if (reaction == CStatReaction.Requeue)
             {
                 notFound.Add(key);
+            }
+            else if (reaction is CStatReaction.RetryAfterParalysis or CStatReaction.RetryWithBackoff)
+            {
+                // The service answered without looking at the document (paralysed, internal error): ask again later.
+                open.Add(key);
+                var wait = reaction == CStatReaction.RetryAfterParalysis ? policy.ParalysedRetry : policy.TransportRetry;
+                retryAfter = wait > retryAfter ? wait : retryAfter;
             }
             else if (reaction == CStatReaction.Authorize && a.protNFe is { } prot && CStatTables.Protocol.React(prot.cStat) == CStatReaction.Authorize)
             {
@@ -93,6 +101,10 @@ public static partial class LotWorkflow
         if (blocked)
         {
             return new(next with { Phase = LotPhase.Reconciling }, outcomes, LotAction.Consult, policy.ConsumptionBlock);
+        }
+        if (retryAfter > TimeSpan.Zero)
+        {
+            return new(next with { Phase = LotPhase.Reconciling }, outcomes, LotAction.Consult, retryAfter);
         }
         return Continue(next, outcomes, policy, immediate: notFound.Count == 0);
     }

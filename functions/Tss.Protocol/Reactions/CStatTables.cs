@@ -47,7 +47,8 @@ public static class CStatTables
         (656, BlockOneHour));
 
     /// <summary>NFeConsultaProtocolo4 (retConsSitNFe). Authorize still requires a protNFe that <see cref="Protocol"/>
-    /// authorizes; a denial is read from the protNFe. 108/109 refuse the document today (as any other answer).</summary>
+    /// authorizes; a denial is read from the protNFe. 108/109/999 say nothing about the document: it stays open and is
+    /// consulted again (a document whose send may have reached SEFAZ is never called rejected on such an answer).</summary>
     public static CStatTable ConsultaProtocolo { get; } = new("retConsSitNFe", [SefazService.ConsultaProtocolo], RejectDocument,
         [new(201, 999, RejectDocument)],
         (100, Authorize),
@@ -61,8 +62,9 @@ public static class CStatTables
         (301, Deny),
         (302, Deny),
         (303, Deny),
-        (108, RejectDocument),
-        (109, RejectDocument),
+        (108, RetryAfterParalysis),
+        (109, RetryAfterParalysis),
+        (999, RetryWithBackoff),
         (217, Requeue),
         (656, BlockOneHour));
 

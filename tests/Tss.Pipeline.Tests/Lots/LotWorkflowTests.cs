@@ -98,6 +98,24 @@ public class LotWorkflowTests
         Assert.Equal(LotPhase.Closed, answered.State.Phase);
     }
 
+    /// <summary>Regression: a consultation answered 108/109/999 marked the document Rejected although its send may have
+    /// reached SEFAZ (found when the reactions became tables).</summary>
+    [Theory]
+    [InlineData(108)]
+    [InlineData(109)]
+    [InlineData(999)]
+    public void Consultation_answered_without_looking_at_the_document_leaves_it_open_and_asks_again_later(int cStat)
+    {
+        var d = Run(Sending(), new LotEvent.SendFailed(SefazErrorCode.Timeout, OutcomeUnknown: true));
+        var answered = Run(d.State, new LotEvent.ConsultAnswered(new Dictionary<string, RetConsSitNFe> { [K1] = Consult(K1, 100, Prot(K1, 100)), [K2] = Consult(K2, cStat) }));
+
+        Assert.IsType<DocumentOutcome.Authorized>(Assert.Single(answered.Outcomes));
+        Assert.Equal([K2], answered.State.OpenKeys);
+        Assert.Equal(LotPhase.Reconciling, answered.State.Phase);
+        Assert.Equal(LotAction.Consult, answered.Next);
+        Assert.Equal(cStat == 999 ? Policy.TransportRetry : Policy.ParalysedRetry, answered.Wait);
+    }
+
     [Fact]
     public void Unknown_receipt_is_reconciled_by_key_at_once()
     {
