@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Tss.Contracts.Credits;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
+using Tss.Protocol.AccessKeys;
 
 namespace Tss.Pipeline.Credits;
 
@@ -52,7 +53,7 @@ public sealed partial class CreditCheck(ICreditGate gate, CreditWaiters waiters,
         return [.. admitted.OrderBy(m => order[m])];
     }
 
-    private static string Key(PendingMarker m) => CreditDebitKey.For(m.chNFe, m.DigestValue);
+    private static string Key(PendingMarker m) => CreditDebitKey.For(m.Key, m.DigestValue);
 
     /// <summary>Markers written before the digest was copied onto them: read it from their documents.</summary>
     private static async Task FillDigestsAsync(TableClient table, string partition, List<PendingMarker> pending, CancellationToken ct)
@@ -62,10 +63,10 @@ public sealed partial class CreditCheck(ICreditGate gate, CreditWaiters waiters,
         {
             return;
         }
-        var docs = await DocumentReader.ReadAsync(table, partition, [.. missing.Select(m => m.chNFe)], ct).ConfigureAwait(false);
+        var docs = await DocumentReader.ReadAsync(table, partition, [.. missing.Select(m => m.Key)], ct).ConfigureAwait(false);
         foreach (var m in missing)
         {
-            m.DigestValue = docs.TryGetValue(m.chNFe, out var d) && !string.IsNullOrEmpty(d.DigestValue) ? d.DigestValue : m.chNFe;
+            m.DigestValue = docs.TryGetValue(m.Key, out var d) && !string.IsNullOrEmpty(d.DigestValue) ? d.DigestValue : m.Key.Value;
         }
     }
 
@@ -82,7 +83,7 @@ public sealed partial class CreditCheck(ICreditGate gate, CreditWaiters waiters,
                     new TableTransactionAction(TableTransactionActionType.UpdateMerge,
                         new TableEntity(m.PartitionKey, m.RowKey) { [nameof(PendingMarker.AwaitingCredits)] = true }, m.ETag),
                     new TableTransactionAction(TableTransactionActionType.UpdateMerge,
-                        DocumentUpdate.AwaitingCredits(m.PartitionKey, m.chNFe, now), ETag.All),
+                        DocumentUpdate.AwaitingCredits(m.PartitionKey, m.Key, now), ETag.All),
                 ], ct).ConfigureAwait(false);
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 412)

@@ -1,3 +1,4 @@
+using Tss.Protocol.AccessKeys;
 namespace Tss.Pipeline.Credits;
 
 /// <summary>
@@ -8,10 +9,9 @@ namespace Tss.Pipeline.Credits;
 public static class CreditDebitKey
 {
     /// <summary>"{chNFe}:{DigestValue}" (the digest in base64url, so the key is safe in table keys and URLs).</summary>
-    public static string For(string chNFe, string digestValue)
+    public static string For(AccessKey key, string digestValue)
     {
-        ArgumentException.ThrowIfNullOrEmpty(chNFe);
         ArgumentException.ThrowIfNullOrEmpty(digestValue);
-        return $"{chNFe}:{digestValue.TrimEnd('=').Replace('+', '-').Replace('/', '_')}";
+        return $"{key.Value}:{digestValue.TrimEnd('=').Replace('+', '-').Replace('/', '_')}";
     }
 }

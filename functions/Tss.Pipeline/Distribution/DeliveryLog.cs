@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Tss.Pipeline.Distribution.Internal;
 using Tss.Pipeline.Documents;
+using Tss.Protocol.AccessKeys;
 
 namespace Tss.Pipeline.Distribution;
 
@@ -19,11 +20,11 @@ public sealed class DeliveryLog(TableServiceClient tables, IOptions<Distribution
     public async Task<IReadOnlyList<DeliveryEntry>> ForDocumentAsync(string tenantId, string chNFe, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
-        if (chNFe is null || chNFe.Length != 44 || !chNFe.All(char.IsAsciiLetterOrDigit))
+        if (!AccessKey.TryParse(chNFe, out var key, out _))
         {
             return [];
         }
-        var partition = DocumentRecord.PartitionFor(tenantId, chNFe);
+        var partition = DocumentRecord.PartitionFor(tenantId, key);
         var entries = await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), int.MaxValue, r => r.Keys.Contains(chNFe, StringComparison.Ordinal), ct).ConfigureAwait(false);
         return [.. entries.OrderBy(e => e.CreatedAt)];
     }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Tss.Protocol.AccessKeys;
 
 namespace Tss.Pipeline.Documents;
 
@@ -12,11 +13,11 @@ public static class DocumentReader
     /// <summary>Length of cUF(2) + AAMM(4) + CNPJ(14) + mod(2) + serie(3).</summary>
     private const int SeriesPrefix = 25;
 
-    public static async Task<Dictionary<string, DocumentRecord>> ReadAsync(TableClient table, string partition, IReadOnlyCollection<string> keys, CancellationToken ct)
+    public static async Task<Dictionary<AccessKey, DocumentRecord>> ReadAsync(TableClient table, string partition, IReadOnlyCollection<AccessKey> keys, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(keys);
-        var wanted = keys.ToHashSet(StringComparer.Ordinal);
+        var wanted = keys.Select(k => k.Value).ToHashSet(StringComparer.Ordinal);
         var groups = wanted.GroupBy(k => k.Length >= SeriesPrefix ? k[..SeriesPrefix] : k, StringComparer.Ordinal);
         var found = await Task.WhenAll(groups.Select(async g =>
         {
@@ -33,6 +34,6 @@ public static class DocumentReader
             }
             return docs;
         })).ConfigureAwait(false);
-        return found.SelectMany(d => d).ToDictionary(d => d.RowKey, StringComparer.Ordinal);
+        return found.SelectMany(d => d).ToDictionary(d => d.Key);
     }
 }

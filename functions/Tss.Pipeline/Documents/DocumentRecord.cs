@@ -1,6 +1,8 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using Tss.Contracts.Documents;
+using Tss.Protocol.AccessKeys;
 
 namespace Tss.Pipeline.Documents;
 
@@ -60,6 +62,10 @@ public sealed class DocumentRecord : ITableEntity
 
     public DocumentStatus StatusValue => Enum.Parse<DocumentStatus>(Status);
 
+    /// <summary>The document's access key (its row key).</summary>
+    [IgnoreDataMember]
+    public AccessKey Key => AccessKey.Parse(RowKey);
+
     /// <summary>
     /// True when the document is in <paramref name="lotId"/>: its LotId says so, or it still shows Pending (or
     /// AwaitingCredits) without a
@@ -70,7 +76,7 @@ public sealed class DocumentRecord : ITableEntity
         LotId == lotId || (StatusValue is DocumentStatus.Pending or DocumentStatus.AwaitingCredits && string.IsNullOrEmpty(LotId) && ReleasedFrom != lotId);
 
     /// <summary>Partition of a key for a tenant: "{tenant}|{CNPJ}|{AAMM}".</summary>
-    public static string PartitionFor(string tenantId, string chNFe) => $"{tenantId}|{chNFe.Substring(6, 14)}|{chNFe.Substring(2, 4)}";
+    public static string PartitionFor(string tenantId, AccessKey key) => $"{tenantId}|{key.Emitter}|{key.Aamm}";
 
     public void AddHistory(DateTimeOffset at, string text)
     {

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Tss.Contracts.Documents;
+using Tss.Protocol.AccessKeys;
 
 namespace Tss.Pipeline.Documents;
 
@@ -10,7 +11,7 @@ namespace Tss.Pipeline.Documents;
 public static class DocumentUpdate
 {
     /// <summary>The document is in <paramref name="lotId"/> (informational: the lot's claim is the marker deletion).</summary>
-    public static TableEntity InLot(string partition, string chNFe, string lotId, DateTimeOffset now) => new(partition, chNFe)
+    public static TableEntity InLot(string partition, AccessKey key, string lotId, DateTimeOffset now) => new(partition, key.Value)
     {
         [nameof(DocumentRecord.Status)] = nameof(DocumentStatus.InLot),
         [nameof(DocumentRecord.LotId)] = lotId,
@@ -18,7 +19,7 @@ public static class DocumentUpdate
     };
 
     /// <summary>The document waits for credits.</summary>
-    public static TableEntity AwaitingCredits(string partition, string chNFe, DateTimeOffset now) => new(partition, chNFe)
+    public static TableEntity AwaitingCredits(string partition, AccessKey key, DateTimeOffset now) => new(partition, key.Value)
     {
         [nameof(DocumentRecord.Status)] = nameof(DocumentStatus.AwaitingCredits),
         [nameof(DocumentRecord.UpdatedAt)] = now,

@@ -1,5 +1,7 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
+using Tss.Protocol.AccessKeys;
 
 namespace Tss.Pipeline.Documents;
 
@@ -35,14 +37,16 @@ public sealed class PendingMarker : ITableEntity
     /// <summary>Set while the document waits for credits (so a re-check that changes nothing writes nothing).</summary>
     public bool AwaitingCredits { get; set; }
 
-    public string chNFe => RowKey[RowPrefix.Length..];
+    /// <summary>The document's access key (the row key after <see cref="RowPrefix"/>).</summary>
+    [IgnoreDataMember]
+    public AccessKey Key => AccessKey.Parse(RowKey[RowPrefix.Length..]);
 
-    public static string RowFor(string chNFe) => RowPrefix + chNFe;
+    public static string RowFor(AccessKey key) => RowPrefix + key.Value;
 
     public static PendingMarker For(DocumentRecord doc) => new()
     {
         PartitionKey = doc.PartitionKey,
-        RowKey = RowFor(doc.RowKey),
+        RowKey = RowFor(doc.Key),
         TenantId = doc.TenantId,
         Cnpj = doc.Cnpj,
         Uf = doc.Uf,

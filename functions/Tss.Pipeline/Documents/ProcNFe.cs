@@ -1,3 +1,4 @@
+using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;
 
 namespace Tss.Pipeline.Documents;
@@ -9,5 +10,5 @@ public static class ProcNFe
         $"<nfeProc xmlns=\"{NfeNamespaces.Nfe}\" versao=\"4.00\">{signedNfe}{protNFeXml}</nfeProc>";
 
     /// <summary>Blob name of a document's procNFe.</summary>
-    public static string BlobName(string partition, string chNFe) => $"{partition.Replace('|', '/')}/{chNFe}-procNFe.xml";
+    public static string BlobName(string partition, AccessKey key) => $"{partition.Replace('|', '/')}/{key.Value}-procNFe.xml";
 }

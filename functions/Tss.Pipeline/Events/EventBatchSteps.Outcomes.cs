@@ -86,7 +86,7 @@ public sealed partial class EventBatchSteps
             // SEFAZ's registration is a fact whatever our schema says; keep it and make the mismatch visible.
             Log.EventProcInvalid(logger, e.chNFe, e.tpEvento, e.nSeqEvento, check.Errors[0].Message);
         }
-        var name = EventRecord.BlobName(e.PartitionKey, e.chNFe, e.tpEvento, e.nSeqEvento);
+        var name = EventRecord.BlobName(e.PartitionKey, e.Key, e.tpEvento, e.nSeqEvento);
         await blobs.GetBlobContainerClient(_o.ProcContainer).GetBlobClient(name)
             .UploadAsync(BinaryData.FromString(done.ProcEventoNFe), overwrite: true, ct).ConfigureAwait(false);
         e.ProcBlob = name;

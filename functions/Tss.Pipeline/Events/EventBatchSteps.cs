@@ -149,7 +149,7 @@ public sealed partial class EventBatchSteps(
         {
             var answer = (await blobs.GetBlobContainerClient(_o.ProcContainer).GetBlobClient(sent.AnswerBlob).DownloadContentAsync(ct).ConfigureAwait(false))
                 .Value.Content.ToObjectFromJson<RetEnvEvento>(Json)!;
-            var (verdicts, wait) = EventReactions.OnAnswer(answer, [.. inSend.Select(e => new EventKey(e.chNFe, e.tpEvento, e.nSeqEvento))], policy);
+            var (verdicts, wait) = EventReactions.OnAnswer(answer, [.. inSend.Select(e => new EventKey(e.Key, e.tpEvento, e.nSeqEvento))], policy);
             resendAfter = wait;
             for (var i = 0; i < inSend.Count; i++)
             {

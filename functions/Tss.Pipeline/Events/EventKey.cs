@@ -1,4 +1,5 @@
+using Tss.Protocol.AccessKeys;
 namespace Tss.Pipeline.Events;
 
 /// <summary>The identity of an event at SEFAZ.</summary>
-public sealed record EventKey(string chNFe, string tpEvento, int nSeqEvento);
+public sealed record EventKey(AccessKey Key, string tpEvento, int nSeqEvento);

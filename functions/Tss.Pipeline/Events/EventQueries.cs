@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Tss.Pipeline.Documents;
+using Tss.Protocol.AccessKeys;
 
 namespace Tss.Pipeline.Events;
 
@@ -15,7 +16,7 @@ public sealed class EventQueries(TableServiceClient tables, BlobServiceClient bl
     public Task<IReadOnlyList<EventRecord>> ListAsync(DocumentRecord document, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return ReadEventsAsync(tables.GetTableClient(_o.DocumentsTable), document.PartitionKey, document.RowKey, ct);
+        return ReadEventsAsync(tables.GetTableClient(_o.DocumentsTable), document.PartitionKey, document.Key, ct);
     }
 
     /// <summary>One event of <paramref name="document"/>, or null.</summary>
@@ -27,7 +28,7 @@ public sealed class EventQueries(TableServiceClient tables, BlobServiceClient bl
             return null;
         }
         var read = await tables.GetTableClient(_o.DocumentsTable)
-            .GetEntityIfExistsAsync<EventRecord>(document.PartitionKey, EventRecord.RowFor(document.RowKey, tpEvento, nSeqEvento), cancellationToken: ct).ConfigureAwait(false);
+            .GetEntityIfExistsAsync<EventRecord>(document.PartitionKey, EventRecord.RowFor(document.Key, tpEvento, nSeqEvento), cancellationToken: ct).ConfigureAwait(false);
         return read.HasValue ? read.Value : null;
     }
 
@@ -49,9 +50,9 @@ public sealed class EventQueries(TableServiceClient tables, BlobServiceClient bl
         }
     }
 
-    internal static async Task<IReadOnlyList<EventRecord>> ReadEventsAsync(TableClient table, string partition, string chNFe, CancellationToken ct)
+    internal static async Task<IReadOnlyList<EventRecord>> ReadEventsAsync(TableClient table, string partition, AccessKey key, CancellationToken ct)
     {
-        var first = EventRecord.RowsOf(chNFe);
+        var first = EventRecord.RowsOf(key);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {first} and RowKey lt {first[..^1] + "}"}");
         var list = new List<EventRecord>();
         await foreach (var e in table.QueryAsync<EventRecord>(filter, cancellationToken: ct).ConfigureAwait(false))

@@ -29,7 +29,7 @@ public static class EventReactions
         var verdicts = new List<EventVerdict>(sent.Count);
         foreach (var e in sent)
         {
-            var ret = answer.retEvento.FirstOrDefault(r => r.chNFe == e.chNFe && r.tpEvento == e.tpEvento && r.nSeqEvento == e.nSeqEvento)
+            var ret = answer.retEvento.FirstOrDefault(r => r.chNFe == e.Key.Value && r.tpEvento == e.tpEvento && r.nSeqEvento == e.nSeqEvento)
                 ?? (sent.Count == 1 && answer.retEvento.Count == 1 ? answer.retEvento[0] : null); // some authorizers omit the echo fields
             verdicts.Add(ret switch
             {

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
+using Tss.Protocol.AccessKeys;
 
 namespace Tss.Pipeline.Events;
 
@@ -63,16 +65,20 @@ public sealed class EventRecord : ITableEntity
 
     public EventStatus StatusValue => Enum.Parse<EventStatus>(Status);
 
+    /// <summary>The document's access key (<see cref="chNFe"/>, the stored column).</summary>
+    [IgnoreDataMember]
+    public AccessKey Key => AccessKey.Parse(chNFe);
+
     /// <summary>Pending or Sending: not answered yet.</summary>
     public bool IsOpen => StatusValue is EventStatus.Pending or EventStatus.Sending;
 
-    public static string RowFor(string chNFe, string tpEvento, int nSeqEvento) =>
-        string.Create(CultureInfo.InvariantCulture, $"{RowPrefix}{chNFe}|{tpEvento}|{nSeqEvento:00}");
+    public static string RowFor(AccessKey key, string tpEvento, int nSeqEvento) =>
+        string.Create(CultureInfo.InvariantCulture, $"{RowPrefix}{key.Value}|{tpEvento}|{nSeqEvento:00}");
 
     /// <summary>First row key of a document's events (the range ends at the same text followed by '}').</summary>
-    public static string RowsOf(string chNFe) => $"{RowPrefix}{chNFe}|";
+    public static string RowsOf(AccessKey key) => $"{RowPrefix}{key.Value}|";
 
     /// <summary>Blob name of the procEventoNFe (in the procNFe container, beside the document's procNFe).</summary>
-    public static string BlobName(string partition, string chNFe, string tpEvento, int nSeqEvento) =>
-        string.Create(CultureInfo.InvariantCulture, $"{partition.Replace('|', '/')}/{chNFe}-{tpEvento}-{nSeqEvento:00}-procEventoNFe.xml");
+    public static string BlobName(string partition, AccessKey key, string tpEvento, int nSeqEvento) =>
+        string.Create(CultureInfo.InvariantCulture, $"{partition.Replace('|', '/')}/{key.Value}-{tpEvento}-{nSeqEvento:00}-procEventoNFe.xml");
 }

@@ -8,6 +8,7 @@ using Tss.Contracts.Refusals;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Queries;
 using Tss.Protocol;
+using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;
 
 namespace Tss.Pipeline.Events;
@@ -53,7 +54,7 @@ public sealed partial class EventRequestService(
         for (var attempt = 1; ; attempt++)
         {
             var document = await ReadDocumentAsync(entity, chNFe, ct).ConfigureAwait(false);
-            var events = await EventQueries.ReadEventsAsync(Documents, document.PartitionKey, chNFe, ct).ConfigureAwait(false);
+            var events = await EventQueries.ReadEventsAsync(Documents, document.PartitionKey, document.Key, ct).ConfigureAwait(false);
             var decision = Decide(document, events, tpEvento, text);
             if (decision.Existing is { } existing)
             {
@@ -140,7 +141,7 @@ public sealed partial class EventRequestService(
         return new EventRecord
         {
             PartitionKey = document.PartitionKey,
-            RowKey = EventRecord.RowFor(document.RowKey, tpEvento, nSeqEvento),
+            RowKey = EventRecord.RowFor(document.Key, tpEvento, nSeqEvento),
             TenantId = document.TenantId,
             Cnpj = document.Cnpj,
             chNFe = document.RowKey,
@@ -184,11 +185,11 @@ public sealed partial class EventRequestService(
 
     private async Task<DocumentRecord> ReadDocumentAsync(EntityInfo entity, string chNFe, CancellationToken ct)
     {
-        if (!DocumentQueries.IsAccessKeyShape(chNFe) || chNFe.Substring(6, 14) != entity.Cnpj)
+        if (!AccessKey.TryParse(chNFe, out var key, out _) || key.Emitter != entity.Cnpj)
         {
             throw NotFound();
         }
-        var read = await Documents.GetEntityIfExistsAsync<DocumentRecord>(DocumentRecord.PartitionFor(entity.TenantId, chNFe), chNFe, cancellationToken: ct).ConfigureAwait(false);
+        var read = await Documents.GetEntityIfExistsAsync<DocumentRecord>(DocumentRecord.PartitionFor(entity.TenantId, key), key.Value, cancellationToken: ct).ConfigureAwait(false);
         return read.HasValue && read.Value!.Cnpj == entity.Cnpj ? read.Value : throw NotFound();
     }
 

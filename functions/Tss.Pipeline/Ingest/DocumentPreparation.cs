@@ -86,7 +86,7 @@ public static class DocumentPreparation
 
         var record = new DocumentRecord
         {
-            PartitionKey = DocumentRecord.PartitionFor(entity.TenantId, key),
+            PartitionKey = DocumentRecord.PartitionFor(entity.TenantId, AccessKey.Parse(key)),
             RowKey = key,
             TenantId = entity.TenantId,
             Cnpj = entity.Cnpj,

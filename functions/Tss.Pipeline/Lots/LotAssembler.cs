@@ -7,6 +7,7 @@ using Tss.Pipeline.Credits;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
 using Tss.Pipeline.Telemetry;
+using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Time;
 
 namespace Tss.Pipeline.Lots;
@@ -121,10 +122,10 @@ public sealed partial class LotAssembler(
         {
             return false;
         }
-        var byKey = pending.ToDictionary(m => m.chNFe, StringComparer.Ordinal);
+        var byKey = pending.ToDictionary(m => m.Key);
         var plan = LotPlanner.Plan(pending
             .OrderBy(m => m.ReceivedAt)
-            .Select(m => new PendingDocument(m.chNFe, m.SignedBytes, m.mod, m.SyncRequested)));
+            .Select(m => new PendingDocument(m.Key, m.SignedBytes, m.mod, m.SyncRequested)));
         var lost = false;
         foreach (var lot in plan)
         {
@@ -133,7 +134,7 @@ public sealed partial class LotAssembler(
         return lost;
     }
 
-    private async Task<bool> CreateLotAsync(TableClient table, string partition, PlannedLot lot, Dictionary<string, PendingMarker> markers, CancellationToken ct)
+    private async Task<bool> CreateLotAsync(TableClient table, string partition, PlannedLot lot, Dictionary<AccessKey, PendingMarker> markers, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var idLote = IdLote.Next(now);
@@ -178,7 +179,7 @@ public sealed partial class LotAssembler(
     /// Shows the documents as in the lot. Informational (the claim is the marker deletion above), so unconditional;
     /// if this is lost in a crash, the sender writes it before sending.
     /// </summary>
-    internal static Task MarkInLotAsync(TableClient table, string partition, string lotId, IReadOnlyList<string> keys, DateTimeOffset now, CancellationToken ct) =>
+    internal static Task MarkInLotAsync(TableClient table, string partition, string lotId, IReadOnlyList<AccessKey> keys, DateTimeOffset now, CancellationToken ct) =>
         table.SubmitTransactionAsync(keys.Select(k => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
             DocumentUpdate.InLot(partition, k, lotId, now), ETag.All)), ct);
 }

@@ -1,3 +1,4 @@
+using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;
 using Tss.Sefaz.Client;
 
@@ -19,5 +20,5 @@ public abstract record LotEvent
     public sealed record ReceiptFailed(SefazErrorCode Code) : LotEvent;
 
     /// <summary>One consultation round over the open keys; keys whose call failed are absent.</summary>
-    public sealed record ConsultAnswered(IReadOnlyDictionary<string, RetConsSitNFe> Answers) : LotEvent;
+    public sealed record ConsultAnswered(IReadOnlyDictionary<AccessKey, RetConsSitNFe> Answers) : LotEvent;
 }

@@ -1,3 +1,4 @@
+using Tss.Protocol.AccessKeys;
 namespace Tss.Pipeline.Lots;
 
 /// <summary>
@@ -17,14 +18,14 @@ public static class LotPlanner
     public static IReadOnlyList<PlannedLot> Plan(IEnumerable<PendingDocument> pending)
     {
         var lots = new List<PlannedLot>();
-        var current = new List<string>();
+        var current = new List<AccessKey>();
         var bytes = EnvelopeOverheadBytes;
         foreach (var doc in pending)
         {
             if (doc.SyncRequested || doc.mod == 65 || doc.SignedBytes + EnvelopeOverheadBytes > MaxMessageBytes)
             {
                 // Alone in its lot; an oversized document is sent anyway and SEFAZ's 214 is its (correctable) answer.
-                lots.Add(new PlannedLot([doc.chNFe], indSinc: true));
+                lots.Add(new PlannedLot([doc.Key], indSinc: true));
                 continue;
             }
             if (current.Count == MaxDocuments || bytes + doc.SignedBytes > MaxMessageBytes)
@@ -33,7 +34,7 @@ public static class LotPlanner
                 current = [];
                 bytes = EnvelopeOverheadBytes;
             }
-            current.Add(doc.chNFe);
+            current.Add(doc.Key);
             bytes += doc.SignedBytes;
         }
         if (current.Count > 0)
@@ -43,5 +44,5 @@ public static class LotPlanner
         return lots;
     }
 
-    private static PlannedLot Close(List<string> keys) => new(keys, indSinc: keys.Count == 1);
+    private static PlannedLot Close(List<AccessKey> keys) => new(keys, indSinc: keys.Count == 1);
 }

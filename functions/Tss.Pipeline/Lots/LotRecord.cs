@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Tss.Protocol.AccessKeys;
 
 namespace Tss.Pipeline.Lots;
 
@@ -80,5 +81,5 @@ public sealed class LotRecord : ITableEntity
         UpdatedAt = now;
     }
 
-    private static string[] Split(string joined) => joined.Length == 0 ? [] : joined.Split(',');
+    private static AccessKey[] Split(string joined) => joined.Length == 0 ? [] : [.. joined.Split(',').Select(AccessKey.Parse)];
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tss.Contracts.Entities;
 using Tss.Pipeline.Contingency;
 using Tss.Pipeline.Documents;
+using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;
 using Tss.Sefaz.Client;
 
@@ -60,15 +61,15 @@ public sealed class LotSender(
         }
     }
 
-    public async Task<LotEvent> ConsultAsync(LotRecord lot, IReadOnlyList<string> keys, CancellationToken ct)
+    public async Task<LotEvent> ConsultAsync(LotRecord lot, IReadOnlyList<AccessKey> keys, CancellationToken ct)
     {
         var (target, cert) = await TargetAsync(lot, ct).ConfigureAwait(false);
-        var answers = new Dictionary<string, RetConsSitNFe>();
+        var answers = new Dictionary<AccessKey, RetConsSitNFe>();
         foreach (var key in keys)
         {
             try
             {
-                answers[key] = await sefaz.ConsultarProtocoloAsync(target, cert, key, ct).ConfigureAwait(false);
+                answers[key] = await sefaz.ConsultarProtocoloAsync(target, cert, key.Value, ct).ConfigureAwait(false);
             }
             catch (SefazException)
             {
@@ -90,12 +91,12 @@ public sealed class LotSender(
     /// The signed XML of the lot's documents, in lot order. Each must be this lot's (its LotId) or still show Pending
     /// — the lot's claim is authoritative, and the "in lot" mark lost in a crash is written here before sending.
     /// </summary>
-    private async Task<List<string>> SignedDocumentsAsync(LotRecord lot, IReadOnlyList<string> keys, CancellationToken ct)
+    private async Task<List<string>> SignedDocumentsAsync(LotRecord lot, IReadOnlyList<AccessKey> keys, CancellationToken ct)
     {
         var table = tables.GetTableClient(_o.DocumentsTable);
         var docs = await DocumentReader.ReadAsync(table, lot.PartitionKey, keys, ct).ConfigureAwait(false);
         var signed = new List<string>(keys.Count);
-        var unmarked = new List<string>();
+        var unmarked = new List<AccessKey>();
         foreach (var key in keys)
         {
             if (!docs.TryGetValue(key, out var d) || !d.BelongsTo(lot.RowKey))

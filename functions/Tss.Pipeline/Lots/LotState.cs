@@ -1,3 +1,4 @@
+using Tss.Protocol.AccessKeys;
 namespace Tss.Pipeline.Lots;
 
 /// <summary>
@@ -17,13 +18,13 @@ public sealed record LotState
     public bool Sync { get; init; }
 
     /// <summary>The documents of the lot, in send order.</summary>
-    public required IReadOnlyList<string> Keys { get; init; }
+    public required IReadOnlyList<AccessKey> Keys { get; init; }
 
     /// <summary>Documents without a final outcome yet.</summary>
-    public required IReadOnlyList<string> OpenKeys { get; init; }
+    public required IReadOnlyList<AccessKey> OpenKeys { get; init; }
 
     /// <summary>Documents sent back to pending (not in SEFAZ's base after reconciliation): not distributed by this lot.</summary>
-    public IReadOnlyList<string> Requeued { get; init; } = [];
+    public IReadOnlyList<AccessKey> Requeued { get; init; } = [];
 
     public int SendAttempts { get; init; }
 
@@ -47,6 +48,6 @@ public sealed record LotState
     public DateTimeOffset? NotBefore { get; init; }
 
     /// <summary>Creates the state of a newly assembled lot.</summary>
-    public static LotState New(string lotId, long idLote, IReadOnlyList<string> keys, bool sync) =>
+    public static LotState New(string lotId, long idLote, IReadOnlyList<AccessKey> keys, bool sync) =>
         new() { LotId = lotId, idLote = idLote, Keys = keys, OpenKeys = keys, Sync = sync };
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Pipeline.Messages;
 using Tss.Pipeline.Telemetry;
+using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Reactions;
 using Tss.Protocol.Time;
 
@@ -126,7 +127,7 @@ public sealed partial class LotSteps(
     public Task DistributeAsync(string partition, LotState state, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var final = state.Keys.Except(state.Requeued, StringComparer.Ordinal).ToList();
+        var final = state.Keys.Except(state.Requeued).Select(k => k.Value).ToList();
         return final.Count == 0 ? Task.CompletedTask : queues.DistributeAsync(partition, final, ct);
     }
 

@@ -1,3 +1,4 @@
+using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;
 using Tss.Protocol.Reactions;
 
@@ -8,11 +9,11 @@ public static partial class LotWorkflow
     private static LotDecision ResolveProtocols(LotState s, IReadOnlyList<ProtNFe> prots, LotPolicy policy)
     {
         var outcomes = new List<DocumentOutcome>();
-        var open = new List<string>();
-        var byKey = prots.GroupBy(p => p.chNFe).ToDictionary(g => g.Key, g => g.First());
+        var open = new List<AccessKey>();
+        var byKey = prots.GroupBy(p => p.chNFe, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var key in s.OpenKeys)
         {
-            if (!byKey.TryGetValue(key, out var prot))
+            if (!byKey.TryGetValue(key.Value, out var prot))
             {
                 open.Add(key); // SEFAZ did not answer for it: find out by key
                 continue;
@@ -36,11 +37,11 @@ public static partial class LotWorkflow
         return Continue(s with { OpenKeys = open }, outcomes, policy, immediate: true);
     }
 
-    private static LotDecision OnConsult(LotState s, IReadOnlyDictionary<string, RetConsSitNFe> answers, LotPolicy policy)
+    private static LotDecision OnConsult(LotState s, IReadOnlyDictionary<AccessKey, RetConsSitNFe> answers, LotPolicy policy)
     {
         var outcomes = new List<DocumentOutcome>();
-        var open = new List<string>();
-        var notFound = new List<string>();
+        var open = new List<AccessKey>();
+        var notFound = new List<AccessKey>();
         var blocked = false;
         var retryAfter = TimeSpan.Zero;
         foreach (var key in s.OpenKeys)
@@ -82,7 +83,7 @@ public static partial class LotWorkflow
         }
 
         var rounds = s.NotFoundRounds;
-        IReadOnlyList<string> requeued = s.Requeued;
+        IReadOnlyList<AccessKey> requeued = s.Requeued;
         if (notFound.Count > 0)
         {
             rounds++;

@@ -29,7 +29,7 @@ public sealed partial class OutcomeWriter(
     public async Task WriteAsync(LotRecord lot, IReadOnlyList<DocumentOutcome> outcomes, CancellationToken ct)
     {
         var table = tables.GetTableClient(_o.DocumentsTable);
-        var docs = await DocumentReader.ReadAsync(table, lot.PartitionKey, outcomes.Select(o => o.chNFe).ToList(), ct).ConfigureAwait(false);
+        var docs = await DocumentReader.ReadAsync(table, lot.PartitionKey, outcomes.Select(o => o.Key).ToList(), ct).ConfigureAwait(false);
         using var spans = PipelineTelemetry.StartOutcomes(lot, docs.Values);
         var now = time.GetUtcNow();
         var actions = new List<TableTransactionAction>();
@@ -37,7 +37,7 @@ public sealed partial class OutcomeWriter(
         var procs = new List<Task>();
         foreach (var outcome in outcomes)
         {
-            if (!docs.TryGetValue(outcome.chNFe, out var doc))
+            if (!docs.TryGetValue(outcome.Key, out var doc))
             {
                 continue;
             }
@@ -103,7 +103,7 @@ public sealed partial class OutcomeWriter(
             // SEFAZ's authorization is a fact whatever our schema says; keep it and make the mismatch visible.
             Log.LotProcInvalid(logger, doc.RowKey, check.Errors[0].Message);
         }
-        var name = ProcNFe.BlobName(doc.PartitionKey, doc.RowKey);
+        var name = ProcNFe.BlobName(doc.PartitionKey, doc.Key);
         await blobs.GetBlobContainerClient(_o.ProcContainer).GetBlobClient(name).UploadAsync(BinaryData.FromString(proc), overwrite: true, ct).ConfigureAwait(false);
         DocumentUpdate.SetProtocol(update, name, prot.nProt, prot.dhRecbto);
     }

@@ -1,4 +1,5 @@
+using Tss.Protocol.AccessKeys;
 namespace Tss.Pipeline.Lots;
 
 /// <summary>A document waiting for a lot: its key, signed size, model and whether the caller asked for a synchronous answer.</summary>
-public sealed record PendingDocument(string chNFe, int SignedBytes, int mod, bool SyncRequested);
+public sealed record PendingDocument(AccessKey Key, int SignedBytes, int mod, bool SyncRequested);

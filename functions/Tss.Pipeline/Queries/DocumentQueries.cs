@@ -7,7 +7,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Tss.Pipeline.Documents;
-
+using Tss.Protocol.AccessKeys;
 using Tss.Runtime.Tables;
 
 namespace Tss.Pipeline.Queries;
@@ -36,11 +36,11 @@ public sealed class DocumentQueries(TableServiceClient tables, BlobServiceClient
     /// <summary>The document of <paramref name="tenantId"/> with this key, or null.</summary>
     public async Task<DocumentRecord?> GetAsync(string tenantId, string chNFe, CancellationToken ct)
     {
-        if (!IsAccessKeyShape(chNFe))
+        if (!AccessKey.TryParse(chNFe, out var key, out _))
         {
             return null;
         }
-        var read = await Documents.GetEntityIfExistsAsync<DocumentRecord>(DocumentRecord.PartitionFor(tenantId, chNFe), chNFe, cancellationToken: ct).ConfigureAwait(false);
+        var read = await Documents.GetEntityIfExistsAsync<DocumentRecord>(DocumentRecord.PartitionFor(tenantId, key), key.Value, cancellationToken: ct).ConfigureAwait(false);
         return read.HasValue ? read.Value : null;
     }
 

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Lots;
+using Tss.Protocol.AccessKeys;
 
 namespace Tss.Pipeline.Queries;
 
@@ -71,8 +72,9 @@ public sealed class LotQueries(TableServiceClient tables, IOptions<PipelineOptio
     public async Task<IReadOnlyList<DocumentSummary>> GetDocumentsAsync(string tenantId, string cnpj, LotSummary lot, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(lot);
-        var found = await DocumentReader.ReadAsync(Documents, Partition(tenantId, cnpj, lot.Aamm), lot.Keys, ct).ConfigureAwait(false);
-        return [.. lot.Keys.Where(found.ContainsKey).Select(k => DocumentQueries.Summarize(found[k]))];
+        var keys = lot.Keys.Select(AccessKey.Parse).ToList();
+        var found = await DocumentReader.ReadAsync(Documents, Partition(tenantId, cnpj, lot.Aamm), keys, ct).ConfigureAwait(false);
+        return [.. keys.Where(found.ContainsKey).Select(k => DocumentQueries.Summarize(found[k]))];
     }
 
     private static string Partition(string tenantId, string cnpj, string aamm) => $"{tenantId}|{cnpj}|{aamm}";

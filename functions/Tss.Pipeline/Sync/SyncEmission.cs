@@ -99,7 +99,7 @@ public sealed partial class SyncEmission(
             }
             return;
         }
-        var marker = await table.GetEntityIfExistsAsync<TableEntity>(partition, PendingMarker.RowFor(chNFe), ["RowKey"], ct).ConfigureAwait(false);
+        var marker = await table.GetEntityIfExistsAsync<TableEntity>(partition, PendingMarker.RowFor(doc.Key), ["RowKey"], ct).ConfigureAwait(false);
         if (marker.HasValue)
         {
             Log.SyncRecovered(logger, chNFe, "(not claimed)");
@@ -111,7 +111,7 @@ public sealed partial class SyncEmission(
     {
         var table = tables.GetTableClient(_o.DocumentsTable);
         var partition = doc.PartitionKey;
-        var found = await table.GetEntityIfExistsAsync<PendingMarker>(partition, PendingMarker.RowFor(doc.RowKey), cancellationToken: ct).ConfigureAwait(false);
+        var found = await table.GetEntityIfExistsAsync<PendingMarker>(partition, PendingMarker.RowFor(doc.Key), cancellationToken: ct).ConfigureAwait(false);
         if (!found.HasValue || found.Value is null)
         {
             return await CurrentAsync(table, doc, result, ct).ConfigureAwait(false); // a lot claimed it meanwhile
@@ -177,7 +177,7 @@ public sealed partial class SyncEmission(
             CreatedAt = now,
             DocumentTraceParents = doc.TraceParent,
         };
-        lot.Apply(LotState.New(lot.RowKey, idLote, [doc.RowKey], sync: true), now);
+        lot.Apply(LotState.New(lot.RowKey, idLote, [doc.Key], sync: true), now);
         try
         {
             await table.SubmitTransactionAsync(

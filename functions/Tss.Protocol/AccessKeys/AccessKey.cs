@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json.Serialization;
 
 namespace Tss.Protocol.AccessKeys;
 
-/// <summary>A 44-character access key with a valid mod-11 check digit.</summary>
+/// <summary>A 44-character access key with a valid mod-11 check digit (JSON: the 44 characters as a string).</summary>
+[JsonConverter(typeof(AccessKeyJsonConverter))]
 public readonly record struct AccessKey
 {
     /// <summary>Length of a key.</summary>
@@ -13,6 +15,15 @@ public readonly record struct AccessKey
 
     /// <summary>The 44 characters.</summary>
     public string Value { get; }
+
+    /// <summary>The emitter's CNPJ (or CPF left-padded to 14), characters 7–20.</summary>
+    public string Emitter => Value.Substring(6, 14);
+
+    /// <summary>AAMM of emission, characters 3–6.</summary>
+    public string Aamm => Value.Substring(2, 4);
+
+    /// <summary>The model (55 NF-e, 65 NFC-e), characters 21–22.</summary>
+    public int mod => Number(Value, 20, 2);
 
     /// <summary>The check digit (last character).</summary>
     public int cDV => Value[43] - '0';

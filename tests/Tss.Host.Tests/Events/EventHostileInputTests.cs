@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Events;
+using Tss.Protocol.AccessKeys;
 using Tss.Runtime.Storage;
 
 namespace Tss.Host.Tests.Events;
@@ -73,13 +74,13 @@ public sealed class EventHostileInputTests(HostFixture host)
         var tenant = await host.NewTenantAsync(Cnpj);
         var chNFe = await SeedDocumentAsync(tenant.TenantId, "Authorized");
         var table = Documents;
-        var partition = DocumentRecord.PartitionFor(tenant.TenantId, chNFe);
+        var partition = DocumentRecord.PartitionFor(tenant.TenantId, AccessKey.Parse(chNFe));
         foreach (var chunk in Enumerable.Range(1, 20).Chunk(10))
         {
             await table.SubmitTransactionAsync(chunk.Select(n => new TableTransactionAction(TableTransactionActionType.Add, new EventRecord
             {
                 PartitionKey = partition,
-                RowKey = EventRecord.RowFor(chNFe, "110110", n),
+                RowKey = EventRecord.RowFor(AccessKey.Parse(chNFe), "110110", n),
                 TenantId = tenant.TenantId,
                 Cnpj = Cnpj,
                 chNFe = chNFe,
@@ -177,7 +178,7 @@ public sealed class EventHostileInputTests(HostFixture host)
         var chNFe = System.Text.RegularExpressions.Regex.Match(xml, "Id=\"NFe([0-9]{44})\"").Groups[1].Value;
         await Documents.AddEntityAsync(new DocumentRecord
         {
-            PartitionKey = DocumentRecord.PartitionFor(tenantId, chNFe),
+            PartitionKey = DocumentRecord.PartitionFor(tenantId, AccessKey.Parse(chNFe)),
             RowKey = chNFe,
             TenantId = tenantId,
             Cnpj = Cnpj,

@@ -16,6 +16,7 @@ using Tss.Pipeline.Events;
 using Tss.Pipeline.Ingest;
 using Tss.Pipeline.Lots;
 using Tss.Pipeline.Messages;
+using Tss.Protocol.AccessKeys;
 using Tss.Runtime.Storage;
 using Tss.Sefaz.Client;
 using Tss.Testing.Azurite;
@@ -151,7 +152,7 @@ internal sealed class EventBatchHarness : IAsyncDisposable
         return keys;
     }
 
-    public static string PartitionOf(string chNFe) => DocumentRecord.PartitionFor(Entity.TenantId, chNFe);
+    public static string PartitionOf(string chNFe) => DocumentRecord.PartitionFor(Entity.TenantId, AccessKey.Parse(chNFe));
 
     /// <summary>What the events listener does with one message: cut the partition's due events into batches.</summary>
     public Task CutAsync(string partition) => Get<EventBatchCutter>().HandleAsync(new EventMessage(partition), Ct);
@@ -174,7 +175,7 @@ internal sealed class EventBatchHarness : IAsyncDisposable
     }
 
     public async Task<EventRecord> EventAsync(string chNFe, string tpEvento, int nSeq) =>
-        (await Documents.GetEntityAsync<EventRecord>(PartitionOf(chNFe), EventRecord.RowFor(chNFe, tpEvento, nSeq), cancellationToken: Ct)).Value;
+        (await Documents.GetEntityAsync<EventRecord>(PartitionOf(chNFe), EventRecord.RowFor(AccessKey.Parse(chNFe), tpEvento, nSeq), cancellationToken: Ct)).Value;
 
     /// <summary>Waits for batch <paramref name="batchId"/>'s orchestration to complete and returns its result.</summary>
     public async Task<EventBatchResult> CompletedAsync(string partition, string batchId)

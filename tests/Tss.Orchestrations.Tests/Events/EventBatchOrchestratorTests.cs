@@ -7,6 +7,7 @@ using Tss.Orchestrations.Events;
 using Tss.Pipeline;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Events;
+using Tss.Protocol.AccessKeys;
 using Tss.Testing.Azurite;
 
 namespace Tss.Orchestrations.Tests.Events;
@@ -75,7 +76,7 @@ public sealed class EventBatchOrchestratorTests : IAsyncLifetime
         var distribute = _h.Get<Tss.Runtime.Storage.StorageClients>().GetQueue(_h.Pipeline.DistributeQueue);
         var handed = (await distribute.PeekMessagesAsync(32, Ct)).Value.Select(m => m.Body.ToString()).Where(b => b.Contains("evt|", StringComparison.Ordinal)).ToList();
         Assert.Single(handed); // one hand-over for the batch (the lot's own is the other message)
-        Assert.All(keys, k => Assert.Contains(EventRecord.RowFor(k, Cancel, 1), handed[0], StringComparison.Ordinal));
+        Assert.All(keys, k => Assert.Contains(EventRecord.RowFor(AccessKey.Parse(k), Cancel, 1), handed[0], StringComparison.Ordinal));
         Assert.Equal(0, await _h.TakeEventMessagesAsync());
     }
 

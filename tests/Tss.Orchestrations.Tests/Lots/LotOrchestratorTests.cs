@@ -41,7 +41,7 @@ public sealed class LotOrchestratorTests
         Assert.Equal([LotAction.Send, LotAction.Poll], sefaz.Calls.Select(c => c.Action));
         AssertAtLeast(TimeSpan.FromSeconds(1), sefaz.Gap(0)); // tMed 1 s > the 400 ms minimum
         Assert.All(sefaz.Outcomes, o => Assert.IsType<DocumentOutcome.Authorized>(o));
-        Assert.Equal([K1, K2], sefaz.Outcomes.Select(o => o.chNFe).Order());
+        Assert.Equal([K1, K2], sefaz.Outcomes.Select(o => o.Key.Value).Order());
         Assert.Equal(LotPhase.Closed, Assert.Single(sefaz.Distributed).Phase);
         Assert.Equal(new LotResult("lot|42", 2, 0, 1, "104 motivo 104"), result);
     }
@@ -107,7 +107,7 @@ public sealed class LotOrchestratorTests
 
         Assert.Equal(1, sefaz.Count(LotAction.Send));
         Assert.Equal(2, sefaz.Count(LotAction.Consult));
-        Assert.Contains(sefaz.Outcomes, o => o is DocumentOutcome.Requeued { Key: K2 });
+        Assert.Contains(sefaz.Outcomes, o => o is DocumentOutcome.Requeued { Key.Value: K2 });
         Assert.Equal(1, result.Documents);
         Assert.Equal(1, result.Requeued);
     }
@@ -154,7 +154,7 @@ public sealed class LotOrchestratorTests
         await RunAsync(sefaz);
 
         Assert.Equal([LotAction.Send, LotAction.Poll, LotAction.Consult], sefaz.Calls.Select(c => c.Action));
-        Assert.Contains(sefaz.Outcomes, o => o is DocumentOutcome.Authorized { Key: K2, FromConsult: true });
+        Assert.Contains(sefaz.Outcomes, o => o is DocumentOutcome.Authorized { Key.Value: K2, FromConsult: true });
         Assert.Equal(0, sefaz.Count(LotAction.Send) - 1);
     }
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.DurableTask;
 using Tss.Orchestrations.Lots;
 using Tss.Pipeline.Lots;
+using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;
 
 namespace Tss.Orchestrations.Tests.Lots;
@@ -13,8 +14,8 @@ namespace Tss.Orchestrations.Tests.Lots;
 internal sealed class ScriptedSefaz
 {
     public static readonly DateTimeOffset T0 = new(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
-    public const string K1 = "35261111222333000181550010000000011000000010";
-    public const string K2 = "35261111222333000181550010000000021000000025";
+    public const string K1 = "35261111222333000181550010000000011000000014";
+    public const string K2 = "35261111222333000181550010000000021000000020";
 
     /// <summary>Policy waits in milliseconds so every path runs in well under a few seconds on real durable timers.</summary>
     public static readonly LotPolicy Policy = new()
@@ -45,6 +46,14 @@ internal sealed class ScriptedSefaz
 
     public int Count(LotAction action) => Calls.Count(c => c.Action == action);
 
+    /// <summary>While set, every activity throws before it reaches SEFAZ (as when storage is down).</summary>
+    public volatile bool StorageDown;
+
+    /// <summary>Activity runs that threw because <see cref="StorageDown"/> was set.</summary>
+    public int StorageFailures => _storageFailures;
+
+    private int _storageFailures;
+
     /// <summary>Time between the first call of <paramref name="first"/> after index and the next call.</summary>
     public TimeSpan Gap(int index) => Calls.ElementAt(index + 1).At - Calls.ElementAt(index).At;
 
@@ -56,6 +65,7 @@ internal sealed class ScriptedSefaz
         r.AddActivityFunc<LotStepInput, LotStep>(nameof(ConsultKeysActivity), (_, input) => Step(LotAction.Consult, _consults, input));
         r.AddActivityFunc<LotStepInput, int>(nameof(DistributeLotActivity), (_, input) =>
         {
+            ThrowWhileStorageDown();
             Distributed.Enqueue(input.State!);
             return input.State!.Keys.Count - input.State.Requeued.Count;
         });
@@ -63,8 +73,9 @@ internal sealed class ScriptedSefaz
 
     private LotStep Step(LotAction action, ConcurrentQueue<LotEvent> script, LotStepInput input)
     {
+        ThrowWhileStorageDown();
         Calls.Enqueue((action, DateTimeOffset.UtcNow));
-        var state = input.State ?? LotState.New(input.LotId, 42, [K1, K2], sync: false);
+        var state = input.State ?? LotState.New(input.LotId, 42, [AccessKey.Parse(K1), AccessKey.Parse(K2)], sync: false);
         if (action == LotAction.Send)
         {
             state = LotWorkflow.BeginSend(state, T0);
@@ -79,6 +90,15 @@ internal sealed class ScriptedSefaz
             Outcomes.Enqueue(o);
         }
         return new LotStep(decision.State, decision.Next, decision.Wait);
+    }
+
+    private void ThrowWhileStorageDown()
+    {
+        if (StorageDown)
+        {
+            Interlocked.Increment(ref _storageFailures);
+            throw new InvalidOperationException("Storage is down (scripted).");
+        }
     }
 
     private ScriptedSefaz Enqueue(ConcurrentQueue<LotEvent> queue, LotEvent[] answers)
@@ -104,6 +124,6 @@ internal sealed class ScriptedSefaz
 
     public static LotEvent Consulted(params (string Key, int cStat)[] answers) =>
         new LotEvent.ConsultAnswered(answers.ToDictionary(
-            a => a.Key,
+            a => AccessKey.Parse(a.Key),
             a => new RetConsSitNFe(2, "SIM", a.cStat, $"motivo {a.cStat}", 35, T0, a.Key, a.cStat == 100 ? Prot(a.Key, 100) : null, [])));
 }

@@ -117,7 +117,7 @@ internal sealed class DistributionHarness : IAsyncDisposable
             var chNFe = AccessKey.Build(new AccessKeyParts(35, 26, 11, Cnpj, 55, 1, n, 1, 12345678)).Value;
             var doc = new DocumentRecord
             {
-                PartitionKey = DocumentRecord.PartitionFor(TenantId, chNFe),
+                PartitionKey = DocumentRecord.PartitionFor(TenantId, AccessKey.Parse(chNFe)),
                 RowKey = chNFe,
                 TenantId = TenantId,
                 Cnpj = Cnpj,
@@ -138,7 +138,7 @@ internal sealed class DistributionHarness : IAsyncDisposable
                     doc.xMotivo = status == DocumentStatus.Authorized ? "Autorizado o uso da NF-e" : "Uso Denegado: Irregularidade fiscal do destinatário";
                     doc.nProt = "1352600000" + n.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
                     doc.dhRecbto = now;
-                    doc.ProcBlob = ProcNFe.BlobName(doc.PartitionKey, chNFe);
+                    doc.ProcBlob = ProcNFe.BlobName(doc.PartitionKey, AccessKey.Parse(chNFe));
                     // Not ASCII, CRLF and a BOM-free UTF-8 body: the attachment must come back byte for byte.
                     var proc = Encoding.UTF8.GetBytes($"<nfeProc xmlns=\"http://www.portalfiscal.inf.br/nfe\" versao=\"4.00\"><NFe><infNFe Id=\"NFe{chNFe}\"><xMun>São Paulo</xMun>\r\n<xNome>AÇÚCAR & CIA</xNome></infNFe></NFe><protNFe><infProt><chNFe>{chNFe}</chNFe><cStat>{doc.cStat}</cStat></infProt></protNFe></nfeProc>");
                     await storage.GetContainer(pipeline.ProcContainer).GetBlobClient(doc.ProcBlob).UploadAsync(BinaryData.FromBytes(proc), overwrite: true);

@@ -1,4 +1,5 @@
 using Tss.Pipeline.Events;
+using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;
 
 namespace Tss.Pipeline.Tests.Events;
@@ -6,12 +7,12 @@ namespace Tss.Pipeline.Tests.Events;
 /// <summary>The pure reactions of an event batch to SEFAZ's answers.</summary>
 public sealed class EventReactionsTests
 {
-    private const string Key1 = "35261111222333000181550010000000011000000010";
-    private const string Key2 = "35261111222333000181550010000000021000000025";
-    private const string Key3 = "35261111222333000181550010000000031000000030";
+    private const string Key1 = "35261111222333000181550010000000011000000014";
+    private const string Key2 = "35261111222333000181550010000000021000000020";
+    private const string Key3 = "35261111222333000181550010000000031000000035";
     private static readonly DateTimeOffset At = new(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
     private static readonly EventPolicy Policy = new(TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
-    private static readonly EventKey[] Sent = [new(Key1, "110111", 1), new(Key2, "110110", 2), new(Key3, "110111", 1)];
+    private static readonly EventKey[] Sent = [new(AccessKey.Parse(Key1), "110111", 1), new(AccessKey.Parse(Key2), "110110", 2), new(AccessKey.Parse(Key3), "110111", 1)];
 
     private static RetEvento Ret(string chNFe, string tpEvento, int nSeq, int cStat) =>
         new(2, "SIM", 35, cStat, $"motivo {cStat}", chNFe, tpEvento, null, nSeq, null, null, null, At, cStat is 135 or 136 or 155 ? "135260000000001" : null, "<retEvento/>");

@@ -16,6 +16,7 @@ using Tss.Pipeline.Ingest;
 using Tss.Pipeline.Lots;
 using Tss.Pipeline.Messages;
 using Tss.Pipeline.Tests.Integration;
+using Tss.Protocol.AccessKeys;
 using Tss.Runtime.Storage;
 using Tss.Sefaz.Client;
 using Tss.Sefaz.Client.Status;
@@ -116,7 +117,7 @@ public sealed class EventStageTests : IAsyncLifetime
     {
         var item = new IngestItem(SampleNfe.Create(new SampleNfeOptions { EmitCnpj = Cnpj, nNF = nNF }, _time), null);
         var chNFe = (await Get<IngestService>().SubmitAsync(_entity, [item], sync: false, Ct))[0].chNFe!;
-        var partition = DocumentRecord.PartitionFor(_entity.TenantId, chNFe);
+        var partition = DocumentRecord.PartitionFor(_entity.TenantId, AccessKey.Parse(chNFe));
         await Get<LotAssembler>().HandleAsync(new AssembleMessage(partition), Ct);
         LotRecord? lot = null;
         await foreach (var l in Documents.QueryAsync<LotRecord>(x => x.PartitionKey == partition && x.RowKey.CompareTo(LotRecord.RowPrefix) >= 0 && x.RowKey.CompareTo("lot}") < 0, cancellationToken: Ct))
@@ -165,13 +166,13 @@ public sealed class EventStageTests : IAsyncLifetime
     }
 
     private async Task<EventRecord> EventAsync(string chNFe, string tpEvento, int nSeq) =>
-        (await Documents.GetEntityAsync<EventRecord>(DocumentRecord.PartitionFor(_entity.TenantId, chNFe), EventRecord.RowFor(chNFe, tpEvento, nSeq), cancellationToken: Ct)).Value;
+        (await Documents.GetEntityAsync<EventRecord>(DocumentRecord.PartitionFor(_entity.TenantId, AccessKey.Parse(chNFe)), EventRecord.RowFor(AccessKey.Parse(chNFe), tpEvento, nSeq), cancellationToken: Ct)).Value;
 
     [Fact]
     public async Task Lost_send_answer_is_reconciled_by_consultation_and_the_event_is_sent_once()
     {
         var chNFe = await AuthorizedAsync(301);
-        var partition = DocumentRecord.PartitionFor(_entity.TenantId, chNFe);
+        var partition = DocumentRecord.PartitionFor(_entity.TenantId, AccessKey.Parse(chNFe));
         await Get<EventRequestService>().CancelAsync(_entity, chNFe, "Cancelamento com resposta perdida", Ct);
         await FaultAsync("""{"kind":"HttpError","phase":"After","statusCode":502,"count":1,"service":"envEvento"}""");
 
@@ -192,7 +193,7 @@ public sealed class EventStageTests : IAsyncLifetime
     public async Task Resend_answered_573_is_mapped_to_the_registered_event()
     {
         var chNFe = await AuthorizedAsync(302);
-        var partition = DocumentRecord.PartitionFor(_entity.TenantId, chNFe);
+        var partition = DocumentRecord.PartitionFor(_entity.TenantId, AccessKey.Parse(chNFe));
         await Get<EventRequestService>().CorrectAsync(_entity, chNFe, "Corrige o volume transportado para 3", Ct);
         await RunEventsAsync(partition);
         var registered = await EventAsync(chNFe, "110110", 1);

@@ -12,6 +12,7 @@ using Tss.Pipeline.Documents;
 using Tss.Pipeline.Ingest;
 using Tss.Pipeline.Lots;
 using Tss.Pipeline.Messages;
+using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Schemas;
 using Tss.Runtime.Storage;
 using Tss.Sefaz.Client;
@@ -114,7 +115,7 @@ public sealed class PipelineFlowTests : IAsyncLifetime
         var results = await Get<IngestService>().SubmitAsync(_entity, items, sync: false, Ct);
         Assert.All(results, r => Assert.True(r.Accepted, r.Error));
         Assert.All(results, r => Assert.Equal(nameof(DocumentStatus.Pending), r.Status));
-        return DocumentRecord.PartitionFor(_entity.TenantId, results[0].chNFe!);
+        return DocumentRecord.PartitionFor(_entity.TenantId, AccessKey.Parse(results[0].chNFe!));
     }
 
     private async Task<LotRecord> OnlyLotAsync(string partition)

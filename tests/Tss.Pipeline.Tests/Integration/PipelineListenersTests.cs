@@ -15,6 +15,7 @@ using Tss.Orchestrations.Lots;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Hosting;
 using Tss.Pipeline.Ingest;
+using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Time;
 using Tss.Runtime.Storage;
 using Tss.Sefaz.Simulator;
@@ -108,7 +109,7 @@ public sealed class PipelineListenersTests : IAsyncLifetime
 
         var o = _host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
         var table = _host.Services.GetRequiredService<StorageClients>().GetTable(o.DocumentsTable);
-        var partition = DocumentRecord.PartitionFor(_entity.TenantId, keys[0]);
+        var partition = DocumentRecord.PartitionFor(_entity.TenantId, AccessKey.Parse(keys[0]));
         var deadline = DateTime.UtcNow.AddSeconds(90);
         List<DocumentRecord> docs;
         do

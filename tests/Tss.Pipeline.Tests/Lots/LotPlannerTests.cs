@@ -1,10 +1,12 @@
 using Tss.Pipeline.Lots;
+using Tss.Protocol.AccessKeys;
 
 namespace Tss.Pipeline.Tests.Lots;
 
 public class LotPlannerTests
 {
-    private static PendingDocument Doc(int i, int bytes = 10_000, int mod = 55, bool sync = false) => new($"K{i:D43}", bytes, mod, sync);
+    private static PendingDocument Doc(int i, int bytes = 10_000, int mod = 55, bool sync = false) =>
+        new(AccessKey.Build(new AccessKeyParts(35, 26, 11, "11222333000181", mod, 1, i + 1, 1, 10_000_000 + i)), bytes, mod, sync);
 
     [Fact]
     public void Lots_hold_at_most_50_documents()
@@ -35,9 +37,9 @@ public class LotPlannerTests
     {
         var lots = LotPlanner.Plan([Doc(1), Doc(2, sync: true), Doc(3), Doc(4, mod: 65)]);
         Assert.Equal(3, lots.Count);
-        Assert.Contains(lots, l => l.indSinc && l.Keys.SequenceEqual([Doc(2).chNFe]));
-        Assert.Contains(lots, l => l.indSinc && l.Keys.SequenceEqual([Doc(4).chNFe]));
-        Assert.Contains(lots, l => !l.indSinc && l.Keys.SequenceEqual([Doc(1).chNFe, Doc(3).chNFe]));
+        Assert.Contains(lots, l => l.indSinc && l.Keys.SequenceEqual([Doc(2, sync: true).Key]));
+        Assert.Contains(lots, l => l.indSinc && l.Keys.SequenceEqual([Doc(4, mod: 65).Key]));
+        Assert.Contains(lots, l => !l.indSinc && l.Keys.SequenceEqual([Doc(1).Key, Doc(3).Key]));
     }
 
     [Fact]
@@ -45,6 +47,6 @@ public class LotPlannerTests
     {
         var docs = Enumerable.Range(0, 333).Select(i => Doc(i, 1_000 + i * 97 % 40_000, sync: i % 17 == 0)).ToList();
         var keys = LotPlanner.Plan(docs).SelectMany(l => l.Keys).ToList();
-        Assert.Equal(docs.Select(d => d.chNFe).Order(), keys.Order());
+        Assert.Equal(docs.Select(d => d.Key.Value).Order(), keys.Select(k => k.Value).Order());
     }
 }

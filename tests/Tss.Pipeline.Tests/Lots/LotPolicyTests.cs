@@ -1,4 +1,5 @@
 using Tss.Pipeline.Lots;
+using Tss.Protocol.AccessKeys;
 
 namespace Tss.Pipeline.Tests.Lots;
 
@@ -32,7 +33,7 @@ public class LotPolicyTests
         Assert.True(policy.NotFoundConsultsBeforeRequeue >= 2);
 
         // Through the workflow: the first receipt query of a production lot waits at least 15 s of real time.
-        var sending = LotWorkflow.BeginSend(LotState.New("lot|1", 1, ["k"], sync: false), DateTimeOffset.UnixEpoch);
+        var sending = LotWorkflow.BeginSend(LotState.New("lot|1", 1, [AccessKey.Parse("35261111222333000181550010000000011000000014")], sync: false), DateTimeOffset.UnixEpoch);
         var answer = new Protocol.Messages.RetEnviNFe(1, "SVRS", 103, "Lote recebido", 35, DateTimeOffset.UnixEpoch, "351", 0, null);
         var d = LotWorkflow.Decide(sending, new LotEvent.SendAnswered(answer), DateTimeOffset.UnixEpoch, policy);
         Assert.True(LotPolicy.RealTime(d.Wait, scale, tpAmb: 1) >= TimeSpan.FromSeconds(15));

@@ -1,4 +1,5 @@
 using Tss.Pipeline.Lots;
+using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;
 using Tss.Sefaz.Client;
 
@@ -8,20 +9,20 @@ public class LotWorkflowTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 12, 0, 0, TimeSpan.FromHours(-3));
     private static readonly LotPolicy Policy = new();
-    private const string K1 = "35261111222333000181550010000000011000000010";
-    private const string K2 = "35261111222333000181550010000000021000000025";
+    private static readonly AccessKey K1 = AccessKey.Parse("35261111222333000181550010000000011000000014");
+    private static readonly AccessKey K2 = AccessKey.Parse("35261111222333000181550010000000021000000020");
 
-    private static LotState NewLot(bool sync = false, params string[] keys) =>
+    private static LotState NewLot(bool sync = false, params AccessKey[] keys) =>
         LotState.New("lot-1", 42, keys.Length == 0 ? [K1, K2] : keys, sync);
 
-    private static ProtNFe Prot(string key, int cStat, string? nProt = "135260000000001") =>
-        new(2, "SIM", key, T0, nProt, "digest=", cStat, $"motivo {cStat}", "<protNFe/>");
+    private static ProtNFe Prot(AccessKey key, int cStat, string? nProt = "135260000000001") =>
+        new(2, "SIM", key.Value, T0, nProt, "digest=", cStat, $"motivo {cStat}", "<protNFe/>");
 
     private static RetEnviNFe Accepted(int tMed) => new(2, "SIM", 103, "Lote recebido com sucesso", 35, T0, "351000000000001", tMed, null);
 
     private static RetConsReciNFe Receipt(int cStat, params ProtNFe[] prots) => new(2, "SIM", "351000000000001", cStat, "x", 35, T0, prots);
 
-    private static RetConsSitNFe Consult(string key, int cStat, ProtNFe? prot = null) => new(2, "SIM", cStat, "x", 35, T0, key, prot, []);
+    private static RetConsSitNFe Consult(AccessKey key, int cStat, ProtNFe? prot = null) => new(2, "SIM", cStat, "x", 35, T0, key.Value, prot, []);
 
     private static LotDecision Run(LotState s, LotEvent e) => LotWorkflow.Decide(s, e, T0, Policy);
 
@@ -82,7 +83,7 @@ public class LotWorkflowTests
     {
         var d = Run(AwaitingReceipt(), new LotEvent.ReceiptAnswered(Receipt(104, Prot(K1, 100), Prot(K2, 598, null))));
         var rejected = d.Outcomes.OfType<DocumentOutcome.Rejected>().Single();
-        Assert.Equal((K2, 598), (rejected.chNFe, rejected.cStat));
+        Assert.Equal((K2, 598), (rejected.Key, rejected.cStat));
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public class LotWorkflowTests
         Assert.Equal(LotPhase.Reconciling, d.State.Phase);
         Assert.Equal([K2], d.State.OpenKeys);
         Assert.Equal((LotAction.Consult, TimeSpan.Zero), (d.Next, d.Wait));
-        var answered = Run(d.State, new LotEvent.ConsultAnswered(new Dictionary<string, RetConsSitNFe> { [K2] = Consult(K2, 100, Prot(K2, 100)) }));
+        var answered = Run(d.State, new LotEvent.ConsultAnswered(new Dictionary<AccessKey, RetConsSitNFe> { [K2] = Consult(K2, 100, Prot(K2, 100)) }));
         var authorized = Assert.IsType<DocumentOutcome.Authorized>(Assert.Single(answered.Outcomes));
         Assert.True(authorized.FromConsult);
         Assert.Equal(LotPhase.Closed, answered.State.Phase);
@@ -107,7 +108,7 @@ public class LotWorkflowTests
     public void Consultation_answered_without_looking_at_the_document_leaves_it_open_and_asks_again_later(int cStat)
     {
         var d = Run(Sending(), new LotEvent.SendFailed(SefazErrorCode.Timeout, OutcomeUnknown: true));
-        var answered = Run(d.State, new LotEvent.ConsultAnswered(new Dictionary<string, RetConsSitNFe> { [K1] = Consult(K1, 100, Prot(K1, 100)), [K2] = Consult(K2, cStat) }));
+        var answered = Run(d.State, new LotEvent.ConsultAnswered(new Dictionary<AccessKey, RetConsSitNFe> { [K1] = Consult(K1, 100, Prot(K1, 100)), [K2] = Consult(K2, cStat) }));
 
         Assert.IsType<DocumentOutcome.Authorized>(Assert.Single(answered.Outcomes));
         Assert.Equal([K2], answered.State.OpenKeys);
@@ -132,13 +133,13 @@ public class LotWorkflowTests
         Assert.Equal((LotAction.Consult, TimeSpan.FromSeconds(15)), (d.Next, d.Wait));
 
         // First round: one authorized (the send did arrive), one not found yet.
-        var round1 = Run(d.State, new LotEvent.ConsultAnswered(new Dictionary<string, RetConsSitNFe> { [K1] = Consult(K1, 100, Prot(K1, 100)), [K2] = Consult(K2, 217) }));
+        var round1 = Run(d.State, new LotEvent.ConsultAnswered(new Dictionary<AccessKey, RetConsSitNFe> { [K1] = Consult(K1, 100, Prot(K1, 100)), [K2] = Consult(K2, 217) }));
         Assert.Single(round1.Outcomes);
         Assert.Equal([K2], round1.State.OpenKeys);
         Assert.Equal((LotAction.Consult, TimeSpan.FromSeconds(15)), (round1.Next, round1.Wait));
 
         // Second round, a wait later, still not found: never received, requeued for a new lot.
-        var round2 = Run(round1.State, new LotEvent.ConsultAnswered(new Dictionary<string, RetConsSitNFe> { [K2] = Consult(K2, 217) }));
+        var round2 = Run(round1.State, new LotEvent.ConsultAnswered(new Dictionary<AccessKey, RetConsSitNFe> { [K2] = Consult(K2, 217) }));
         Assert.IsType<DocumentOutcome.Requeued>(Assert.Single(round2.Outcomes));
         Assert.Equal(LotPhase.Closed, round2.State.Phase);
         Assert.Equal([K2], round2.State.Requeued);

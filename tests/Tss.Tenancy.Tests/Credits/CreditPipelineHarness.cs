@@ -14,6 +14,7 @@ using Tss.Pipeline.Hosting;
 using Tss.Pipeline.Ingest;
 using Tss.Pipeline.Lots;
 using Tss.Pipeline.Messages;
+using Tss.Protocol.AccessKeys;
 using Tss.Runtime.Storage;
 using Tss.Tenancy.Credits;
 using Tss.Tenancy.Entities;
@@ -105,7 +106,7 @@ internal sealed class CreditPipelineHarness : IAsyncDisposable
         return [.. results.Select(r => r.chNFe!)];
     }
 
-    public static string PartitionOf(string tenantId, string chNFe) => DocumentRecord.PartitionFor(tenantId, chNFe);
+    public static string PartitionOf(string tenantId, string chNFe) => DocumentRecord.PartitionFor(tenantId, AccessKey.Parse(chNFe));
 
     public Task AssembleAsync(string partition) => Get<LotAssembler>().HandleAsync(new AssembleMessage(partition), Ct);
 

@@ -5,6 +5,7 @@ using Tss.Pipeline.Documents;
 using Tss.Pipeline.Lots;
 using Tss.Pipeline.Messages;
 using Tss.Pipeline.Queries;
+using Tss.Protocol.AccessKeys;
 using Tss.Runtime.Storage;
 using Tss.Testing.Azurite;
 
@@ -95,7 +96,7 @@ public sealed class CreditPipelineTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_debit_key_is_the_access_key_and_the_signed_digest()
     {
-        Assert.Equal("35261111222333000181550010000000011000000010:ab-_cd", CreditDebitKey.For("35261111222333000181550010000000011000000010", "ab+/cd=="));
+        Assert.Equal("35261111222333000181550010000000011000000014:ab-_cd", CreditDebitKey.For(AccessKey.Parse("35261111222333000181550010000000011000000014"), "ab+/cd=="));
         await Task.CompletedTask;
     }
 
