@@ -8,6 +8,7 @@ using Tss.Runtime.Tables;
 using Tss.Tenancy.ApiKeys;
 using Tss.Tenancy.Certificates;
 using Tss.Tenancy.Entities;
+using Tss.Tenancy.Secrets;
 using Tss.Tenancy.Tenants;
 
 namespace Tss.Tenancy;
@@ -19,6 +20,8 @@ namespace Tss.Tenancy;
 public sealed class TenancyAdmin(
     TableServiceClient tables,
     ICertificateStore certificates,
+    ISecretStore secrets,
+    EntitySecretMigration migration,
     TenantDirectory directory,
     ApiKeyVerifier verifier,
     IOptions<TenancyOptions> options,
@@ -61,7 +64,10 @@ public sealed class TenancyAdmin(
         return read.HasValue ? read.Value : null;
     }
 
-    /// <summary>Adds or updates an entity; a new certificate is validated and stored first.</summary>
+    /// <summary>
+    /// Adds or updates an entity; a new certificate is validated and stored first, new secrets go to the secret store
+    /// (the row keeps their references). A row still holding secrets in clear is migrated first.
+    /// </summary>
     public async Task<EntityRecord> SaveEntityAsync(EntityRegistration registration, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(registration);
@@ -74,6 +80,14 @@ public sealed class TenancyAdmin(
         var existing = await table.GetEntityIfExistsAsync<EntityRecord>(registration.TenantId, cnpj, cancellationToken: ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var record = existing.HasValue ? existing.Value! : new EntityRecord { PartitionKey = registration.TenantId, RowKey = cnpj, CreatedAt = now };
+        if (record.HasClearSecrets)
+        {
+            record = (await migration.MigrateAsync(record, ct).ConfigureAwait(false)).Record ?? record;
+        }
+        if (registration.WebhookUrl is not null && string.IsNullOrEmpty(registration.WebhookSecret) && !record.HasWebhookSecret)
+        {
+            throw new TenancyException(TenancyErrorCodes.WebhookInvalid, "O webhook precisa de um segredo para a assinatura HMAC-SHA256.");
+        }
         if (registration.Pfx is { } pfx)
         {
             var imported = await certificates.ImportAsync(registration.TenantId, cnpj, pfx, registration.PfxPassword ?? "", ct).ConfigureAwait(false);
@@ -90,13 +104,26 @@ public sealed class TenancyAdmin(
         record.tpAmb = registration.tpAmb;
         record.IE = string.IsNullOrWhiteSpace(registration.IE) ? null : registration.IE.Trim().ToUpperInvariant();
         record.WebhookUrl = registration.WebhookUrl?.AbsoluteUri;
-        record.WebhookSecret = registration.WebhookSecret;
+        // A replaced secret's old version stays in the store: other instances may hold the old reference for the cache TTL.
+        if (registration.WebhookUrl is null)
+        {
+            record.WebhookSecretRef = null;
+        }
+        else if (!string.IsNullOrEmpty(registration.WebhookSecret))
+        {
+            record.WebhookSecretRef = await secrets.PutAsync(new SecretName(registration.TenantId, cnpj, SecretKind.WebhookSecret), registration.WebhookSecret, ct).ConfigureAwait(false);
+        }
         record.Email = registration.Email?.Trim();
         if (registration.NfceCsc is { } csc)
         {
             record.NfceCscId = csc.Id;
-            record.NfceCscToken = csc.Token;
+            record.NfceCscTokenRef = await secrets.PutAsync(new SecretName(registration.TenantId, cnpj, SecretKind.NfceCsc), csc.Token, ct).ConfigureAwait(false);
         }
+        else if (registration.NfceCscId is { } newId && record.HasNfceCscToken)
+        {
+            record.NfceCscId = newId;
+        }
+        (record.WebhookSecret, record.NfceCscToken) = (null, null);
         record.UpdatedAt = now;
         await table.UpsertEntityAsync(record, TableUpdateMode.Replace, ct).ConfigureAwait(false);
         directory.Invalidate(registration.TenantId, cnpj);
@@ -185,9 +212,9 @@ public sealed class TenancyAdmin(
         {
             throw new TenancyException(TenancyErrorCodes.WebhookInvalid, "O webhook deve ser uma URL http(s) absoluta.");
         }
-        if (r.WebhookUrl is not null && string.IsNullOrEmpty(r.WebhookSecret))
+        if (r.NfceCscId is { } cscId && !Tss.Protocol.Nfce.NfceCsc.IsValidId(cscId))
         {
-            throw new TenancyException(TenancyErrorCodes.WebhookInvalid, "O webhook precisa de um segredo para a assinatura HMAC-SHA256.");
+            throw new TenancyException(TenancyErrorCodes.CscInvalid, "CSC da NFC-e inválido: o idCSC tem de 1 a 6 dígitos.");
         }
         if (r.NfceCsc is { } csc && !Tss.Protocol.Nfce.NfceCsc.IsValid(csc.Id, csc.Token))
         {

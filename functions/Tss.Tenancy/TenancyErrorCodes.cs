@@ -52,4 +52,11 @@ public static class TenancyErrorCodes
         public const string NotFound = "certificate.not_found";
         public const string Undecryptable = "certificate.undecryptable";
     }
+
+    /// <summary>Stable codes of the secret store (webhook secret, NFC-e CSC).</summary>
+    public static class Secrets
+    {
+        public const string NotFound = "secret.not_found";
+        public const string Undecryptable = "secret.undecryptable";
+    }
 }

@@ -10,6 +10,7 @@ using Tss.Tenancy.Certificates.Internal;
 using Tss.Tenancy.Certificates.KeyVault;
 using Tss.Tenancy.Credits;
 using Tss.Tenancy.Entities;
+using Tss.Tenancy.Secrets;
 using Tss.Trust;
 
 namespace Tss.Tenancy;
@@ -36,6 +37,7 @@ public static class TenancyServiceCollectionExtensions
         services.AddTssTrust();
         services.TryAddSingleton<CertificateUploadValidator>();
         services.AddTssCertificateStore();
+        services.AddTssSecretStore();
         services.TryAddSingleton<TenantDirectory>();
         services.TryAddSingleton<IEntityDirectory>(sp => sp.GetRequiredService<TenantDirectory>());
         services.AddSingleton<IEntitiesByCnpj>(sp => sp.GetRequiredService<TenantDirectory>());

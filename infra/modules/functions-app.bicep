@@ -41,7 +41,8 @@ param instanceMemoryMB int = 2048
 
 // Functions host storage (AzureWebJobsStorage): blob leases and the deployment package (Blob Data Owner, as the host
 // requires), Durable's control/work-item queues and the stage queues, Durable's history and instance tables and the
-// product's tables. Key Vault: read certificates (Certificate User) and their private keys (Secrets User).
+// product's tables. Key Vault: read certificates (Certificate User), their private keys and the entities' secrets
+// (webhook secret, NFC-e CSC; Secrets User) — read only: the portal host writes them.
 var storageRoles = [
   'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner
   '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor

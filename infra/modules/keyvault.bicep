@@ -1,4 +1,4 @@
-// Key Vault for the companies' ICP-Brasil A1 certificates (Certificates__Store=KeyVault). RBAC only (no access
+// Key Vault for the companies' ICP-Brasil A1 certificates and their secrets (webhook secret, NFC-e CSC) (Certificates__Store=KeyVault). RBAC only (no access
 // policies), soft delete with purge protection: a deleted certificate or vault can be recovered for 90 days and
 // nobody, the host included, can purge it earlier.
 param name string
@@ -22,11 +22,13 @@ param principalType string = 'User'
 // The host reads a certificate with its private key (Certificate User: certificates/read plus getSecret on the
 // secret that backs it) and imports the PFX a company uploads in the portal after validating it (password, private
 // key, expiry, CNPJ): import is a certificates write only Certificates Officer grants among the built-in roles.
-// Key Vault Secrets User is not assigned: its two data actions (secrets getSecret and readMetadata) are already
-// part of Certificate User at this scope, and the host keeps no other secret here.
+// The host also writes the entities' secrets (webhook HMAC secret, NFC-e CSC: set in the portal, moved out of legacy
+// rows at start, a lost migration's version disabled): set and update secrets is Secrets Officer among the built-in
+// roles (it includes getSecret, so Secrets User is not assigned too). The Functions app only reads them (Secrets User).
 var identityRoles = [
   'db79e9a7-68ee-4b58-9aeb-b90e7c24fcba' // Key Vault Certificate User
   'a4417e6f-fecd-4de8-b567-7b0420556985' // Key Vault Certificates Officer
+  'b86a8fe4-44ce-4948-aee5-eccb2c155cd7' // Key Vault Secrets Officer
 ]
 
 var certificatesOfficer = 'a4417e6f-fecd-4de8-b567-7b0420556985'

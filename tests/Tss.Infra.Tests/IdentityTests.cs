@@ -20,6 +20,7 @@ public sealed partial class IdentityTests(DeploymentFixture deployment)
         ("Microsoft.Storage/storageAccounts", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"), // Storage Table Data Contributor
         ("Microsoft.KeyVault/vaults", "db79e9a7-68ee-4b58-9aeb-b90e7c24fcba"), // Key Vault Certificate User
         ("Microsoft.KeyVault/vaults", "a4417e6f-fecd-4de8-b567-7b0420556985"), // Key Vault Certificates Officer (portal imports PFX)
+        ("Microsoft.KeyVault/vaults", "b86a8fe4-44ce-4948-aee5-eccb2c155cd7"), // Key Vault Secrets Officer (entity secrets: portal, migration)
         ("Microsoft.ContainerRegistry/registries", "7f951dda-4ed3-4680-a7ca-43fe172d538d"), // AcrPull
     ];
 

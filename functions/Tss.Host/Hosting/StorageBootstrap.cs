@@ -3,14 +3,17 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Tss.Pipeline;
 using Tss.Tenancy;
+using Tss.Tenancy.Secrets;
 
 namespace Tss.Host.Hosting;
 
 /// <summary>
 /// Creates the tables and containers the host uses before anything else starts (queues are created by their
-/// listeners and senders). Idempotent; a few requests per start.
+/// listeners and senders), then moves secrets still in clear in legacy entity rows to the secret store (idempotent and
+/// safe with several instances starting together). Idempotent; a few requests per start.
 /// </summary>
-internal sealed class StorageBootstrap(TableServiceClient tables, BlobServiceClient blobs, TenancyStorage tenancy, IOptions<PipelineOptions> pipeline) : IHostedService
+internal sealed class StorageBootstrap(TableServiceClient tables, BlobServiceClient blobs, TenancyStorage tenancy, EntitySecretMigration secrets,
+    IOptions<PipelineOptions> pipeline) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -24,6 +27,7 @@ internal sealed class StorageBootstrap(TableServiceClient tables, BlobServiceCli
         {
             await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+        await secrets.MigrateAllAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

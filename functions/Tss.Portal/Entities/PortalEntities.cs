@@ -112,10 +112,11 @@ public sealed class PortalEntities(
                 Pfx = form.Pfx,
                 PfxPassword = form.PfxPassword,
                 WebhookUrl = existing?.WebhookUrl is { } w ? new Uri(w) : null,
-                WebhookSecret = existing?.WebhookSecret,
+                // No secret here: the one on file (in the secret store) is kept.
                 Email = existing?.Email,
                 // A new idCSC with a blank CSC keeps the CSC on file (it is never shown again); no idCSC keeps both.
-                NfceCsc = cscId.Length > 0 && (cscToken.Length > 0 ? cscToken : existing?.NfceCscToken) is { } token ? new NfceCsc(cscId, token) : null,
+                NfceCsc = cscId.Length > 0 && cscToken.Length > 0 ? new NfceCsc(cscId, cscToken) : null,
+                NfceCscId = cscId.Length > 0 && cscToken.Length == 0 ? cscId : null,
             }, ct).ConfigureAwait(false);
             return (saved, errors);
         }
@@ -153,8 +154,9 @@ public sealed class PortalEntities(
                 errors.Add(nameof(form.WebhookUrl), TenancyErrorCodes.WebhookInvalid, WebhookMessage(refused));
             }
         }
-        var secret = string.IsNullOrEmpty(form.WebhookSecret) ? entity.WebhookSecret : form.WebhookSecret;
-        if (webhook is not null && (secret is null || secret.Length < 16 || secret.Length > 200))
+        // A blank secret keeps the one on file (read from the secret store only to sign, never shown).
+        var secret = string.IsNullOrEmpty(form.WebhookSecret) ? null : form.WebhookSecret;
+        if (webhook is not null && (secret is null ? !entity.HasWebhookSecret : secret.Length < 16 || secret.Length > 200))
         {
             errors.Add(nameof(form.WebhookSecret), TenancyErrorCodes.WebhookInvalid, "O segredo do webhook (HMAC-SHA256) deve ter de 16 a 200 caracteres.");
         }

@@ -12,7 +12,7 @@ public sealed class DistributionModel(PortalEntities entities) : PortalPageModel
     public EntityRecord Entity { get; private set; } = null!;
     public string? WebhookUrl { get; private set; }
     public string? Email { get; private set; }
-    public bool HasSecret => !string.IsNullOrEmpty(Entity.WebhookSecret);
+    public bool HasSecret => Entity.HasWebhookSecret;
     public FieldErrors Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string cnpj, CancellationToken ct)

@@ -25,7 +25,7 @@ public sealed class EditModel(PortalEntities entities, TimeProvider time, IOptio
             return NotFoundPage();
         }
         Entity = entity;
-        Fields = new EntityFieldsView(false, entity.Uf, entity.IE, entity.tpAmb, entity.NfceCscId, entity.NfceCscToken is not null, Errors);
+        Fields = new EntityFieldsView(false, entity.Uf, entity.IE, entity.tpAmb, entity.NfceCscId, entity.HasNfceCscToken, Errors);
         return Page();
     }
 
@@ -44,7 +44,7 @@ public sealed class EditModel(PortalEntities entities, TimeProvider time, IOptio
         }
         Entity = (await entities.GetAsync(TenantId, cnpj, ct))!;
         Errors = errors;
-        Fields = new EntityFieldsView(false, uf, ie is { Length: <= 14 } ? ie : null, tpAmb, cscId is { Length: <= 6 } ? cscId : null, Entity.NfceCscToken is not null, errors);
+        Fields = new EntityFieldsView(false, uf, ie is { Length: <= 14 } ? ie : null, tpAmb, cscId is { Length: <= 6 } ? cscId : null, Entity.HasNfceCscToken, errors);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
