@@ -41,4 +41,14 @@ public static class PipelineErrorCodes
         /// <summary>Prefix of SEFAZ transport failures ("sefaz.timeout", "sefaz.no_endpoint", …).</summary>
         public const string SefazPrefix = "sefaz.";
     }
+
+    /// <summary>Codes of NFC-e off-line emission (tpEmis 9) refused at ingest.</summary>
+    public static class Offline
+    {
+        public const string NotAllowed = "nfce.offline_not_allowed";
+        public const string RequiresNfce = "nfe.offline_requires_nfce";
+        public const string MissingDhCont = "nfce.offline_missing_dhcont";
+        public const string MissingJustification = "nfce.offline_missing_justification";
+        public const string DeadlinePassed = "nfce.offline_deadline_passed";
+    }
 }

@@ -39,7 +39,7 @@ public static class DocumentsApi
     private static async Task<Ok<DocumentSummary>> GetAsync(HttpContext context, string cnpj, string chNFe, EntityScope scope, DocumentQueries queries, CancellationToken ct)
     {
         var document = await RequireDocumentAsync(context, cnpj, chNFe, scope, queries, ct);
-        return TypedResults.Ok(DocumentQueries.Summarize(document));
+        return TypedResults.Ok(queries.Describe(document));
     }
 
     private static async Task<Ok<DocumentSummary>> GetByErpIdAsync(HttpContext context, string cnpj, string? erpId, EntityScope scope, DocumentQueries queries, CancellationToken ct)
@@ -48,12 +48,12 @@ public static class DocumentsApi
         var document = string.IsNullOrEmpty(erpId) ? null : await queries.FindByErpIdAsync(entity.TenantId, entity.Cnpj, erpId, ct);
         return document is null
             ? throw new RequestRefusedException(404, PipelineErrorCodes.Events.DocumentNotFound, "Nenhuma NF-e com este erpId para esta empresa.")
-            : TypedResults.Ok(DocumentQueries.Summarize(document));
+            : TypedResults.Ok(queries.Describe(document));
     }
 
     private static async Task<Ok<DocumentListResponse>> ListAsync(
         HttpContext context, string cnpj, string? status, string? from, string? to, int? pageSize, string? continuationToken,
-        EntityScope scope, DocumentQueries queries, CancellationToken ct)
+        string? offline, EntityScope scope, DocumentQueries queries, CancellationToken ct)
     {
         var entity = await scope.RequireAsync(context.User.GetTenantId(), cnpj, ct);
         DocumentStatus? statusFilter = null;
@@ -63,6 +63,10 @@ public static class DocumentsApi
                 ? s
                 : throw new RequestRefusedException(400, ApiErrorCodes.InvalidFilter,
                     $"status deve ser um de: {string.Join(", ", Enum.GetNames<DocumentStatus>())}.");
+        }
+        if (offline is not (null or "pending"))
+        {
+            throw new RequestRefusedException(400, ApiErrorCodes.InvalidFilter, "offline aceita somente o valor pending (NFC-e emitidas off-line ainda não autorizadas).");
         }
         if (pageSize is < 1 or > DocumentListQuery.MaxPageSize)
         {
@@ -74,7 +78,8 @@ public static class DocumentsApi
             throw new RequestRefusedException(400, ApiErrorCodes.DateOutOfRange, "from deve ser anterior ou igual a to.");
         }
         var query = new DocumentListQuery(entity.TenantId, entity.Cnpj, statusFilter, receivedFrom, receivedTo,
-            pageSize ?? DocumentListQuery.DefaultPageSize, continuationToken);
+            pageSize ?? DocumentListQuery.DefaultPageSize, continuationToken)
+        { OfflinePending = offline == "pending" };
         var page = await queries.ListAsync(query, ct);
         return TypedResults.Ok(new DocumentListResponse(page.Documents, page.ContinuationToken));
     }

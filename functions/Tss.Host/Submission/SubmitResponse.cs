@@ -11,13 +11,27 @@ public sealed record SubmitResponse(int Accepted, int Refused, IReadOnlyList<Sub
 /// <see cref="Links"/> point at its status and, once authorized, its procNFe.
 /// </summary>
 public sealed record SubmitDocumentResult(int Index, string? chNFe, string? ErpId, string? Status, SubmitError? Error,
-    SubmitSefazAnswer? Sefaz = null, SubmitLinks? Links = null);
+    SubmitSefazAnswer? Sefaz = null, SubmitLinks? Links = null)
+{
+    /// <summary>
+    /// Set for an NFC-e issued in off-line contingency (tpEmis 9): it is issued and printable now (signed XML and DANFE
+    /// links), and is transmitted to the authorizer by <c>transmitBy</c> (dhEmi + 24 h).
+    /// </summary>
+    public Tss.Pipeline.Offline.OfflineState? Offline { get; init; }
+}
 
 /// <summary>SEFAZ's final answer for a document sent synchronously within the request.</summary>
 public sealed record SubmitSefazAnswer(int? cStat, string? xMotivo, string? nProt, DateTimeOffset? dhRecbto);
 
 /// <summary>Where to follow an accepted document: its status, and its procNFe once authorized.</summary>
-public sealed record SubmitLinks(string Status, string? ProcNFe);
+public sealed record SubmitLinks(string Status, string? ProcNFe)
+{
+    /// <summary>The signed XML, for printing an NFC-e issued off-line before its authorization.</summary>
+    public string? Xml { get; init; }
+
+    /// <summary>The DANFE NFC-e of an NFC-e issued off-line.</summary>
+    public string? Danfe { get; init; }
+}
 
 /// <summary>Why a document was refused: stable code, message (pt-BR), and the schema violations when there are any.</summary>
 public sealed record SubmitError(string Code, string Message, IReadOnlyList<SchemaError>? SchemaErrors);

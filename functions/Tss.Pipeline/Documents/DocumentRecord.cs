@@ -60,6 +60,12 @@ public sealed class DocumentRecord : ITableEntity
     /// <summary>Compact history, one line per transition ("2026-11-23T12:00:00Z InLot lot-…").</summary>
     public string History { get; set; } = "";
 
+    /// <summary>NFC-e issued off-line (tpEmis 9): its dhEmi; null for any other document.</summary>
+    public DateTimeOffset? OfflineIssuedAt { get; set; }
+
+    /// <summary>NFC-e issued off-line: when its transmission limit passes (dhEmi + 24 h).</summary>
+    public DateTimeOffset? OfflineTransmitBy { get; set; }
+
     public DocumentStatus StatusValue => Enum.Parse<DocumentStatus>(Status);
 
     /// <summary>The document's access key (its row key).</summary>

@@ -44,6 +44,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<LotSender>();
         services.TryAddSingleton<OutcomeWriter>();
         services.TryAddSingleton<LotSteps>();
+        services.TryAddSingleton<Offline.OfflineEmission>();
         services.TryAddSingleton<Sync.SyncEmission>();
         services.AddQueueHandler<AssembleMessage, AssembleHandler>(names.AssembleQueue);
         services.AddTssDistribution(configuration);

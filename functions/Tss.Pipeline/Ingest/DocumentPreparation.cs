@@ -3,6 +3,7 @@ using System.Xml;
 using Tss.Contracts.Documents;
 using Tss.Contracts.Entities;
 using Tss.Pipeline.Documents;
+using Tss.Pipeline.Offline;
 using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;
 using Tss.Protocol.Nfce;
@@ -62,20 +63,31 @@ public static class DocumentPreparation
         {
             return Refuse(item, key, PipelineErrorCodes.Ingest.ModelUnsupported, $"Modelo {mod} ainda não suportado por este serviço (apenas 55 e 65).");
         }
-        if (mod == "65")
+        var tpEmis = Text(nfe, "ide", "tpEmis");
+        var offline = tpEmis == "9";
+        if (offline && NfceOffline.Check(mod, entity.Uf, Text(nfe, "ide", "dhEmi"), Text(nfe, "ide", "dhCont"), Text(nfe, "ide", "xJust"), now)
+            is { } offlineRefusal)
+        {
+            return Refuse(item, key, offlineRefusal.Code, offlineRefusal.Message);
+        }
+        if (mod == "65" && !offline)
         {
             // NFC-e: the QR code (infNFeSupl) sits outside infNFe, so it is added before signing; one the ERP built
-            // is kept. Only on-line emission: off-line contingency (tpEmis 9) needs another QR form and a 24 h resend.
-            if (Text(nfe, "ide", "tpEmis") != "1")
+            // is kept. Off-line (tpEmis 9) adds its own after signing (it carries the DigestValue); no other tpEmis yet.
+            if (tpEmis != "1")
             {
                 return Refuse(item, key, PipelineErrorCodes.Ingest.NfceContingencyUnsupported,
-                    "NFC-e em contingência (tpEmis diferente de 1) ainda não é suportada por este serviço; emita on-line (tpEmis 1).");
+                    "NFC-e em contingência só é aceita off-line (tpEmis 9); EPEC e outras formas ainda não são suportadas por este serviço.");
             }
             NfceQrCode.AddTo(nfe, key, entity.tpAmb, entity.Uf, entity.NfceCsc);
         }
 
         // Signed in place: the NFe may be one of several in a parsed enviNFe (the signer canonicalizes it as its own document).
         var digest = signer.Sign(nfe["infNFe", NfeNamespaces.Nfe]!); // present: the key was read from its Id
+        if (offline)
+        {
+            NfceOfflineQrCode.AddTo(nfe, key, entity.Uf, digest, entity.NfceCsc, signer.Certificate);
+        }
         var signed = nfe.OuterXml;
         var schema = NfeSchemas.Shared.Validate(signed, "nfe_v4.00.xsd");
         if (!schema.IsValid)
@@ -102,6 +114,10 @@ public static class DocumentPreparation
             ReceivedAt = now,
             UpdatedAt = now,
         };
+        if (offline)
+        {
+            NfceOffline.Mark(record, Text(nfe, "ide", "dhEmi"));
+        }
         if (record.SignedXml is null)
         {
             record.SignedBlob = $"{record.PartitionKey.Replace('|', '/')}/{key}.xml";

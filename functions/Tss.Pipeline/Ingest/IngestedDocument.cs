@@ -17,6 +17,9 @@ public sealed record IngestedDocument(
     /// <summary>SEFAZ's answer when the document was sent within the request (indSinc=1); null when it was queued.</summary>
     public Sync.SyncAnswer? Sefaz { get; init; }
 
+    /// <summary>Set for an NFC-e issued off-line (tpEmis 9): printable now, transmitted to the authorizer later.</summary>
+    public Offline.OfflineState? Offline { get; init; }
+
     /// <summary>The stored document row (new, or the one already there) for an accepted document.</summary>
     internal Documents.DocumentRecord? Stored { get; init; }
 }

@@ -14,5 +14,9 @@ public sealed record DocumentListQuery(
     string? ContinuationToken = null)
 {
     public const int DefaultPageSize = 100;
+
+    /// <summary>Only NFC-e issued off-line (tpEmis 9) still waiting for their authorization (Pending, InLot, AwaitingCredits).</summary>
+    public bool OfflinePending { get; init; }
+
     public const int MaxPageSize = 1000;
 }

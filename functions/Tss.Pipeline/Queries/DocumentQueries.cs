@@ -5,7 +5,9 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Contracts.Documents;
 using Tss.Pipeline.Documents;
 using Tss.Protocol.AccessKeys;
 using Tss.Runtime.Tables;
@@ -17,13 +19,15 @@ namespace Tss.Pipeline.Queries;
 /// ERP's id (one index read more), listings by entity with status/date filters and continuation, and the XML bodies.
 /// Every read is scoped by the tenant in the partition key, so another tenant's key or id finds nothing.
 /// </summary>
-public sealed class DocumentQueries(TableServiceClient tables, BlobServiceClient blobs, IOptions<PipelineOptions> options)
+public sealed class DocumentQueries(TableServiceClient tables, BlobServiceClient blobs, IOptions<PipelineOptions> options,
+    TimeProvider? time = null, ILogger<DocumentQueries>? logger = null)
 {
     private static readonly string[] SummaryColumns =
     [
         "PartitionKey", "RowKey", nameof(DocumentRecord.Cnpj), nameof(DocumentRecord.ErpId), nameof(DocumentRecord.Status),
         nameof(DocumentRecord.cStat), nameof(DocumentRecord.xMotivo), nameof(DocumentRecord.nProt), nameof(DocumentRecord.dhRecbto),
         nameof(DocumentRecord.ReceivedAt), nameof(DocumentRecord.UpdatedAt), nameof(DocumentRecord.ProcBlob),
+        nameof(DocumentRecord.OfflineIssuedAt), nameof(DocumentRecord.OfflineTransmitBy),
     ];
 
     private readonly PipelineOptions _o = options.Value;
@@ -71,6 +75,11 @@ public sealed class DocumentQueries(TableServiceClient tables, BlobServiceClient
         {
             filter.Append(" and ").Append(TableClient.CreateQueryFilter($"Status eq {status.ToString()}"));
         }
+        if (query.OfflinePending)
+        {
+            filter.Append(" and ").Append(TableClient.CreateQueryFilter($"OfflineTransmitBy ge {DateTimeOffset.UnixEpoch}"))
+                .Append(" and (").Append(TableClient.CreateQueryFilter($"Status eq {nameof(DocumentStatus.Pending)} or Status eq {nameof(DocumentStatus.InLot)} or Status eq {nameof(DocumentStatus.AwaitingCredits)}")).Append(')');
+        }
         if (query.ReceivedFrom is { } from)
         {
             filter.Append(" and ").Append(TableClient.CreateQueryFilter($"ReceivedAt ge {from}"));
@@ -86,7 +95,7 @@ public sealed class DocumentQueries(TableServiceClient tables, BlobServiceClient
             await foreach (var page in Documents.QueryAsync<DocumentRecord>(filter.ToString(), pageSize, SummaryColumns, ct)
                 .AsPages(continuation, pageSize).ConfigureAwait(false))
             {
-                return new DocumentPage([.. page.Values.Select(Summarize)], EncodeToken(page.ContinuationToken, prefix));
+                return new DocumentPage([.. page.Values.Select(Describe)], EncodeToken(page.ContinuationToken, prefix));
             }
         }
         catch (RequestFailedException e) when (e.Status == 400 && continuation is not null)
@@ -128,6 +137,25 @@ public sealed class DocumentQueries(TableServiceClient tables, BlobServiceClient
 
     public static DocumentSummary Summarize(DocumentRecord d) =>
         new(d.RowKey, d.Cnpj, d.ErpId, d.Status, d.cStat, d.xMotivo, d.nProt, d.dhRecbto, d.ReceivedAt, d.UpdatedAt, d.ProcBlob is not null);
+
+    /// <summary>
+    /// <see cref="Summarize"/> plus the off-line state of an NFC-e issued off-line; one still waiting within 4 h of its
+    /// 24 h limit is logged as a warning each time it is read (the pending list is where operators look).
+    /// </summary>
+    public DocumentSummary Describe(DocumentRecord d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var summary = Summarize(d);
+        if (Offline.NfceOffline.StateOf(d, (time ?? TimeProvider.System).GetUtcNow()) is not { } offline)
+        {
+            return summary;
+        }
+        if (offline.NearLimit && logger is not null)
+        {
+            Log.OfflineNearLimit(logger, d.RowKey, d.Status, offline.TransmitBy);
+        }
+        return summary with { Offline = offline };
+    }
 
     private static string Aamm(DateTimeOffset at) => at.UtcDateTime.ToString("yyMM", CultureInfo.InvariantCulture);
 

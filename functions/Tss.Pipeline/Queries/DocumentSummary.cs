@@ -12,4 +12,8 @@ public sealed record DocumentSummary(
     DateTimeOffset? dhRecbto,
     DateTimeOffset ReceivedAt,
     DateTimeOffset UpdatedAt,
-    bool HasProcNFe);
+    bool HasProcNFe)
+{
+    /// <summary>Set for an NFC-e issued off-line (tpEmis 9): its transmission limit and whether it is near.</summary>
+    public Offline.OfflineState? Offline { get; init; }
+}

@@ -10,6 +10,7 @@ using Tss.Pipeline.Documents;
 using Tss.Pipeline.Ingest;
 using Tss.Pipeline.Lots;
 using Tss.Pipeline.Messages;
+using Tss.Pipeline.Offline;
 using Tss.Protocol.Time;
 
 namespace Tss.Pipeline.Sync;
@@ -38,7 +39,8 @@ public sealed partial class SyncEmission(
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<SyncEmission> logger,
-    CreditCheck? credits = null)
+    CreditCheck? credits = null,
+    OfflineEmission? offline = null)
 {
     /// <summary>When the safety net checks a held document: past the SEFAZ client's timeouts (10 s connect + 60 s read).</summary>
     private static readonly TimeSpan RecoveryAfter = TimeSpan.FromSeconds(90);
@@ -54,12 +56,19 @@ public sealed partial class SyncEmission(
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(items);
+        if (offline is not null)
+        {
+            // The model-65 authorizer in contingency: NFC-e are issued off-line (tpEmis 9) at once.
+            items = await offline.ApplyPolicyAsync(entity, items, ct).ConfigureAwait(false);
+        }
         if (items.Count > _o.MaxSyncDocumentsPerRequest)
         {
-            return await ingest.SubmitAsync(entity, items, sync, ct).ConfigureAwait(false);
+            return WithOffline(await ingest.SubmitAsync(entity, items, sync, ct).ConfigureAwait(false));
         }
         var single = items.Count == 1;
-        bool InRequest(DocumentRecord d) => d.mod == 65 || (single && d.SyncRequested);
+        // An off-line NFC-e is already issued: it is not sent within the request but queued for its lot, which transmits
+        // it to the normal authorizer (retrying while that one is down).
+        bool InRequest(DocumentRecord d) => (d.mod == 65 && d.OfflineTransmitBy is null) || (single && d.SyncRequested);
         var scale = time is ScaledTimeProvider { Scale: > 0 } scaled ? scaled.Scale : 1;
         var hold = new IngestHold(InRequest, LotPolicy.RealTime(RecoveryAfter, scale, entity.tpAmb));
         var results = (await ingest.SubmitAsync(entity, items, sync, hold, ct).ConfigureAwait(false)).ToArray();
@@ -73,7 +82,22 @@ public sealed partial class SyncEmission(
                 ? await EmitAsync(doc, results[i], ct).ConfigureAwait(false)
                 : results[i] with { Sefaz = Answer(doc) }; // submitted before: its current state
         }
-        return results;
+        return WithOffline(results);
+    }
+
+    /// <summary>Adds the off-line state to each accepted off-line NFC-e (tpEmis 9) of the answer.</summary>
+    private IReadOnlyList<IngestedDocument> WithOffline(IReadOnlyList<IngestedDocument> results)
+    {
+        var now = time.GetUtcNow();
+        return [.. results.Select(r => r.Stored is { OfflineTransmitBy: { } by } d
+            ? Offline(r, d, by, now)
+            : r)];
+    }
+
+    private IngestedDocument Offline(IngestedDocument r, DocumentRecord d, DateTimeOffset by, DateTimeOffset now)
+    {
+        Log.OfflineIssued(logger, d.RowKey, by);
+        return r with { Offline = NfceOffline.StateOf(d, now) };
     }
 
     /// <summary>

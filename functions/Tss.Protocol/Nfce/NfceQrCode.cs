@@ -34,10 +34,7 @@ public static class NfceQrCode
         {
             throw new ArgumentException("tpAmb must be 1 or 2.", nameof(tpAmb));
         }
-        if (!Urls.Value.TryGetValue($"{uf?.ToUpperInvariant()}|{tpAmb}", out var urls))
-        {
-            throw new ArgumentException($"No NFC-e QR code URL for UF '{uf}'.", nameof(uf));
-        }
+        var urls = UrlsFor(uf, tpAmb);
         string parameters;
         if (csc is null)
         {
@@ -50,6 +47,13 @@ public static class NfceQrCode
         }
         return ($"{urls.QrCode}?p={parameters}", urls.UrlChave);
     }
+
+    /// <summary>The UF's QR code base URL and consultation URL (<c>urlChave</c>) for an environment.</summary>
+    /// <exception cref="ArgumentException">No URL for this UF and environment.</exception>
+    public static (string QrCode, string UrlChave) UrlsFor(string uf, int tpAmb) =>
+        Urls.Value.TryGetValue($"{uf?.ToUpperInvariant()}|{tpAmb}", out var urls)
+            ? urls
+            : throw new ArgumentException($"No NFC-e QR code URL for UF '{uf}'.", nameof(uf));
 
     /// <summary>UPPER(hex(SHA1(<paramref name="sequence"/> + <paramref name="token"/>))), the v2 hash.</summary>
     public static string Hash(string sequence, string token) =>
@@ -70,6 +74,13 @@ public static class NfceQrCode
         var infNFe = children.FirstOrDefault(e => e.LocalName == "infNFe" && e.NamespaceURI == NfeNamespaces.Nfe)
             ?? throw new ArgumentException("NFe has no infNFe.", nameof(nfe));
         var (qrCode, urlChave) = Build(chNFe, tpAmb, uf, csc);
+        Insert(nfe, infNFe, qrCode, urlChave);
+        return true;
+    }
+
+    /// <summary>Writes <c>infNFeSupl{qrCode (CDATA), urlChave}</c> right after <paramref name="infNFe"/>.</summary>
+    internal static void Insert(XmlElement nfe, XmlElement infNFe, string qrCode, string urlChave)
+    {
         var doc = nfe.OwnerDocument!;
         var supl = doc.CreateElement("infNFeSupl", NfeNamespaces.Nfe);
         var qr = doc.CreateElement("qrCode", NfeNamespaces.Nfe);
@@ -79,7 +90,6 @@ public static class NfceQrCode
         supl.AppendChild(qr);
         supl.AppendChild(url);
         nfe.InsertAfter(supl, infNFe);
-        return true;
     }
 
     private static FrozenDictionary<string, (string, string)> LoadUrls()

@@ -26,6 +26,7 @@ public static class Motivos
         452 => "Rejeição: Solicitada resposta assíncrona para Lote com somente 1 (uma) NF-e",
         598 => "Rejeição: NF-e emitida em ambiente de homologação com Razão Social do destinatário diferente de NF-E EMITIDA EM AMBIENTE DE HOMOLOGACAO - SEM VALOR FISCAL",
         656 => "Rejeição: Consumo Indevido",
+        704 => "Rejeição: NFC-e com Data-Hora de emissão atrasada", // also used for an off-line NFC-e past its 24 h (assumption)
         _ => CStatCatalog.Text(cStat),
     };
 

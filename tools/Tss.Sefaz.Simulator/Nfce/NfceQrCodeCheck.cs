@@ -66,8 +66,7 @@ public static partial class NfceQrCodeCheck
             return ParameterMissing;
         }
 
-        // Simplification: the off-line forms (tpEmis 9: v2 with dia|vNF|digVal, v3 with dia|vNF|dest|RSA signature)
-        // are not checked; such an NF-e gets 396 whatever its QR code says. Digit 35 of the key is tpEmis.
+        // The off-line forms (tpEmis 9, digit 35 of the key) are checked by NfceOfflineCheck; here they lack parameters.
         if (chNFe.Length == 44 && chNFe[34] == '9')
         {
             return ParameterMissing;

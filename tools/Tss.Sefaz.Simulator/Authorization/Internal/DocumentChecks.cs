@@ -82,7 +82,10 @@ internal sealed partial class DocumentChecks(SimulatorCertificates certificates,
         {
             // infNFeSupl sits outside the signed infNFe, so it is read from the NFe element itself.
             var qrCode = NfeXml.Child(nfe, "infNFeSupl") is { } supl ? NfeXml.Text(supl, "qrCode") ?? "" : null;
-            var qrStatus = NfceQrCodeCheck.Check(qrCode, chNFe, tpAmb, NfeXml.Text(infNFe, "emit", "CNPJ"), cscs);
+            // Digit 35 of the key is tpEmis: 9 is an NFC-e issued off-line and transmitted later.
+            var qrStatus = chNFe.Length == 44 && chNFe[34] == '9'
+                ? NfceOfflineCheck.Check(qrCode, infNFe, chNFe, tpAmb, digest, signer, cscs, dhRecbto)
+                : NfceQrCodeCheck.Check(qrCode, chNFe, tpAmb, NfeXml.Text(infNFe, "emit", "CNPJ"), cscs);
             if (qrStatus != 0)
             {
                 return Reject(document, qrStatus);
