@@ -158,6 +158,7 @@ public sealed class MdeSyncService(MdeAccess access, CursorStore cursors, MdeGat
                 return new SyncResult(SyncStatus.Interrupted, calls, fresh, cursor);
             }
             var stored = await gateway.StoreAsync(entity, model, answer, ultNsu, ct).ConfigureAwait(false);
+            Tss.Runtime.Faults.CrashPoint.Hit(Tss.Runtime.Faults.CrashPoints.MdeAfterDocumentsStored);
             fresh += stored.New;
             var now = time.GetUtcNow();
             var more = false;

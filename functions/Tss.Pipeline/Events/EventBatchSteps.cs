@@ -111,6 +111,7 @@ public sealed partial class EventBatchSteps(
         try
         {
             answer = await sefaz.RecepcaoEventoAsync(target, cert, batch[0].tpEvento, envEvento, ct).ConfigureAwait(false);
+            Tss.Runtime.Faults.CrashPoint.Hit(Tss.Runtime.Faults.CrashPoints.AfterSefazEventSend);
         }
         catch (SefazException x) when (x.OutcomeUnknown)
         {

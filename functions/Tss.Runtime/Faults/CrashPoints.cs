@@ -16,6 +16,12 @@ public static class CrashPoints
     /// <summary>During delivery: after the webhook POST was answered, before the delivery log records the attempt.</summary>
     public const string AfterWebhookPost = "delivery.after-webhook-post";
 
+    /// <summary>Inside an event batch's send, after SEFAZ registered the events and answered, before the answer is recorded.</summary>
+    public const string AfterSefazEventSend = "event.after-sefaz-send";
+
+    /// <summary>During an MD-e pass: after the documents of a distNSU answer are stored, before the cursor moves past them.</summary>
+    public const string MdeAfterDocumentsStored = "mde.after-documents-stored";
+
     /// <summary>Every name above (the chaos command checks <c>--crash-at</c> against it).</summary>
-    public static IReadOnlyList<string> All { get; } = [AfterSefazSend, BetweenOutcomes, AfterWebhookPost];
+    public static IReadOnlyList<string> All { get; } = [AfterSefazSend, BetweenOutcomes, AfterWebhookPost, AfterSefazEventSend, MdeAfterDocumentsStored];
 }

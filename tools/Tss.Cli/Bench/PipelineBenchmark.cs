@@ -3,24 +3,16 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Tss.Cli.Local;
 using Tss.Contracts.Documents;
 using Tss.DevTools.Local;
-using Tss.DevTools.Pki;
 using Tss.DevTools.Processes;
 using Tss.DevTools.Samples;
-using Tss.Pipeline.Credits;
 using Tss.Pipeline.Documents;
 using Tss.Protocol.Time;
-using Tss.Sefaz.Simulator;
-using Tss.Tenancy;
-using Tss.Tenancy.Entities;
 
 namespace Tss.Cli.Bench;
 
@@ -37,72 +29,26 @@ internal static class PipelineBenchmark
         var started = Stopwatch.StartNew();
         await using var azurite = await AzuriteServer.StartAsync();
         var time = new ScaledTimeProvider(DateTimeOffset.UtcNow, s.ClockScale);
-        using var ca = TestCertificateAuthority.Create("TSS Bench CA");
-        var anchor = Path.Combine(Path.GetTempPath(), $"tss-bench-ca-{Guid.NewGuid():N}.crt");
-        ca.ExportCaPem(anchor);
-        var sim = SimulatorApp.Build(new SimulatorOptions
-        {
-            SoapPort = 0,
-            AdminPort = 0,
-            ServerCertificate = ca.IssueServer("localhost"),
-            ClientCaCertificate = ca.Certificate,
-            TMedSeconds = 0,
-            MinPollInterval = TimeSpan.Zero,
-            ExchangeLogCapacity = 100,
-        }, time, l => l.ClearProviders());
-        await sim.StartAsync();
+        await using var local = await LocalStack.StartAsync(azurite.ConnectionString, time, "bench");
 
         // The tenant store the host reads: one tenant, the bench entities, one API key.
-        const string masterKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Certificates:MasterKey"] = masterKey,
-            ["Certificates:MasterKeyId"] = "bench",
-            // The bench's own test CA is the anchor of its uploads; it publishes no CRL.
-            ["Certificates:TrustAnchors:Paths:0"] = anchor,
-            ["Certificates:TrustAnchors:RevocationMode"] = "NoCheck",
-        }).Build());
-        services.AddLogging();
-        services.AddTssTenancy();
-        services.AddTssCreditCheck(); // the pipeline side of a top-up: wakes documents awaiting credits
-        await using var tenancy = services.BuildServiceProvider();
-        await tenancy.GetRequiredService<TenancyStorage>().EnsureCreatedAsync(CancellationToken.None);
-        var admin = tenancy.GetRequiredService<TenancyAdmin>();
-        var tenant = await admin.CreateTenantAsync("Bench", "bench");
+        var tenant = await local.Admin.CreateTenantAsync("Bench", "bench");
         var cnpjs = Enumerable.Range(0, s.Entities).Select(BenchCnpj).ToList();
         foreach (var cnpj in cnpjs)
         {
-            using var cert = ca.IssueECnpj(cnpj, "EMITENTE BENCH " + cnpj);
-            await admin.SaveEntityAsync(new EntityRegistration
-            {
-                TenantId = tenant.TenantId,
-                Cnpj = cnpj,
-                Uf = "SP",
-                tpAmb = 2,
-                Pfx = cert.Export(X509ContentType.Pkcs12, "bench"),
-                PfxPassword = "bench",
-            });
+            using var cert = local.IssueECnpj(cnpj, "EMITENTE BENCH " + cnpj);
+            await local.SaveEntityAsync(tenant.TenantId, cnpj, cert);
         }
-        var key = await admin.CreateApiKeyAsync(tenant.TenantId);
+        var key = await local.Admin.CreateApiKeyAsync(tenant.TenantId);
 
         var port = FreePorts.Allocate();
-        await using var host = await HostProcess.StartAsync(s.HostAssembly ?? HostProcess.DefaultAssembly(), port, new Dictionary<string, string?>
-        {
-            ["Storage__ConnectionString"] = azurite.ConnectionString,
-            ["Certificates__MasterKey"] = masterKey,
-            ["Certificates__MasterKeyId"] = "bench",
-            ["Sefaz__BaseUrlOverride"] = SimulatorApp.SoapUri(sim).ToString().TrimEnd('/'),
-            ["Sefaz__TrustAnchorPath"] = anchor,
-            ["Certificates__TrustAnchors__Paths__0"] = anchor,
-            ["Certificates__TrustAnchors__RevocationMode"] = "NoCheck",
-            ["Clock__Scale"] = s.ClockScale.ToString(CultureInfo.InvariantCulture),
-            ["Clock__Origin"] = time.Origin.ToString("O", CultureInfo.InvariantCulture),
-            ["Pipeline__GatheringWindow"] = s.GatheringWindow.ToString("c", CultureInfo.InvariantCulture),
-            ["Diagnostics__StorageCounters"] = "true",
-            ["Logging__LogLevel__Default"] = s.Verbose ? "Information" : "Warning",
-        });
+        var environment = local.HostEnvironment();
+        environment["Clock__Scale"] = s.ClockScale.ToString(CultureInfo.InvariantCulture);
+        environment["Clock__Origin"] = time.Origin.ToString("O", CultureInfo.InvariantCulture);
+        environment["Pipeline__GatheringWindow"] = s.GatheringWindow.ToString("c", CultureInfo.InvariantCulture);
+        environment["Diagnostics__StorageCounters"] = "true";
+        environment["Logging__LogLevel__Default"] = s.Verbose ? "Information" : "Warning";
+        await using var host = await HostProcess.StartAsync(s.HostAssembly ?? HostProcess.DefaultAssembly(), port, environment);
         using var http = new HttpClient { BaseAddress = host.BaseUri, Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Key);
 
@@ -178,9 +124,6 @@ internal static class PipelineBenchmark
         noise.Dispose();
         var after = await CountersAsync(http);
         var peakRss = host.PeakRssMb();
-        await sim.StopAsync();
-        await sim.DisposeAsync();
-        File.Delete(anchor);
 
         var authorized = final.Values.Where(d => d.Status == nameof(DocumentStatus.Authorized)).ToList();
         var lastUpdate = authorized.Count > 0 ? authorized.Max(d => d.UpdatedAt) : time.GetUtcNow();

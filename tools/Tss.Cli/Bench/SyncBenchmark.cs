@@ -6,23 +6,16 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tss.Cli.Local;
 using Tss.DevTools.Local;
-using Tss.DevTools.Pki;
 using Tss.DevTools.Processes;
 using Tss.DevTools.Samples;
-using Tss.Pipeline.Credits;
 using Tss.Protocol.Messages;
 using Tss.Protocol.Nfce;
 using Tss.Protocol.Signing;
 using Tss.Protocol.Xml;
 using Tss.Sefaz.Client;
-using Tss.Sefaz.Simulator;
-using Tss.Tenancy;
-using Tss.Tenancy.Entities;
 
 namespace Tss.Cli.Bench;
 
@@ -36,7 +29,6 @@ namespace Tss.Cli.Bench;
 internal static class SyncBenchmark
 {
     private const string Cnpj = "11222333000181";
-    private const string MasterKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private const int Warmup = 5;
 
     public static async Task<int> RunAsync(CommandLine cmd)
@@ -45,101 +37,73 @@ internal static class SyncBenchmark
         var concurrency = cmd.GetInt("concurrency", 4);
         var started = Stopwatch.StartNew();
         await using var azurite = await AzuriteServer.StartAsync();
-        using var ca = TestCertificateAuthority.Create("TSS Bench CA");
-        var anchor = Path.Combine(Path.GetTempPath(), $"tss-bench-ca-{Guid.NewGuid():N}.crt");
-        ca.ExportCaPem(anchor);
-        var sim = SimulatorApp.Build(new SimulatorOptions
-        {
-            SoapPort = 0,
-            AdminPort = 0,
-            ServerCertificate = ca.IssueServer("localhost"),
-            ClientCaCertificate = ca.Certificate,
-            TMedSeconds = 0,
-            MinPollInterval = TimeSpan.Zero,
-            ExchangeLogCapacity = 100,
-        }, TimeProvider.System, l => l.ClearProviders());
-        await sim.StartAsync();
-        try
-        {
-            using var cert = ca.IssueECnpj(Cnpj, "EMITENTE BENCH SYNC");
-            var apiKey = await OnboardAsync(azurite.ConnectionString, anchor, cert);
-            var port = FreePorts.Allocate();
-            await using var host = await HostProcess.StartAsync(cmd.Get("host-assembly") ?? HostProcess.DefaultAssembly(), port, new Dictionary<string, string?>
-            {
-                ["Storage__ConnectionString"] = azurite.ConnectionString,
-                ["Certificates__MasterKey"] = MasterKey,
-                ["Certificates__MasterKeyId"] = "bench",
-                ["Sefaz__BaseUrlOverride"] = SimulatorApp.SoapUri(sim).ToString().TrimEnd('/'),
-                ["Sefaz__TrustAnchorPath"] = anchor,
-                ["Certificates__TrustAnchors__Paths__0"] = anchor,
-                ["Certificates__TrustAnchors__RevocationMode"] = "NoCheck",
-                ["Logging__LogLevel__Default"] = cmd.Has("verbose") ? "Information" : "Warning",
-            });
-            using var http = new HttpClient { BaseAddress = host.BaseUri, Timeout = TimeSpan.FromMinutes(2) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-            var options = Options.Create(new Tss.Sefaz.Client.SefazClientOptions { BaseUrlOverride = SimulatorApp.SoapUri(sim), TrustAnchorPath = anchor });
-            using var sefaz = new SefazClient(new SefazEndpoints(options), options);
+        await using var local = await LocalStack.StartAsync(azurite.ConnectionString, TimeProvider.System, "bench");
+        using var cert = local.IssueECnpj(Cnpj, "EMITENTE BENCH SYNC");
+        var tenant = await local.Admin.CreateTenantAsync("Bench sync", "bench");
+        await local.SaveEntityAsync(tenant.TenantId, Cnpj, cert);
+        var apiKey = (await local.Admin.CreateApiKeyAsync(tenant.TenantId)).Key;
+        var port = FreePorts.Allocate();
+        var environment = local.HostEnvironment();
+        environment["Logging__LogLevel__Default"] = cmd.Has("verbose") ? "Information" : "Warning";
+        await using var host = await HostProcess.StartAsync(cmd.Get("host-assembly") ?? HostProcess.DefaultAssembly(), port, environment);
+        using var http = new HttpClient { BaseAddress = host.BaseUri, Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        var options = Options.Create(new Tss.Sefaz.Client.SefazClientOptions { BaseUrlOverride = local.SoapUri, TrustAnchorPath = local.AnchorPath });
+        using var sefaz = new SefazClient(new SefazEndpoints(options), options);
 
-            // Documents are made (and, for the direct sends, signed) before any clock starts: the ERP's cost, not ours.
-            var number = 0;
-            List<string> Bodies(int n) => [.. Enumerable.Range(0, n).Select(_ => JsonSerializer.Serialize(new { documents = new[] { new { xml = Nfce(++number) } } }))];
-            var direct = Enumerable.Range(0, docs + Warmup).Select(_ => SignedEnviNFe(Nfce(++number), cert)).ToList();
-            var sequential = Bodies(docs + Warmup);
-            var parallel = Bodies(docs);
-            Console.Error.WriteLine($"bench: stack up in {started.Elapsed.TotalSeconds:F1} s; {docs} NFC-e direct to the simulator, then through {host.BaseUri} one by one, then {concurrency} at a time");
+        // Documents are made (and, for the direct sends, signed) before any clock starts: the ERP's cost, not ours.
+        var number = 0;
+        List<string> Bodies(int n) => [.. Enumerable.Range(0, n).Select(_ => JsonSerializer.Serialize(new { documents = new[] { new { xml = Nfce(++number) } } }))];
+        var direct = Enumerable.Range(0, docs + Warmup).Select(_ => SignedEnviNFe(Nfce(++number), cert)).ToList();
+        var sequential = Bodies(docs + Warmup);
+        var parallel = Bodies(docs);
+        Console.Error.WriteLine($"bench: stack up in {started.Elapsed.TotalSeconds:F1} s; {docs} NFC-e direct to the simulator, then through {host.BaseUri} one by one, then {concurrency} at a time");
 
-            var target = new SefazTarget("SP", 65, 2);
-            var simMs = new List<double>();
-            foreach (var (enviNFe, i) in direct.Select((e, i) => (e, i)))
+        var target = new SefazTarget("SP", 65, 2);
+        var simMs = new List<double>();
+        foreach (var (enviNFe, i) in direct.Select((e, i) => (e, i)))
+        {
+            var clock = Stopwatch.StartNew();
+            var answer = await sefaz.AutorizarAsync(target, cert, enviNFe);
+            var ms = clock.Elapsed.TotalMilliseconds;
+            if (answer.protNFe?.cStat != 100)
             {
-                var clock = Stopwatch.StartNew();
-                var answer = await sefaz.AutorizarAsync(target, cert, enviNFe);
-                var ms = clock.Elapsed.TotalMilliseconds;
-                if (answer.protNFe?.cStat != 100)
-                {
-                    throw new InvalidOperationException($"bench: the simulator did not authorize a direct send: {answer.cStat} {answer.protNFe?.cStat} {answer.xMotivo}");
-                }
-                if (i >= Warmup)
-                {
-                    simMs.Add(ms);
-                }
+                throw new InvalidOperationException($"bench: the simulator did not authorize a direct send: {answer.cStat} {answer.protNFe?.cStat} {answer.xMotivo}");
             }
-
-            var httpMs = new List<double>();
-            foreach (var (body, i) in sequential.Select((b, i) => (b, i)))
+            if (i >= Warmup)
             {
-                var ms = await SubmitAsync(http, body, CancellationToken.None);
-                if (i >= Warmup)
-                {
-                    httpMs.Add(ms);
-                }
+                simMs.Add(ms);
             }
-
-            var concurrentMs = new System.Collections.Concurrent.ConcurrentBag<double>();
-            var wall = Stopwatch.StartNew();
-            await Parallel.ForEachAsync(parallel, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (body, ct) => concurrentMs.Add(await SubmitAsync(http, body, ct)));
-            var concurrentSeconds = wall.Elapsed.TotalSeconds;
-
-            var sim50 = P(simMs, 50);
-            var sim99 = P(simMs, 99);
-            var http50 = P(httpMs, 50);
-            var http99 = P(httpMs, 99);
-            var c50 = P([.. concurrentMs], 50);
-            var c99 = P([.. concurrentMs], 99);
-            Console.WriteLine($"simulator answer (direct) p50 {sim50,8:F1} ms   p99 {sim99,8:F1} ms   ({simMs.Count} NFC-e, one at a time)");
-            Console.WriteLine($"HTTP round trip           p50 {http50,8:F1} ms   p99 {http99,8:F1} ms   ({httpMs.Count} NFC-e, one at a time)");
-            Console.WriteLine($"overhead                  p50 {http50 - sim50,8:F1} ms   p99 {http99 - sim99,8:F1} ms");
-            Console.WriteLine($"HTTP, {concurrency} in flight      p50 {c50,8:F1} ms   p99 {c99,8:F1} ms   ({concurrentMs.Count / concurrentSeconds:F1} NFC-e/s)");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{{\"bench\":\"sync\",\"docs\":{docs},\"concurrency\":{concurrency},\"httpP50Ms\":{http50:F1},\"httpP99Ms\":{http99:F1},\"simP50Ms\":{sim50:F1},\"simP99Ms\":{sim99:F1},\"overheadP50Ms\":{http50 - sim50:F1},\"overheadP99Ms\":{http99 - sim99:F1},\"concurrentP50Ms\":{c50:F1},\"concurrentP99Ms\":{c99:F1},\"concurrentPerSecond\":{concurrentMs.Count / concurrentSeconds:F1}}}"));
-            return 0;
         }
-        finally
+
+        var httpMs = new List<double>();
+        foreach (var (body, i) in sequential.Select((b, i) => (b, i)))
         {
-            await sim.StopAsync();
-            await sim.DisposeAsync();
-            File.Delete(anchor);
+            var ms = await SubmitAsync(http, body, CancellationToken.None);
+            if (i >= Warmup)
+            {
+                httpMs.Add(ms);
+            }
         }
+
+        var concurrentMs = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var wall = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(parallel, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (body, ct) => concurrentMs.Add(await SubmitAsync(http, body, ct)));
+        var concurrentSeconds = wall.Elapsed.TotalSeconds;
+
+        var sim50 = P(simMs, 50);
+        var sim99 = P(simMs, 99);
+        var http50 = P(httpMs, 50);
+        var http99 = P(httpMs, 99);
+        var c50 = P([.. concurrentMs], 50);
+        var c99 = P([.. concurrentMs], 99);
+        Console.WriteLine($"simulator answer (direct) p50 {sim50,8:F1} ms   p99 {sim99,8:F1} ms   ({simMs.Count} NFC-e, one at a time)");
+        Console.WriteLine($"HTTP round trip           p50 {http50,8:F1} ms   p99 {http99,8:F1} ms   ({httpMs.Count} NFC-e, one at a time)");
+        Console.WriteLine($"overhead                  p50 {http50 - sim50,8:F1} ms   p99 {http99 - sim99,8:F1} ms");
+        Console.WriteLine($"HTTP, {concurrency} in flight      p50 {c50,8:F1} ms   p99 {c99,8:F1} ms   ({concurrentMs.Count / concurrentSeconds:F1} NFC-e/s)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{{\"bench\":\"sync\",\"docs\":{docs},\"concurrency\":{concurrency},\"httpP50Ms\":{http50:F1},\"httpP99Ms\":{http99:F1},\"simP50Ms\":{sim50:F1},\"simP99Ms\":{sim99:F1},\"overheadP50Ms\":{http50 - sim50:F1},\"overheadP99Ms\":{http99 - sim99:F1},\"concurrentP50Ms\":{c50:F1},\"concurrentP99Ms\":{c99:F1},\"concurrentPerSecond\":{concurrentMs.Count / concurrentSeconds:F1}}}"));
+        return 0;
     }
 
     private static double P(List<double> sample, double p) => LatencyStats.Percentile([.. sample.Order()], p);
@@ -169,36 +133,5 @@ internal static class SyncBenchmark
         NfceQrCode.AddTo(nfe, inf.GetAttribute("Id")[3..], 2, "SP", null);
         new XmlDsigSigner(cert).Sign(inf);
         return NfeRequests.EnviNFe(Tss.Pipeline.Lots.IdLote.Next(DateTimeOffset.UtcNow), indSinc: true, [nfe.OuterXml]);
-    }
-
-    /// <summary>The tenant store the host reads: one tenant, the bench entity, one API key.</summary>
-    private static async Task<string> OnboardAsync(string connectionString, string anchor, X509Certificate2 cert)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = connectionString,
-            ["Certificates:MasterKey"] = MasterKey,
-            ["Certificates:MasterKeyId"] = "bench",
-            ["Certificates:TrustAnchors:Paths:0"] = anchor,
-            ["Certificates:TrustAnchors:RevocationMode"] = "NoCheck",
-        }).Build());
-        services.AddLogging();
-        services.AddTssTenancy();
-        services.AddTssCreditCheck(); // the pipeline side of a top-up: wakes documents awaiting credits
-        await using var tenancy = services.BuildServiceProvider();
-        await tenancy.GetRequiredService<TenancyStorage>().EnsureCreatedAsync(CancellationToken.None);
-        var admin = tenancy.GetRequiredService<TenancyAdmin>();
-        var tenant = await admin.CreateTenantAsync("Bench sync", "bench");
-        await admin.SaveEntityAsync(new EntityRegistration
-        {
-            TenantId = tenant.TenantId,
-            Cnpj = Cnpj,
-            Uf = "SP",
-            tpAmb = 2,
-            Pfx = cert.Export(X509ContentType.Pkcs12, "bench"),
-            PfxPassword = "bench",
-        });
-        return (await admin.CreateApiKeyAsync(tenant.TenantId)).Key;
     }
 }

@@ -13,7 +13,7 @@ public static class CrashResumeSettings
     public static readonly TimeSpan Visibility = TimeSpan.FromSeconds(15);
 
     /// <summary>The pipeline's queues (their listeners' leases).</summary>
-    private static readonly string[] Queues = ["tss-assemble", "tss-distribute"];
+    private static readonly string[] Queues = ["tss-assemble", "tss-events", "tss-distribute"];
 
     public static Dictionary<string, string?> For()
     {
