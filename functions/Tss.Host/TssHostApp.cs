@@ -14,8 +14,9 @@ using Tss.Tenancy;
 namespace Tss.Host;
 
 /// <summary>
-/// Builds the functions app: REST + SOAP for ERPs and the pipeline's queue listeners in one process. Used by
-/// <c>Program</c> and, in-process, by tests and tools.
+/// Builds the functions app: REST + SOAP for ERPs, the pipeline's queue listeners and the portal in one process, or a
+/// part of it (<c>Host:Role</c>: All, Api, Portal — <see cref="HostRole"/>). Used by <c>Program</c> and, in-process, by
+/// tests and tools.
 /// </summary>
 public static class TssHostApp
 {
@@ -35,6 +36,7 @@ public static class TssHostApp
         });
         builder.Configuration.AddLocalSettings();
         configure?.Invoke(builder);
+        var role = HostRoles.From(builder.Configuration);
 
         builder.Services.AddTssClock(builder.Configuration);
         builder.Services.AddTssStorageBootstrap();
@@ -52,14 +54,25 @@ public static class TssHostApp
         builder.Services.AddTssTelemetry(builder.Configuration);
         builder.Services.AddTssHealth();
         builder.Services.AddTssPortal(builder.Configuration);
+        if (role == HostRole.Portal)
+        {
+            // Every service stays registered (the portal's pages use the same stores); only the workers go.
+            HostRoles.KeepOnlyPortalHostedServices(builder.Services);
+        }
 
         var app = builder.Build();
         app.UseTssApi();
-        app.MapTssRestApi();
-        app.MapTssSoap();
-        app.MapDiagnosticsApi();
+        if (role != HostRole.Portal)
+        {
+            app.MapTssRestApi();
+            app.MapTssSoap();
+            app.MapDiagnosticsApi();
+        }
         app.MapTssHealth();
-        app.MapTssPortal();
+        if (role != HostRole.Api)
+        {
+            app.MapTssPortal();
+        }
         return app;
     }
 }

@@ -1,6 +1,8 @@
-// The TSS host (functions/Tss.Host, ASP.NET Core on port 8080) as a container app: REST/SOAP API and portal behind
-// HTTPS ingress, and the queue listeners of every pipeline stage in the same process. It scales to zero; HTTP
-// requests and visible messages on the stage queues wake it.
+// The TSS host (functions/Tss.Host, ASP.NET Core on port 8080) as a container app behind HTTPS ingress. Beside the
+// Functions app it runs role Portal (Host__Role): only the portal, on the same storage — no REST/SOAP, no queue
+// listeners, no Durable worker — so it has no queue scale rule and HTTP alone wakes it. With role All or Api it is
+// the whole local host (REST/SOAP and the queue listeners of every pipeline stage), woken also by visible messages on
+// the stage queues; what follows applies to those roles.
 //
 // Durable timers and scale to zero. A lot's waits (first poll after max(15 s, tMed), the 105 back-off, 108/109/656
 // blocks) are Durable Task timers: messages on the task hub's control queues with a visibility delay, read by the
@@ -13,6 +15,15 @@
 // Leased (in-flight) messages are invisible too, so a replica can be scaled in while it handles one: the lease lapses
 // and another replica handles the message again (at-least-once delivery, idempotent handlers).
 param name string
+
+@description('What the host serves (Host__Role): Portal beside the Functions app; All or Api to run the whole pipeline here.')
+@allowed([
+  'All'
+  'Api'
+  'Portal'
+])
+param role string = 'Portal'
+
 param location string
 param tags object
 
@@ -147,6 +158,10 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
                 value: identity.properties.clientId
               }
               {
+                name: 'Host__Role'
+                value: role
+              }
+              {
                 name: 'Durable__TaskHub'
                 value: taskHub
               }
@@ -240,7 +255,7 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
               }
             }
           ],
-          queueRules
+          role == 'Portal' ? [] : queueRules
         )
       }
     }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Tss.Infra.Tests.Support;
-using Tss.Pipeline;
 using Tss.Runtime.Storage;
 
 namespace Tss.Infra.Tests;
@@ -26,32 +25,14 @@ public sealed class HostAppTests(DeploymentFixture deployment)
     }
 
     [Fact]
-    public void Queue_rules_watch_the_stage_queues_and_no_retired_lot_queue()
+    public void Host_runs_the_portal_role_beside_the_functions_app_and_so_watches_no_queue()
     {
-        var pipeline = new PipelineOptions();
-
-        var watched = QueueRules().Select(r => (string?)r["metadata"]!["queueName"]).ToList();
-
-        Assert.Equal([.. new[] { pipeline.AssembleQueue, pipeline.DistributeQueue }.Order(StringComparer.Ordinal)],
-            [.. watched.Order(StringComparer.Ordinal)]);
-        // Lots run on Durable Task now: the send and timer queues are gone.
+        // The Functions app consumes the stage queues; a portal-only host starts no listener, so no queue may wake it.
+        Assert.Equal("Portal", Environment()["Host__Role"]);
+        Assert.Empty(QueueRules());
+        // Lots run on Durable Task: the retired send and timer queues are named nowhere.
         Assert.DoesNotContain("tss-send", App.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain("tss-timers", App.ToJsonString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Queue_rules_count_visible_messages_with_the_managed_identity()
-    {
-        var rules = QueueRules();
-
-        Assert.NotEmpty(rules);
-        Assert.All(rules, r =>
-        {
-            Assert.Equal(IdentityId, (string?)r["identity"]);
-            Assert.Equal("visibleonly", (string?)r["metadata"]!["queueLengthStrategy"]);
-            Assert.NotNull(r["metadata"]!["accountName"]);
-            Assert.Null(r["auth"]);
-        });
     }
 
     [Fact]
