@@ -81,7 +81,7 @@ public sealed class NfceSubmissionTests(HostFixture host)
     }
 
     [Fact]
-    public async Task An_off_line_nfce_is_refused_before_anything_is_stored()
+    public async Task An_off_line_nfce_is_refused_in_sp_before_anything_is_stored()
     {
         var tenant = await host.NewTenantAsync(Cnpj);
         var xml = SampleNfe.Create(new SampleNfeOptions { EmitCnpj = Cnpj, mod = 65, tpEmis = 9, nNF = HostFixture.NextNumber(), Items = 2 }, host.Time);
@@ -89,7 +89,7 @@ public sealed class NfceSubmissionTests(HostFixture host)
         using var submit = await tenant.Http.PostAsync(Url($"/api/v1/entities/{Cnpj}/nfe"), ApiJson.Documents((xml, null)), Ct);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, submit.StatusCode);
-        Assert.Equal("nfce.contingency_unsupported", await ApiJson.CodeAsync(submit));
+        Assert.Equal("nfce.offline_not_allowed", await ApiJson.CodeAsync(submit));
         Assert.Equal(0, await host.StoredRowsAsync(tenant.TenantId));
     }
 

@@ -14,7 +14,10 @@ namespace Tss.Pipeline.Consultations;
 
 /// <summary>The synchronous consultations an ERP needs, with the entity's certificate: protocol by key, service status
 /// (through the shared cache: one ask per authorizer per 3 minutes however many callers), taxpayer registry.</summary>
-public sealed class ConsultationService(SefazClient sefaz, StatusServiceCache statusCache, IEntityDirectory entities)
+/// <remarks>A status answer the service asked for (not one served from the cache) feeds the contingency policy, as the
+/// probe's do: an ERP asking the status of a paralysed authorizer (108/109) is a signal like any other.</remarks>
+public sealed class ConsultationService(SefazClient sefaz, StatusServiceCache statusCache, IEntityDirectory entities,
+    Contingency.ContingencyReporter? reporter = null)
 {
     /// <summary>NFeConsultaProtocolo4 for a key of the entity (the key's CNPJ must be the entity's).</summary>
     /// <exception cref="RequestRefusedException">Malformed key (400), another emitter's key (404), SEFAZ unreachable.</exception>
@@ -63,6 +66,10 @@ public sealed class ConsultationService(SefazClient sefaz, StatusServiceCache st
             throw SefazCodes.Unavailable(e);
         }
         var a = reading.Answer;
+        if (reading.Asked && a is not null && reporter is not null)
+        {
+            await reporter.StatusAsync(new Contingency.AuthorizerKey(entity.Uf, mod, entity.tpAmb), a.cStat, entity.TenantId, entity.Cnpj, ct).ConfigureAwait(false);
+        }
         return new ServiceStatus(entity.Uf, entity.tpAmb, mod, a?.cStat, a?.xMotivo, a?.tMed, a?.dhRecbto, reading.AnsweredAt, !reading.Asked, reading.NextAskAt);
     }
 

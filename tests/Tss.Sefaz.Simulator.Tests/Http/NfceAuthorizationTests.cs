@@ -148,15 +148,22 @@ public class NfceAuthorizationTests(SimulatorFixture simulator) : IClassFixture<
     }
 
     [Fact]
-    public async Task Offline_nfce_is_rejected_396_because_offline_forms_are_not_simulated()
+    public async Task An_offline_nfce_whose_v3_qr_code_is_not_signed_by_the_issuer_is_rejected_464()
     {
         var nfce = Payloads.SignedNfe(simulator.Time, Interlocked.Increment(ref _nNF), mod: 65, tpEmis: 9);
         var key = Payloads.KeyOf(nfce);
         Assert.Equal('9', key[34]);
-        var offline = $"{NfceQr.Url}?p={key}|3|2|{simulator.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(-3)).Day:00}|10.00|1|11222333000181|"
+        var parsed = new System.Xml.XmlDocument();
+        parsed.LoadXml(nfce);
+        var dhEmi = parsed.GetElementsByTagName("dhEmi")[0]!.InnerText;
+        var vNF = decimal.Parse(parsed.GetElementsByTagName("vNF")[0]!.InnerText, System.Globalization.CultureInfo.InvariantCulture);
+        var dest = parsed.GetElementsByTagName("dest")[0] is System.Xml.XmlElement d && d.GetElementsByTagName("CNPJ")[0] is { } cnpj
+            ? $"1|{cnpj.InnerText}"
+            : "|";
+        var offline = $"{NfceQr.Url}?p={key}|3|2|{dhEmi.Substring(8, 2)}|{vNF.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}|{dest}|"
             + Convert.ToBase64String(new byte[256]);
 
-        Assert.Equal(396, SoapReply.Stat(await SendOneAsync(NfceQr.WithQrCode(nfce, offline))));
+        Assert.Equal(464, SoapReply.Stat(await SendOneAsync(NfceQr.WithQrCode(nfce, offline))));
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public class NfceQrCodeCheckTests
     }
 
     [Fact]
-    public void Offline_documents_are_396_whatever_their_code_says()
+    public void The_on_line_check_finds_parameters_missing_in_an_off_line_key()
     {
         Assert.Equal(396, Check($"{Url}?p={OfflineKey}|3|2", chNFe: OfflineKey));
         Assert.Equal(396, Check($"{Url}?p={OfflineKey}|2|2|25|10.00|{new string('A', 56)}|1|{KnownHash}", chNFe: OfflineKey));
