@@ -122,9 +122,10 @@ public sealed partial class LotAssembler(
             return false;
         }
         var byKey = pending.ToDictionary(m => m.chNFe, StringComparer.Ordinal);
-        var plan = LotPlanner.Plan(pending
+        // One lot, one authorizer: tpEmis 6/7 (SVC) documents never share a lot with tpEmis 1 ones.
+        var plan = pending.GroupBy(m => LotAuthorizer.TpEmis(m.chNFe)).SelectMany(g => LotPlanner.Plan(g
             .OrderBy(m => m.ReceivedAt)
-            .Select(m => new PendingDocument(m.chNFe, m.SignedBytes, m.mod, m.SyncRequested)));
+            .Select(m => new PendingDocument(m.chNFe, m.SignedBytes, m.mod, m.SyncRequested))));
         var lost = false;
         foreach (var lot in plan)
         {
