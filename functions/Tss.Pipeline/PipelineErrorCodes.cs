@@ -17,6 +17,10 @@ public static class PipelineErrorCodes
         public const string NfceContingencyUnsupported = "nfce.contingency_unsupported";
         public const string SchemaInvalid = "nfe.schema_invalid";
         public const string InFlight = "nfe.in_flight";
+        public const string ContingencyNotAllowed = "contingency.not_allowed";
+        public const string ContingencyWrongSvc = "contingency.wrong_svc";
+        public const string ContingencyDhContMissing = "contingency.dhcont_missing";
+        public const string ContingencyXJustMissing = "contingency.xjust_missing";
     }
 
     /// <summary>Stable codes of refused event, inutilização and consultation requests (nothing stored, nothing sent).</summary>

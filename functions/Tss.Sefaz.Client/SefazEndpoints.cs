@@ -22,13 +22,15 @@ public sealed class SefazEndpoints
     }
 
     /// <summary>Resolves a service; throws <see cref="SefazException"/> with <see cref="SefazErrorCode.NoEndpoint"/> when
-    /// the authorizer does not offer it.</summary>
+    /// the authorizer does not offer it. A target with <see cref="SefazTarget.Contingency"/> resolves the UF's services at that SVC.</summary>
     public SefazEndpoint Resolve(SefazTarget target, SefazService service)
     {
         ArgumentNullException.ThrowIfNull(target);
         CheckTarget(target);
         var authorizer = _table.National.TryGetValue(service, out var national)
             ? national
+            : target.Contingency is { } svc
+                ? svc
             : _table.Ufs.TryGetValue((target.Model, target.Uf), out var own)
                 ? own
                 : throw NoEndpoint($"UF '{target.Uf}' has no authorizer for model {target.Model}.");

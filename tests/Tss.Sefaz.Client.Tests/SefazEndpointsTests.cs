@@ -123,6 +123,18 @@ public class SefazEndpointsTests
     }
 
     [Fact]
+    public void A_target_in_contingency_resolves_the_UF_s_services_at_its_SVC_and_national_ones_stay_national()
+    {
+        var target = new SefazTarget("SP", 55, 1) { Contingency = "SVC-AN" };
+
+        Assert.Equal("SVC-AN", _table.Resolve(target, SefazService.NFeAutorizacao4).Authorizer);
+        Assert.Equal("SVC-AN", _table.Resolve(target, SefazService.NFeConsultaProtocolo4).Authorizer);
+        Assert.Equal("SVC-AN", _table.ResolveEvent(target, "110111").Authorizer);
+        Assert.Equal("AN", _table.ResolveEvent(target, "210200").Authorizer);
+        Assert.Equal("SP", _table.Resolve(target with { Contingency = null }, SefazService.NFeAutorizacao4).Authorizer);
+    }
+
+    [Fact]
     public void National_environment_events_resolve_by_authorizer_name()
     {
         var endpoint = _table.ResolveAt("AN", 55, 1, SefazService.NFeRecepcaoEvento4);

@@ -98,10 +98,15 @@ public sealed partial class ContingencyService(
         }
         else
         {
-            await States.UpsertEntityAsync(new TableEntity(ContingencyRows.EntityPartition, key) { ["Override"] = imposed.ToString() },
+            await States.UpsertEntityAsync(new TableEntity(ContingencyRows.EntityPartition, key)
+            {
+                ["Override"] = imposed.ToString(),
+                ["Since"] = time.GetUtcNow(),
+            },
                 TableUpdateMode.Replace, ct).ConfigureAwait(false);
         }
 
+        _entities.TryRemove(key, out _);
         Log.ContingencyOverride(logger, key, imposed, null);
     }
 

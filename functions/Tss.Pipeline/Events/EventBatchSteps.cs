@@ -34,7 +34,8 @@ public sealed partial class EventBatchSteps(
     IOptions<PipelineOptions> options,
     IOptions<EventsOptions> eventOptions,
     TimeProvider time,
-    ILogger<EventBatchSteps> logger)
+    ILogger<EventBatchSteps> logger,
+    Contingency.ContingencyService? contingency = null)
 {
     /// <summary>Sends of one event (reconciliation found nothing each time) before it is given up as rejected.</summary>
     private const int MaxSendAttempts = 5;
@@ -228,7 +229,10 @@ public sealed partial class EventBatchSteps(
         var entity = await entities.FindAsync(e.TenantId, e.Cnpj, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Entity {e.Cnpj} of tenant {e.TenantId} no longer exists; event batch {e.BatchId} cannot proceed.");
         var cert = await entities.GetCertificateAsync(entity, ct).ConfigureAwait(false);
-        return (new SefazTarget(e.Uf, e.mod, e.tpAmb), cert);
+        // An event on a document authorized by an SVC (tpEmis 6/7) goes to that SVC while the UF is in contingency.
+        var svc = contingency is null ? null
+            : await contingency.EventSvcAsync(new Contingency.AuthorizerKey(e.Uf, e.mod, e.tpAmb), e.chNFe, ct).ConfigureAwait(false);
+        return (new SefazTarget(e.Uf, e.mod, e.tpAmb) { Contingency = svc }, cert);
     }
 
     /// <summary>Blob of SEFAZ's answer to one send of a batch (in the procNFe container, beside the partition's documents).</summary>

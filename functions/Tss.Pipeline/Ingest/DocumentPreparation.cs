@@ -21,7 +21,10 @@ public static class DocumentPreparation
 
     public sealed record Outcome(DocumentRecord? Record, IngestedDocument? Refusal, string? Signed = null);
 
-    public static Outcome Prepare(IngestItem item, EntityInfo entity, XmlDsigSigner signer, bool sync, DateTimeOffset now)
+    /// <param name="contingency">For NF-e (55): SVC documents are checked, and a tpEmis 1 one is re-keyed while
+    /// <see cref="IngestContingency.Issue"/> is set; null skips contingency entirely.</param>
+    public static Outcome Prepare(IngestItem item, EntityInfo entity, XmlDsigSigner signer, bool sync, DateTimeOffset now,
+        IngestContingency? contingency = null)
     {
         XmlElement nfe;
         try
@@ -80,6 +83,15 @@ public static class DocumentPreparation
                     "NFC-e em contingência só é aceita off-line (tpEmis 9); EPEC e outras formas ainda não são suportadas por este serviço.");
             }
             NfceQrCode.AddTo(nfe, key, entity.tpAmb, entity.Uf, entity.NfceCsc);
+        }
+        else if (contingency is not null)
+        {
+            // Before signing: tpEmis, dhCont, xJust and the key are inside infNFe.
+            (key, var code, var message) = ContingencyIngest.Apply(nfe, key, entity.Uf, contingency);
+            if (code is not null)
+            {
+                return Refuse(item, key, code, message!);
+            }
         }
 
         // Signed in place: the NFe may be one of several in a parsed enviNFe (the signer canonicalizes it as its own document).

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tss.Contracts.Documents;
 using Tss.Contracts.Entities;
+using Tss.Pipeline.Contingency;
 using Tss.Pipeline.Documents;
 using Tss.Pipeline.Messages;
 using Tss.Pipeline.Telemetry;
@@ -26,7 +27,8 @@ public sealed partial class IngestService(
     IEntityDirectory entities,
     IOptions<PipelineOptions> options,
     TimeProvider time,
-    ILogger<IngestService> logger)
+    ILogger<IngestService> logger,
+    ContingencyService? contingency = null)
 {
     private readonly PipelineOptions _o = options.Value;
     private readonly ConcurrentDictionary<string, XmlDsigSigner> _signers = new();
@@ -48,10 +50,13 @@ public sealed partial class IngestService(
         var results = new IngestedDocument[items.Count];
         var accepted = new List<(int Index, DocumentRecord Record)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var mode = await ContingencyAsync(contingency, entity, ct).ConfigureAwait(false);
+        var documents = tables.GetTableClient(_o.DocumentsTable);
         for (var i = 0; i < items.Count; i++)
         {
+            var (item, itemMode) = await ForItemAsync(documents, items[i], entity, mode, ct).ConfigureAwait(false);
             using var span = PipelineTelemetry.StartIngest();
-            var outcome = DocumentPreparation.Prepare(items[i], entity, signer, sync, now);
+            var outcome = DocumentPreparation.Prepare(item, entity, signer, sync, now, itemMode);
             PipelineTelemetry.Ingested(span, outcome.Record, outcome.Refusal?.ErrorCode);
             if (outcome.Record is { } record && !seen.Add(record.RowKey))
             {
@@ -73,7 +78,6 @@ public sealed partial class IngestService(
             }
         }
 
-        var documents = tables.GetTableClient(_o.DocumentsTable);
         foreach (var partition in accepted.GroupBy(a => a.Record.PartitionKey))
         {
             // Each document is two rows (document + pending marker) and a transaction holds at most 100.

@@ -123,9 +123,10 @@ public sealed partial class LotAssembler(
             return false;
         }
         var byKey = pending.ToDictionary(m => m.Key);
-        var plan = LotPlanner.Plan(pending
+        // One lot, one authorizer: tpEmis 6/7 (SVC) documents never share a lot with tpEmis 1 ones.
+        var plan = pending.GroupBy(m => m.Key.tpEmis).SelectMany(g => LotPlanner.Plan(g
             .OrderBy(m => m.ReceivedAt)
-            .Select(m => new PendingDocument(m.Key, m.SignedBytes, m.mod, m.SyncRequested)));
+            .Select(m => new PendingDocument(m.Key, m.SignedBytes, m.mod, m.SyncRequested))));
         var lost = false;
         foreach (var lot in plan)
         {

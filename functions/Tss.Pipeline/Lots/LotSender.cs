@@ -12,7 +12,7 @@ namespace Tss.Pipeline.Lots;
 
 /// <summary>The SEFAZ side of a lot: send the claimed documents, poll the receipt, consult keys. Every SEFAZ answer
 /// and every transport failure comes back as a <see cref="LotEvent"/>; storage failures throw. Each send's outcome is also
-/// a signal for the contingency policy (when the host registers it).</summary>
+/// a signal for the contingency policy (when the host registers it), unless the lot went to an SVC.</summary>
 public sealed class LotSender(
     TableServiceClient tables,
     BlobServiceClient blobs,
@@ -32,7 +32,7 @@ public sealed class LotSender(
         {
             var answer = await sefaz.AutorizarAsync(target, cert, enviNFe, ct).ConfigureAwait(false);
             Tss.Runtime.Faults.CrashPoint.Hit(Tss.Runtime.Faults.CrashPoints.AfterSefazSend);
-            if (contingency is not null)
+            if (contingency is not null && LotAuthorizer.Svc(lot) is null)
             {
                 await contingency.AnsweredAsync(lot.Uf, lot.mod, lot.tpAmb, answer.cStat, lot.TenantId, lot.Cnpj, ct).ConfigureAwait(false);
             }
@@ -40,7 +40,7 @@ public sealed class LotSender(
         }
         catch (SefazException e)
         {
-            if (contingency is not null)
+            if (contingency is not null && LotAuthorizer.Svc(lot) is null)
             {
                 await contingency.FailedAsync(new AuthorizerKey(lot.Uf, lot.mod, lot.tpAmb), e.Code, lot.TenantId, lot.Cnpj, ct).ConfigureAwait(false);
             }
@@ -84,7 +84,8 @@ public sealed class LotSender(
         var entity = await entities.FindAsync(lot.TenantId, lot.Cnpj, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Entity {lot.Cnpj} of tenant {lot.TenantId} no longer exists; lot {lot.RowKey} cannot proceed.");
         var cert = await entities.GetCertificateAsync(entity, ct).ConfigureAwait(false);
-        return (new SefazTarget(lot.Uf, lot.mod, lot.tpAmb), cert);
+        // A lot of tpEmis 6/7 documents goes to the SVC for every step; its answers are no signal about the UF's own authorizer.
+        return (new SefazTarget(lot.Uf, lot.mod, lot.tpAmb) { Contingency = LotAuthorizer.Svc(lot) }, cert);
     }
 
     /// <summary>

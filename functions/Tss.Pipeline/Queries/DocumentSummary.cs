@@ -16,4 +16,15 @@ public sealed record DocumentSummary(
 {
     /// <summary>Set for an NFC-e issued off-line (tpEmis 9): its transmission limit and whether it is near.</summary>
     public Offline.OfflineState? Offline { get; init; }
+
+    /// <summary>The emission type, digit 35 of the key: 1 normal, 6 SVC-AN, 7 SVC-RS (contingency), …</summary>
+    public int tpEmis => chNFe is { Length: 44 } && char.IsAsciiDigit(chNFe[34]) ? chNFe[34] - '0' : 1;
+
+    /// <summary>The contingency authorizer the document was issued for ("SVC-AN", "SVC-RS"); null when issued normally.</summary>
+    public string? Contingency => tpEmis switch
+    {
+        6 => "SVC-AN",
+        7 => "SVC-RS",
+        _ => null,
+    };
 }

@@ -25,6 +25,9 @@ public readonly record struct AccessKey
     /// <summary>The model (55 NF-e, 65 NFC-e), characters 21–22.</summary>
     public int mod => Number(Value, 20, 2);
 
+    /// <summary>The emission type (1 normal, 4 EPEC, 6 SVC-AN, 7 SVC-RS, 9 NFC-e off-line), character 35.</summary>
+    public int tpEmis => Value[34] - '0';
+
     /// <summary>The check digit (last character).</summary>
     public int cDV => Value[43] - '0';
 
