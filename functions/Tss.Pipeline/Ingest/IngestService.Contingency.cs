@@ -47,14 +47,13 @@ public sealed partial class IngestService
         }
 
         var parsed = item.Element is null ? IngestItem.Parsed(nfe, item.ErpId) : item;
-        var key = NfeKeyConsistency.ReadKey(nfe);
-        if (key is null || key[34] != '1' || !key.All(char.IsAsciiDigit))
+        if (!AccessKey.TryParse(NfeKeyConsistency.ReadKey(nfe), out var key, out _) || key.tpEmis != 1)
         {
             return (parsed, mode);
         }
 
         var stored = await documents.GetEntityIfExistsAsync<TableEntity>(
-            DocumentRecord.PartitionFor(entity.TenantId, key), key, ["PartitionKey"], ct).ConfigureAwait(false);
+            DocumentRecord.PartitionFor(entity.TenantId, key), key.Value, ["PartitionKey"], ct).ConfigureAwait(false);
         return stored.HasValue ? (parsed, mode with { Issue = null }) : (parsed, mode);
     }
 }
