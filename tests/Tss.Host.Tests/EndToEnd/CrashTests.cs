@@ -124,7 +124,7 @@ public sealed class CrashTests
         }
     }
 
-    private static Dictionary<string, string?> Settings(Crash? crash = null)
+    internal static Dictionary<string, string?> Settings(Crash? crash = null)
     {
         var settings = CrashResumeSettings.For();
         settings["Credits__Enabled"] = "true";
@@ -137,7 +137,7 @@ public sealed class CrashTests
         return settings;
     }
 
-    private static async Task<List<string>> SubmitAsync(ProcessStack stack, HttpClient api, int count)
+    internal static async Task<List<string>> SubmitAsync(ProcessStack stack, HttpClient api, int count)
     {
         var body = new
         {
@@ -191,7 +191,7 @@ public sealed class CrashTests
         return lots;
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    internal static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
@@ -202,7 +202,7 @@ public sealed class CrashTests
     }
 
     /// <summary>A crash point armed for one run; the marker file records that it fired.</summary>
-    private sealed record Crash(string Point)
+    internal sealed record Crash(string Point)
     {
         public string Marker { get; } = Path.Combine(Path.GetTempPath(), $"tss-crash-{Guid.NewGuid():N}");
     }

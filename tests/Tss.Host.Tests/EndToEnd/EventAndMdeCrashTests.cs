@@ -5,9 +5,8 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Tss.Contracts.Documents;
 using Tss.DevTools.Chaos;
-using Tss.DevTools.Samples;
 using Tss.Runtime.Faults;
-using static Tss.Host.Tests.EndToEnd.EndToEndTests;
+using static Tss.Host.Tests.EndToEnd.CrashTests;
 
 namespace Tss.Host.Tests.EndToEnd;
 
@@ -31,8 +30,8 @@ public sealed class EventAndMdeCrashTests
     [Fact]
     public async Task Host_dying_after_SEFAZ_registered_cancellations_and_before_the_answer_is_recorded_registers_each_once()
     {
-        var crash = Path.Combine(Path.GetTempPath(), $"tss-crash-{Guid.NewGuid():N}");
-        await using var stack = await ProcessStack.StartAsync(Scale, Settings(CrashPoints.AfterSefazEventSend, crash));
+        var crash = new CrashTests.Crash(CrashPoints.AfterSefazEventSend);
+        await using var stack = await ProcessStack.StartAsync(Scale, Settings(crash));
         try
         {
             await stack.StartHostAsync();
@@ -48,7 +47,7 @@ public sealed class EventAndMdeCrashTests
                 Assert.True(asked.StatusCode == HttpStatusCode.Accepted, $"{asked.StatusCode}: {await asked.Content.ReadAsStringAsync(Ct)}");
             }
             await stack.WaitForHostExitAsync(TimeSpan.FromSeconds(90));
-            Assert.Equal(CrashPoints.AfterSefazEventSend, await File.ReadAllTextAsync(crash, Ct));
+            Assert.Equal(CrashPoints.AfterSefazEventSend, await File.ReadAllTextAsync(crash.Marker, Ct));
 
             await stack.StartHostAsync();
             await WaitForAsync(async () => (await stack.DocumentsAsync(Ct)).All(d => d.Status == nameof(DocumentStatus.Cancelled)), TimeSpan.FromSeconds(120));
@@ -70,7 +69,7 @@ public sealed class EventAndMdeCrashTests
         }
         finally
         {
-            File.Delete(crash);
+            File.Delete(crash.Marker);
         }
     }
 
@@ -78,8 +77,8 @@ public sealed class EventAndMdeCrashTests
     public async Task Host_dying_in_an_MDe_pass_between_storing_documents_and_moving_the_cursor_resumes_without_going_back_skipping_or_counting_twice()
     {
         const int Seeded = 120; // three distNSU answers of 50
-        var crash = Path.Combine(Path.GetTempPath(), $"tss-crash-{Guid.NewGuid():N}");
-        await using var stack = await ProcessStack.StartAsync(Scale, Settings(CrashPoints.MdeAfterDocumentsStored, crash));
+        var crash = new CrashTests.Crash(CrashPoints.MdeAfterDocumentsStored);
+        await using var stack = await ProcessStack.StartAsync(Scale, Settings(crash));
         using var admin = new HttpClient { BaseAddress = stack.Simulator.AdminUri };
         try
         {
@@ -103,7 +102,7 @@ public sealed class EventAndMdeCrashTests
             {
             }
             await stack.WaitForHostExitAsync(TimeSpan.FromSeconds(90));
-            Assert.Equal(CrashPoints.MdeAfterDocumentsStored, await File.ReadAllTextAsync(crash, Ct));
+            Assert.Equal(CrashPoints.MdeAfterDocumentsStored, await File.ReadAllTextAsync(crash.Marker, Ct));
 
             await stack.StartHostAsync();
             MdeCursorRow? cursor = null;
@@ -120,30 +119,8 @@ public sealed class EventAndMdeCrashTests
         }
         finally
         {
-            File.Delete(crash);
+            File.Delete(crash.Marker);
         }
-    }
-
-    private static Dictionary<string, string?> Settings(string point, string marker)
-    {
-        var settings = CrashResumeSettings.For();
-        settings["Credits__Enabled"] = "true";
-        settings["Distribution__AllowLoopback"] = "true";
-        settings["TSS_CRASH_AT"] = point;
-        settings["TSS_CRASH_MARKER"] = marker;
-        return settings;
-    }
-
-    private static async Task<List<string>> SubmitAsync(ProcessStack stack, HttpClient api, int count)
-    {
-        var body = new
-        {
-            documents = Enumerable.Range(1, count).Select(n => new { xml = SampleNfe.Create(new SampleNfeOptions { EmitCnpj = Cnpj, nNF = n, Items = 2 }, stack.Clock), erpId = (string?)null }),
-        };
-        using var response = await api.PostAsJsonAsync($"api/v1/entities/{Cnpj}/nfe", body, Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}{Environment.NewLine}{stack.Host?.Output}");
-        var answer = await response.Content.ReadFromJsonAsync<SubmitAnswer>(Ct);
-        return [.. answer!.Documents.Select(d => d.chNFe!)];
     }
 
     private sealed record MdeCursorRow(long UltNsu, long DocumentCount);
@@ -195,15 +172,5 @@ public sealed class EventAndMdeCrashTests
             }
         }
         return nsus;
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition was not met in time.");
-            await Task.Delay(200, Ct);
-        }
     }
 }
