@@ -31,7 +31,7 @@ public sealed class SubmissionService(SyncEmission emission, ILogger<SubmissionS
         var links = new SubmitLinks(status, r.Sefaz is { HasProcNFe: true } ? status + "/procnfe" : null);
         if (r.Offline is not null)
         {
-            links = links with { Xml = status + "/xml", Danfe = status + "/danfe" };
+            links = links with { Xml = status + "/xml" };
         }
         var sefaz = r.Sefaz is { Processing: false } s ? new SubmitSefazAnswer(s.cStat, s.xMotivo, s.nProt, s.dhRecbto) : null;
         return new SubmitDocumentResult(r.Index, r.chNFe, r.ErpId, r.Status, null, sefaz, links) { Offline = r.Offline };

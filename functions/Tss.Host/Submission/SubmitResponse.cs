@@ -14,8 +14,8 @@ public sealed record SubmitDocumentResult(int Index, string? chNFe, string? ErpI
     SubmitSefazAnswer? Sefaz = null, SubmitLinks? Links = null)
 {
     /// <summary>
-    /// Set for an NFC-e issued in off-line contingency (tpEmis 9): it is issued and printable now (signed XML and DANFE
-    /// links), and is transmitted to the authorizer by <c>transmitBy</c> (dhEmi + 24 h).
+    /// Set for an NFC-e issued in off-line contingency (tpEmis 9): it is issued now (its signed XML is linked for
+    /// printing), and is transmitted to the authorizer by <c>transmitBy</c> (dhEmi + 24 h).
     /// </summary>
     public Tss.Pipeline.Offline.OfflineState? Offline { get; init; }
 }
@@ -26,11 +26,9 @@ public sealed record SubmitSefazAnswer(int? cStat, string? xMotivo, string? nPro
 /// <summary>Where to follow an accepted document: its status, and its procNFe once authorized.</summary>
 public sealed record SubmitLinks(string Status, string? ProcNFe)
 {
-    /// <summary>The signed XML, for printing an NFC-e issued off-line before its authorization.</summary>
+    /// <summary>The signed XML, for printing an NFC-e issued off-line before its authorization (the DANFE endpoint prints
+    /// only authorized documents).</summary>
     public string? Xml { get; init; }
-
-    /// <summary>The DANFE NFC-e of an NFC-e issued off-line.</summary>
-    public string? Danfe { get; init; }
 }
 
 /// <summary>Why a document was refused: stable code, message (pt-BR), and the schema violations when there are any.</summary>
