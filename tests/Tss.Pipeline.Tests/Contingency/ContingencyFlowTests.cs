@@ -15,6 +15,7 @@ using Tss.Pipeline.Documents;
 using Tss.Pipeline.Hosting;
 using Tss.Pipeline.Ingest;
 using Tss.Pipeline.Tests.Integration;
+using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Time;
 using Tss.Runtime.Storage;
 using Tss.Testing.Azurite;
@@ -137,7 +138,7 @@ public sealed class ContingencyFlowTests : IAsyncLifetime
         var table = _host.Services.GetRequiredService<StorageClients>().GetTable(o.DocumentsTable);
         foreach (var key in keys)
         {
-            var doc = await table.GetEntityIfExistsAsync<DocumentRecord>(DocumentRecord.PartitionFor(_entity.TenantId, key), key, cancellationToken: Ct);
+            var doc = await table.GetEntityIfExistsAsync<DocumentRecord>(DocumentRecord.PartitionFor(_entity.TenantId, AccessKey.Parse(key)), key, cancellationToken: Ct);
             if (!doc.HasValue || doc.Value!.Status != nameof(DocumentStatus.Authorized))
             {
                 return false;
