@@ -33,7 +33,9 @@ public sealed class BrowserJourneyTests(PortalFixture fixture)
         await page.FillAsync("#confirmPassword", Password);
         await ShotAsync("signup");
         await page.ClickAsync("#signup-submit");
-        await page.WaitForURLAsync("**/portal/entities/new");
+        // Wait for the redirect's URL to commit, not for its "load" event: under a loaded CI machine that event once
+        // took over 30 s although the page was there (NetworkIdle had fired).
+        await page.WaitForURLAsync("**/portal/entities/new", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal(cnpj, await page.InputValueAsync("#cnpj"));
         Assert.Contains("Conta criada", await page.InnerTextAsync("#flash"), StringComparison.Ordinal);
 
