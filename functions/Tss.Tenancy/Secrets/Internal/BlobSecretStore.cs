@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -14,25 +13,19 @@ namespace Tss.Tenancy.Secrets.Internal;
 /// The local secret store, beside the certificates: each version is a <see cref="CertificateEnvelope"/> (AES-256-GCM,
 /// data key wrapped with <c>Certificates:MasterKey</c>, the reference bound as associated data) in the certificates
 /// container under <c>_secrets/</c> (no tenant id starts with '_'). References look like
-/// <c>blob:_secrets/{tenant}/{cnpj}/{kind}/{version}</c>; a version is written once and never overwritten.
+/// <c>blob:_secrets/{tenant}/{cnpj}/{kind}/{version}</c>; a version is written once and never overwritten, so values
+/// are cached for the life of the process.
 /// </summary>
-internal sealed class BlobSecretStore : ISecretStore
+internal sealed class BlobSecretStore(BlobServiceClient blobs, IOptions<CertificateStoreOptions> options)
+    : CachedSecretStore(TimeProvider.System, cacheTtl: null, "neste repositório")
 {
     public const string Prefix = "blob:_secrets/";
 
-    private readonly BlobContainerClient _container;
-    private readonly CertificateStoreOptions _options;
-    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
+    private readonly CertificateStoreOptions _options = options.Value;
+    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(options.Value.Container);
 
-    public BlobSecretStore(BlobServiceClient blobs, IOptions<CertificateStoreOptions> options)
+    protected override async Task<string> WriteVersionAsync(SecretName name, string value, CancellationToken ct)
     {
-        _options = options.Value;
-        _container = blobs.GetBlobContainerClient(_options.Container);
-    }
-
-    public async Task<string> PutAsync(SecretName name, string value, CancellationToken ct)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(value);
         var reference = $"{Prefix}{name.TenantId}/{name.Cnpj}/{name.KindName}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
         var payload = Encoding.UTF8.GetBytes(value);
         var master = MasterKey();
@@ -46,32 +39,14 @@ internal sealed class BlobSecretStore : ISecretStore
             CryptographicOperations.ZeroMemory(payload);
             CryptographicOperations.ZeroMemory(master);
         }
-        var options = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
-        await _container.GetBlobClient(BlobName(reference)).UploadAsync(BinaryData.FromBytes(envelope), options, ct).ConfigureAwait(false);
-        _cache[reference] = value;
+        var upload = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
+        await _container.GetBlobClient(BlobName(reference)).UploadAsync(BinaryData.FromBytes(envelope), upload, ct).ConfigureAwait(false);
         return reference;
     }
 
-    public async Task<string> GetAsync(string reference, CancellationToken ct)
+    protected override async Task<string> ReadVersionAsync(string reference, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrEmpty(reference);
-        if (_cache.TryGetValue(reference, out var cached))
-        {
-            return cached;
-        }
-        if (!IsOurs(reference))
-        {
-            throw new TenancyException(TenancyErrorCodes.Secrets.NotFound, $"Referência de segredo desconhecida para este repositório: {reference}.");
-        }
-        BinaryData envelope;
-        try
-        {
-            envelope = (await _container.GetBlobClient(BlobName(reference)).DownloadContentAsync(ct).ConfigureAwait(false)).Value.Content;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            throw new TenancyException(TenancyErrorCodes.Secrets.NotFound, $"Segredo {reference} não encontrado.", e);
-        }
+        var envelope = (await _container.GetBlobClient(BlobName(reference)).DownloadContentAsync(ct).ConfigureAwait(false)).Value.Content;
         var keyId = CertificateEnvelope.ReadMasterKeyId(envelope.ToMemory().Span);
         if (keyId != _options.MasterKeyId)
         {
@@ -84,7 +59,6 @@ internal sealed class BlobSecretStore : ISecretStore
             var payload = CertificateEnvelope.Open(envelope.ToMemory().Span, master, reference);
             var value = Encoding.UTF8.GetString(payload);
             CryptographicOperations.ZeroMemory(payload);
-            _cache[reference] = value;
             return value;
         }
         catch (CryptographicException e)
@@ -97,15 +71,10 @@ internal sealed class BlobSecretStore : ISecretStore
         }
     }
 
-    public async Task DiscardAsync(string reference, CancellationToken ct)
-    {
-        if (!IsOurs(reference))
-        {
-            return;
-        }
-        _cache.TryRemove(reference, out _);
-        await _container.GetBlobClient(BlobName(reference)).DeleteIfExistsAsync(cancellationToken: ct).ConfigureAwait(false);
-    }
+    protected override Task DropVersionAsync(string reference, CancellationToken ct) =>
+        _container.GetBlobClient(BlobName(reference)).DeleteIfExistsAsync(cancellationToken: ct);
+
+    protected override bool Owns(string reference) => IsOurs(reference);
 
     internal static bool IsOurs(string reference) =>
         reference.StartsWith(Prefix, StringComparison.Ordinal) && !reference.Contains("..", StringComparison.Ordinal);
