@@ -43,4 +43,11 @@ public sealed class LotFunctions(BoundDurableClient bound)
         bound.Bind(client);
         return FunctionsActivityContext.RunAsync<DistributeLotActivity, LotStepInput, int>(context, input);
     }
+
+    [Function(nameof(MarkLotAttentionActivity))]
+    public Task<bool> MarkLotAttention([ActivityTrigger] LotAttentionInput input, [DurableClient] DurableTaskClient client, FunctionContext context)
+    {
+        bound.Bind(client);
+        return FunctionsActivityContext.RunAsync<MarkLotAttentionActivity, LotAttentionInput, bool>(context, input);
+    }
 }

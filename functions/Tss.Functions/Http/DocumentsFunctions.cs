@@ -31,4 +31,8 @@ public sealed class DocumentsFunctions(ApiForwarder api)
     [Function("GetDanfe")]
     public Task<IActionResult> GetDanfe([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/entities/{cnpj}/nfe/{chNFe}/danfe")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
         api.ForwardAsync(request, client);
+
+    [Function("RetryNfeLot")]
+    public Task<IActionResult> RetryNfeLot([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/entities/{cnpj}/nfe/{chNFe}/lot/retry")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        api.ForwardAsync(request, client);
 }

@@ -21,6 +21,7 @@ public static class RestApi
     {
         app.MapSubmissionApi();
         app.MapDocumentsApi();
+        app.MapLotRetryApi();
         app.MapDanfeApi();
         app.MapCreditsApi();
         app.MapEventsApi();

@@ -22,6 +22,8 @@ public static class ApiErrorCodes
     /// <summary>A contingency query or override names no valid authorizer (UF, mod 55/65, tpAmb 1/2).</summary>
     public const string InvalidContingencyAuthorizer = "contingency.invalid_authorizer";
     public const string ProcNotAvailable = "nfe.proc_not_available";
+    /// <summary>A lot retry asked for a document whose lot is not stuck (running, restarting on its own, or finished).</summary>
+    public const string LotNotStuck = "nfe.lot_not_stuck";
     public const string AllRefused = "nfe.all_refused";
     public const string IdempotencyKeyInvalid = "idempotency.invalid_key";
     public const string IdempotencyKeyReused = "idempotency.key_reused";

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Tss.Pipeline.Lots;
 
 namespace Tss.Orchestrations.Lots;
@@ -8,8 +9,9 @@ namespace Tss.Orchestrations.Lots;
 /// <summary>
 /// Starts a lot's orchestration under an instance id derived from the lot, so the id is the singleton: a second
 /// start of the same lot (the assembler's recovery of a lot whose start it cannot confirm) finds it and does nothing.
+/// The lot's input carries the configured <see cref="LotRecovery"/> (<see cref="LotRecoveryOptions"/>).
 /// </summary>
-public sealed partial class DurableLotStarter(DurableTaskClient client, ILogger<DurableLotStarter> logger) : ILotStarter
+public sealed partial class DurableLotStarter(DurableTaskClient client, IOptions<LotRecoveryOptions> recovery, ILogger<DurableLotStarter> logger) : ILotStarter
 {
     /// <summary>Every status: an instance that exists in any state is never replaced (a closed lot is not run twice).</summary>
     private static readonly OrchestrationRuntimeStatus[] AnyStatus = Enum.GetValues<OrchestrationRuntimeStatus>();
@@ -19,7 +21,7 @@ public sealed partial class DurableLotStarter(DurableTaskClient client, ILogger<
         var options = new StartOrchestrationOptions(InstanceIdFor(partition, lotId)).WithDedupeStatuses(AnyStatus);
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(LotOrchestrator), new LotInput(partition, lotId), options, ct).ConfigureAwait(false);
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(LotOrchestrator), new LotInput(partition, lotId, Recovery: recovery.Value.ToRecovery()), options, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -16,7 +16,10 @@ public static class LotOrchestrationServiceCollectionExtensions
     public static IServiceCollection AddTssLotOrchestration(this IServiceCollection services)
     {
         services.AddDurableTasks(r => r.AddLotTasks());
+        services.AddOptions<LotRecoveryOptions>().BindConfiguration(LotRecoveryOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.IsValid(), "LotRecovery: waits must be positive and each maximum at least its first value.").ValidateOnStart();
         services.TryAddSingleton<ILotStarter, DurableLotStarter>();
+        services.TryAddSingleton<LotRetries>();
         return services;
     }
 
@@ -29,6 +32,7 @@ public static class LotOrchestrationServiceCollectionExtensions
             .AddActivity<SendLotActivity>()
             .AddActivity<PollReceiptActivity>()
             .AddActivity<ConsultKeysActivity>()
-            .AddActivity<DistributeLotActivity>();
+            .AddActivity<DistributeLotActivity>()
+            .AddActivity<MarkLotAttentionActivity>();
     }
 }

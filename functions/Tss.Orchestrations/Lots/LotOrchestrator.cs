@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 using Tss.Pipeline.Lots;
 
 namespace Tss.Orchestrations.Lots;
@@ -8,11 +7,15 @@ namespace Tss.Orchestrations.Lots;
 /// One lot, from its first send to its distribution. Each SEFAZ call is an activity that records its outcomes and
 /// returns the lot's next action and wait (decided by the pure <see cref="LotWorkflow"/>); every wait is a durable
 /// timer, so a restart in the middle of one loses nothing. Deterministic: no I/O, no clock but the context's.
-/// A step whose retries are spent (storage down for an hour) does not fail the lot: it restarts itself from its last
-/// recorded step after a durable wait (<see cref="LotRecovery"/>).
+/// Neither a step whose retries are spent (storage down for an hour) nor an exception of this code fails the lot: it
+/// restarts itself after a durable wait, and after too many restarts waits, stuck, for an operator's retry
+/// (<see cref="LotRecovery"/>, LotOrchestrator.Recovery.cs).
 /// </summary>
-public sealed class LotOrchestrator : TaskOrchestrator<LotInput, LotResult>
+public sealed partial class LotOrchestrator : TaskOrchestrator<LotInput, LotResult>
 {
+    /// <summary>The external event an operator's retry raises on a stuck lot (<see cref="LotRetries"/>).</summary>
+    public const string RetryEvent = "retry";
+
     public override async Task<LotResult> RunAsync(TaskOrchestrationContext context, LotInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -23,6 +26,7 @@ public sealed class LotOrchestrator : TaskOrchestrator<LotInput, LotResult>
         // The last step recorded: what a restart goes on from. Null until the first send returned.
         var step = input.Carried;
         var progressed = false;
+        var taken = 0;
         try
         {
             // Send. The attempt is recorded before SEFAZ is called; a second run of the activity does not resend.
@@ -30,13 +34,14 @@ public sealed class LotOrchestrator : TaskOrchestrator<LotInput, LotResult>
             {
                 step = await CallAsync(context, nameof(SendLotActivity), input, state: null, retry);
                 progressed = true;
+                InjectFault(input, recovery, ++taken);
             }
             for (var steps = 1; step.Next != LotAction.Close; steps++)
             {
                 if (steps >= input.StepsPerRun)
                 {
                     // A long wait (an outage, a 105 back-off): go on in a fresh history from this step.
-                    context.ContinueAsNew(input with { Carried = step, Restarts = 0 });
+                    context.ContinueAsNew(input with { Carried = step, Restarts = 0, FailingSince = null });
                     return Result(input, step, distributed: 0);
                 }
                 // Wait: max(15 s, tMed) before the first poll, the 105 back-off, 108/109/656 blocks, transport back-off.
@@ -54,10 +59,15 @@ public sealed class LotOrchestrator : TaskOrchestrator<LotInput, LotResult>
                     _ => await CallAsync(context, nameof(SendLotActivity), input, step.State, retry),
                 };
                 progressed = true;
+                InjectFault(input, recovery, ++taken);
             }
 
             // Distribute the documents that have their final outcome.
             var distributed = await context.CallActivityAsync<int>(nameof(DistributeLotActivity), new LotStepInput(input.Partition, input.LotId, step.State), retry);
+            if (input.Restarts > 0 || input.Faults > 0)
+            {
+                context.SetCustomStatus(null);
+            }
             return Result(input, step, distributed);
         }
         catch (TaskFailedException e)
@@ -66,14 +76,16 @@ public sealed class LotOrchestrator : TaskOrchestrator<LotInput, LotResult>
             // instead wait and run the same step again from the same recorded state — exactly what one more retry
             // would do, so the step's own guarantees hold (a send re-run finds its write-ahead and consults by key
             // instead of sending; outcome writes and debits are idempotent).
-            var restart = progressed ? 1 : input.Restarts + 1;
-            var wait = recovery.RestartWait(restart);
-            Log.LotRestarting(context.CreateReplaySafeLogger<LotOrchestrator>(), input.LotId, input.Partition, e.FailureDetails.ErrorType,
-                e.FailureDetails.ErrorMessage, restart, wait);
-            await context.CreateTimer(context.CurrentUtcDateTime + wait, CancellationToken.None);
-            // The carried step's own wait is already served by this one.
-            context.ContinueAsNew(input with { Carried = step is null ? null : step with { Delay = TimeSpan.Zero }, Restarts = restart });
-            return Result(input, step, distributed: 0);
+            var carried = step is null ? null : step with { Delay = TimeSpan.Zero }; // its wait is served by the restart's
+            return await RestartAsync(context, input, recovery, carried, progressed, fault: false,
+                $"{e.FailureDetails.ErrorType}: {e.FailureDetails.ErrorMessage}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Our own code threw (a bug, a corrupt input or activity result): the state this run holds cannot be
+            // trusted, so the lot goes on from its lot row — the durable record of what was sent — whose resume
+            // reconciles by key any send that may have reached SEFAZ (never a blind resend).
+            return await RestartAsync(context, input, recovery, carried: null, progressed, fault: true, $"{e.GetType().Name}: {e.Message}");
         }
     }
 
@@ -82,4 +94,13 @@ public sealed class LotOrchestrator : TaskOrchestrator<LotInput, LotResult>
 
     private static Task<LotStep> CallAsync(TaskOrchestrationContext context, string activity, LotInput input, LotState? state, TaskOptions retry) =>
         context.CallActivityAsync<LotStep>(activity, new LotStepInput(input.Partition, input.LotId, state), retry);
+
+    /// <summary>The test-only fault hook (<see cref="LotRecoveryOptions.InjectFaultAfterSteps"/>): deterministic, from the input.</summary>
+    private static void InjectFault(LotInput input, LotRecovery recovery, int taken)
+    {
+        if (recovery.FaultAfterSteps > 0 && taken == recovery.FaultAfterSteps && input.Faults < recovery.FaultRuns)
+        {
+            throw new InvalidOperationException($"Injected orchestrator fault after {taken} steps (LotRecovery:InjectFaultAfterSteps).");
+        }
+    }
 }

@@ -48,6 +48,13 @@ public sealed class DocumentRecord : ITableEntity
     public DateTimeOffset UpdatedAt { get; set; }
     public int SendCount { get; set; }
 
+    /// <summary>Set while the document's lot is stuck (it stopped restarting and waits for an operator's retry): what
+    /// went wrong. The status stays InLot — the document may have reached SEFAZ, and the retry reconciles by key.</summary>
+    public string? Attention { get; set; }
+
+    /// <summary>When <see cref="Attention"/> was set.</summary>
+    public DateTimeOffset? AttentionSince { get; set; }
+
     /// <summary>W3C traceparent of the document's trace, started at ingest (null when tracing was off).</summary>
     public string? TraceParent { get; set; }
     /// <summary>Events answered by SEFAZ (registered or rejected), as JSON written by the events stage

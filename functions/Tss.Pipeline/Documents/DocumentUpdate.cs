@@ -77,4 +77,16 @@ public static class DocumentUpdate
             [nameof(DocumentRecord.UpdatedAt)] = now,
         };
     }
+
+    /// <summary>The document needs attention (its lot is stuck), or no longer does (<paramref name="text"/> empty).</summary>
+    public static TableEntity Attention(string partition, AccessKey key, string text, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var update = new TableEntity(partition, key.Value) { [nameof(DocumentRecord.Attention)] = text };
+        if (text.Length > 0)
+        {
+            update[nameof(DocumentRecord.AttentionSince)] = now;
+        }
+        return update;
+    }
 }

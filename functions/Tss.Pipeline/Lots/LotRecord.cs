@@ -46,6 +46,16 @@ public sealed class LotRecord : ITableEntity
     /// <summary>The documents' traceparents in <see cref="Keys"/> order (comma-separated), so each step can join their traces.</summary>
     public string? DocumentTraceParents { get; set; }
 
+    /// <summary>The lot's last fault ("type: message"), written by its orchestration when it faulted or stopped
+    /// restarting; kept after recovery as the monitor's record of it.</summary>
+    public string? LastFault { get; set; }
+
+    /// <summary>When <see cref="LastFault"/> was written.</summary>
+    public DateTimeOffset? LastFaultAt { get; set; }
+
+    /// <summary>The lot stopped restarting and waits for an operator's retry; its open documents need attention.</summary>
+    public bool Stuck { get; set; }
+
     /// <summary>Row keys of lots sort after every access key (digits) in the partition.</summary>
     public const string RowPrefix = "lot|";
 

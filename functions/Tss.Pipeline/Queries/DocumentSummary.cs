@@ -17,6 +17,10 @@ public sealed record DocumentSummary(
     /// <summary>Set for an NFC-e issued off-line (tpEmis 9): its transmission limit and whether it is near.</summary>
     public Offline.OfflineState? Offline { get; init; }
 
+    /// <summary>Set while the document's lot is stuck (stopped restarting after repeated failures): what went wrong.
+    /// The document may have reached SEFAZ; an operator's retry of the lot reconciles it by key.</summary>
+    public string? Attention { get; init; }
+
     /// <summary>The emission type, digit 35 of the key: 1 normal, 6 SVC-AN, 7 SVC-RS (contingency), …</summary>
     public int tpEmis => chNFe is { Length: 44 } && char.IsAsciiDigit(chNFe[34]) ? chNFe[34] - '0' : 1;
 

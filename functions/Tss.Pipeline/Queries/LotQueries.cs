@@ -83,6 +83,11 @@ public sealed class LotQueries(TableServiceClient tables, IOptions<PipelineOptio
     {
         var keys = r.Keys.Length == 0 ? [] : r.Keys.Split(',');
         var open = r.OpenKeys.Length == 0 ? 0 : r.OpenKeys.Split(',').Length;
-        return new LotSummary(r.RowKey, r.idLote, aamm, r.Phase, r.Sync, keys, open, r.SendAttempts, r.nRec, r.SentAt, r.PollCount, r.LastStatus, r.CreatedAt, r.UpdatedAt);
+        return new LotSummary(r.RowKey, r.idLote, aamm, r.Phase, r.Sync, keys, open, r.SendAttempts, r.nRec, r.SentAt, r.PollCount, r.LastStatus, r.CreatedAt, r.UpdatedAt)
+        {
+            LastFault = r.LastFault,
+            LastFaultAt = r.LastFaultAt,
+            Stuck = r.Stuck,
+        };
     }
 }

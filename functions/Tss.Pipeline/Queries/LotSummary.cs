@@ -17,4 +17,14 @@ public sealed record LotSummary(
     int PollCount,
     string? LastStatus,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The lot's last fault ("type: message"), when its orchestration reported one.</summary>
+    public string? LastFault { get; init; }
+
+    /// <summary>When <see cref="LastFault"/> was reported.</summary>
+    public DateTimeOffset? LastFaultAt { get; init; }
+
+    /// <summary>The lot stopped restarting and waits for an operator's retry.</summary>
+    public bool Stuck { get; init; }
+}

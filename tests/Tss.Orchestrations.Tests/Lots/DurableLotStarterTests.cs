@@ -29,7 +29,7 @@ public sealed class DurableLotStarterTests
             .OnSend(Accepted(tMed: 0))
             .OnPoll(Receipt(104, Prot(K1, 100), Prot(K2, 100)));
         await using var host = await TestDurableHost.StartAsync(sefaz.Register, Ct);
-        var starter = new DurableLotStarter(host.Client, NullLogger<DurableLotStarter>.Instance);
+        var starter = new DurableLotStarter(host.Client, Microsoft.Extensions.Options.Options.Create(new LotRecoveryOptions()), NullLogger<DurableLotStarter>.Instance);
 
         await starter.StartAsync("t1|11222333000181|2612", "lot|42", Ct);
         await starter.StartAsync("t1|11222333000181|2612", "lot|42", Ct);

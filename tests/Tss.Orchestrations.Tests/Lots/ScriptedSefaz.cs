@@ -38,6 +38,12 @@ internal sealed class ScriptedSefaz
 
     public ConcurrentQueue<LotState> Distributed { get; } = new();
 
+    /// <summary>The marks the lot wrote about itself (faults, stuck, cleared), in order.</summary>
+    public ConcurrentQueue<LotAttentionInput> Marks { get; } = new();
+
+    /// <summary>The lot row: the state of the last step that returned, as <see cref="LotSteps"/> records it.</summary>
+    private volatile LotState? _row;
+
     public ScriptedSefaz OnSend(params LotEvent[] answers) => Enqueue(_sends, answers);
 
     public ScriptedSefaz OnPoll(params LotEvent[] answers) => Enqueue(_polls, answers);
@@ -54,6 +60,20 @@ internal sealed class ScriptedSefaz
 
     private int _storageFailures;
 
+    /// <summary>While set, the activity of that step throws every time (a step that fails for good); other activities work.</summary>
+    public LotAction? FailingStep
+    {
+        get => _failing < 0 ? null : (LotAction)_failing;
+        set => _failing = value is { } a ? (int)a : -1;
+    }
+
+    private volatile int _failing = -1;
+
+    /// <summary>Runs of <see cref="FailingStep"/> that threw.</summary>
+    public int StepFailures => _stepFailures;
+
+    private int _stepFailures;
+
     /// <summary>Time between the first call of <paramref name="first"/> after index and the next call.</summary>
     public TimeSpan Gap(int index) => Calls.ElementAt(index + 1).At - Calls.ElementAt(index).At;
 
@@ -69,11 +89,34 @@ internal sealed class ScriptedSefaz
             Distributed.Enqueue(input.State!);
             return input.State!.Keys.Count - input.State.Requeued.Count;
         });
+        r.AddActivityFunc<LotAttentionInput, bool>(nameof(MarkLotAttentionActivity), (_, input) =>
+        {
+            ThrowWhileStorageDown();
+            Marks.Enqueue(input);
+            return true;
+        });
     }
 
     private LotStep Step(LotAction action, ConcurrentQueue<LotEvent> script, LotStepInput input)
     {
         ThrowWhileStorageDown();
+        if (FailingStep == action)
+        {
+            Interlocked.Increment(ref _stepFailures);
+            throw new InvalidOperationException($"{action} fails for good (scripted).");
+        }
+        if (action == LotAction.Send && input.State is null && _row is { SendAttempts: > 0 } row)
+        {
+            // Resumed from the lot row (LotSteps.SendAsync): no SEFAZ call; a send in flight is reconciled by key.
+            return Recorded(row.Phase switch
+            {
+                LotPhase.AwaitingReceipt => new LotStep(row, LotAction.Poll, TimeSpan.Zero),
+                LotPhase.Reconciling => new LotStep(row, LotAction.Consult, TimeSpan.Zero),
+                LotPhase.Closed => new LotStep(row, LotAction.Close, TimeSpan.Zero),
+                LotPhase.Sending => Step(LotWorkflow.Decide(row, new LotEvent.SendInterrupted(), T0, Policy)),
+                _ => new LotStep(row, LotAction.Send, TimeSpan.Zero),
+            });
+        }
         Calls.Enqueue((action, DateTimeOffset.UtcNow));
         var state = input.State ?? LotState.New(input.LotId, 42, [AccessKey.Parse(K1), AccessKey.Parse(K2)], sync: false);
         if (action == LotAction.Send)
@@ -84,12 +127,22 @@ internal sealed class ScriptedSefaz
         {
             throw new InvalidOperationException($"No scripted answer left for {action}.");
         }
-        var decision = LotWorkflow.Decide(state, answer, T0, Policy);
+        return Recorded(Step(LotWorkflow.Decide(state, answer, T0, Policy)));
+    }
+
+    private LotStep Step(LotDecision decision)
+    {
         foreach (var o in decision.Outcomes)
         {
             Outcomes.Enqueue(o);
         }
         return new LotStep(decision.State, decision.Next, decision.Wait);
+    }
+
+    private LotStep Recorded(LotStep step)
+    {
+        _row = step.State;
+        return step;
     }
 
     private void ThrowWhileStorageDown()

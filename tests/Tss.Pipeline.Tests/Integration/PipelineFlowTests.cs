@@ -203,6 +203,48 @@ public sealed class PipelineFlowTests : IAsyncLifetime
         Assert.Equal(1, (await OnlyLotAsync(partition)).SendAttempts);
     }
     /// <summary>
+    /// A stuck lot (LotOrchestrator stopped restarting) shows on its row and open documents, keeps their InLot status
+    /// and its write-ahead; the operator's retry clears the marks and the lot, going on from its row, reconciles the
+    /// send whose answer was lost by key instead of sending again.
+    /// </summary>
+    [Fact]
+    public async Task Stuck_lot_marks_its_documents_and_after_the_retry_reconciles_by_key_without_a_second_send()
+    {
+        var partition = await IngestAsync(401, 402);
+        await Get<LotAssembler>().HandleAsync(new AssembleMessage(partition), Ct);
+        var lot = await OnlyLotAsync(partition);
+        using (var admin = new HttpClient { BaseAddress = _sim.AdminUri })
+        {
+            using var body = new StringContent("""{"kind":"HttpError","phase":"After","statusCode":502,"count":1,"service":"enviNFe"}""", System.Text.Encoding.UTF8, "application/json");
+            (await admin.PostAsync(new Uri("/admin/faults", UriKind.Relative), body, Ct)).EnsureSuccessStatusCode();
+        }
+        var steps = Get<LotSteps>();
+        await steps.SendAsync(partition, lot.RowKey, null, Ct); // SEFAZ processed the lot; its answer was lost
+
+        await steps.MarkAttentionAsync(partition, lot.RowKey, "InvalidOperationException: boom", stuck: true, Ct);
+        lot = await OnlyLotAsync(partition);
+        Assert.True(lot.Stuck);
+        Assert.Equal("InvalidOperationException: boom", lot.LastFault);
+        Assert.Equal(1, lot.SendAttempts);
+        Assert.All(await DocumentsAsync(partition), d =>
+        {
+            Assert.Equal(nameof(DocumentStatus.InLot), d.Status);
+            Assert.Contains("boom", d.Attention, StringComparison.Ordinal);
+            Assert.Contains("boom", Tss.Pipeline.Queries.DocumentQueries.Summarize(d).Attention, StringComparison.Ordinal);
+        });
+
+        await steps.MarkAttentionAsync(partition, lot.RowKey, error: null, stuck: false, Ct);
+        Assert.False((await OnlyLotAsync(partition)).Stuck);
+        Assert.All(await DocumentsAsync(partition), d => Assert.Null(Tss.Pipeline.Queries.DocumentQueries.Summarize(d).Attention));
+        var resumed = await steps.SendAsync(partition, lot.RowKey, null, Ct);
+        Assert.Equal(LotAction.Consult, resumed.Next);
+        await LotDriver.NextAsync(steps, d => _time.Advance(d), partition, lot.RowKey, resumed, Ct);
+
+        Assert.All(await DocumentsAsync(partition), d => Assert.Equal(nameof(DocumentStatus.Authorized), d.Status));
+        Assert.Equal(1, await ExchangesAsync("enviNFe"));
+    }
+
+    /// <summary>
     /// Regression: on Azure Storage a durable timer can fire up to 1 s early (queue visibility delays are whole
     /// seconds), and a bench at a 1 s receipt wait saw receipt queries begin 60 ms after the send answer.
     /// </summary>
