@@ -16,7 +16,7 @@ internal sealed record PhaseBreakdown(IReadOnlyList<(string Phase, double P50Ms,
 {
     public static readonly string[] Names = ["assemble", "start", "send", "timer", "poll"];
 
-    public static async Task<PhaseBreakdown> MeasureAsync(TableClient documents, IReadOnlyCollection<DocumentRecord> authorized, double scale)
+    public static async Task<PhaseBreakdown> MeasureAsync(TableClient documents, IReadOnlyCollection<DocumentRecord> authorized, double scale, TextWriter? slowest = null)
     {
         var lots = new Dictionary<(string, string), LotRecord>();
         foreach (var partition in authorized.Select(d => d.PartitionKey).Distinct(StringComparer.Ordinal))
@@ -49,12 +49,35 @@ internal sealed record PhaseBreakdown(IReadOnlyList<(string Phase, double P50Ms,
             Add("timer", lot.SentAt, lot.PollStartedAt);
             Add("poll", lot.PollStartedAt, d.UpdatedAt);
         }
+        if (slowest is not null && authorized.Count > 0)
+        {
+            WriteSlowest(slowest, authorized, lots, scale);
+        }
         var phases = Names.Select(n =>
         {
             var sorted = samples[n].Order().ToList();
             return (n, LatencyStats.Percentile(sorted, 50), LatencyStats.Percentile(sorted, 99));
         }).ToList();
         return new PhaseBreakdown(phases, used.Count, used.Count > 0 ? (double)authorized.Count / used.Count : 0);
+    }
+
+    /// <summary>
+    /// The lots of the slowest 1 % of documents (the slowest document of each), with their phases and when the document
+    /// arrived, to tell a steady tail from bursts.
+    /// </summary>
+    private static void WriteSlowest(TextWriter w, IReadOnlyCollection<DocumentRecord> authorized, Dictionary<(string, string), LotRecord> lots, double scale)
+    {
+        var first = authorized.Min(d => d.ReceivedAt);
+        double Ms(DateTimeOffset? from, DateTimeOffset? to) => from is { } f && to is { } t ? (t - f).TotalMilliseconds / scale : double.NaN;
+        w.WriteLine("lots of the slowest 1 %: arrived s, total ms | assemble start send timer poll ms | lot, documents");
+        var slow = authorized.OrderByDescending(d => d.UpdatedAt - d.ReceivedAt).Take(Math.Max(10, authorized.Count / 100));
+        foreach (var d in slow.DistinctBy(d => (d.PartitionKey, d.LotId)))
+        {
+            lots.TryGetValue((d.PartitionKey, d.LotId ?? ""), out var lot);
+            var docs = authorized.Count(o => o.PartitionKey == d.PartitionKey && o.LotId == d.LotId);
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Ms(first, d.ReceivedAt) / 1000,7:F1} {Ms(d.ReceivedAt, d.UpdatedAt),6:F0} | {Ms(d.ReceivedAt, lot?.CreatedAt),5:F0} {Ms(lot?.CreatedAt, lot?.SendStartedAt),5:F0} {Ms(lot?.SendStartedAt, lot?.SentAt),5:F0} {Ms(lot?.SentAt, lot?.PollStartedAt),5:F0} {Ms(lot?.PollStartedAt, d.UpdatedAt),5:F0} | {d.LotId} {docs}"));
+        }
     }
 
     /// <summary>As a JSON object: {"assemble":[p50,p99],…} in milliseconds.</summary>

@@ -136,7 +136,7 @@ internal static class PipelineBenchmark
             var slowest = authorized.MaxBy(d => d.UpdatedAt - d.ReceivedAt)!;
             Console.Error.WriteLine($"slowest {slowest.RowKey} (pipeline clock x{s.ClockScale}):{Environment.NewLine}{slowest.History}");
         }
-        var phases = await PhaseBreakdown.MeasureAsync(watch, authorized, s.ClockScale);
+        var phases = await PhaseBreakdown.MeasureAsync(watch, authorized, s.ClockScale, s.Verbose ? Console.Error : null);
         var tx = after.Product.Since(before.Product);
         var durableTx = after.Durable.Since(before.Durable);
         var result = new BenchResult(
