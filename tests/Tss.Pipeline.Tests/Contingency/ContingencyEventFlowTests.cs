@@ -24,6 +24,8 @@ public sealed class ContingencyEventFlowTests : IAsyncLifetime
     public async ValueTask InitializeAsync() =>
         _h = await PipelineHostHarness.StartAsync("EMITENTE EVENTOS SVC LTDA", new Dictionary<string, string?>
         {
+            ["Contingency:FailureThreshold"] = "2",
+            ["Contingency:FailureWindow"] = "00:10:00",
             ["Contingency:ProbeInterval"] = "00:00:01",
         }, events: true, Ct);
 
@@ -36,7 +38,11 @@ public sealed class ContingencyEventFlowTests : IAsyncLifetime
         var events = _h.Services.GetRequiredService<EventRequestService>();
         using var admin = new HttpClient { BaseAddress = _h.Simulator.AdminUri };
         (await admin.PutAsJsonAsync(new Uri("/admin/authorizers/SP/outage", UriKind.Relative), new { cStat = 109 }, Ct)).EnsureSuccessStatusCode();
-        await contingency.ImposeAsync(Sp, OperatorOverride.Force, "test", Ct);
+        // Two lots whose sends to SP fail (503): two transport failures put SP in contingency.
+        var stranded = await _h.SubmitAsync(1, Ct);
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        stranded.AddRange(await _h.SubmitAsync(1, Ct));
+        await PipelineHostHarness.WaitAsync(async () => (await contingency.GetAsync(Sp, Ct)).Mode == ContingencyMode.Contingency, "contingency entered", Ct);
         var keys = await _h.SubmitAsync(3, Ct);
         Assert.All(keys, k => Assert.Equal('6', k[34]));
         await PipelineHostHarness.WaitAsync(() => _h.AllAsync(keys, Ct), "SVC-AN documents authorized while SP is down", Ct);
@@ -49,7 +55,6 @@ public sealed class ContingencyEventFlowTests : IAsyncLifetime
         Assert.Empty(await EventsAsync(admin, keys[1]));
 
         (await admin.DeleteAsync(new Uri("/admin/authorizers/SP/outage", UriKind.Relative), Ct)).EnsureSuccessStatusCode();
-        await contingency.ImposeAsync(Sp, OperatorOverride.None, "test", Ct);
         await PipelineHostHarness.WaitAsync(async () => (await contingency.GetAsync(Sp, Ct)).Mode == ContingencyMode.Normal, "back to normal", Ct);
         await PipelineHostHarness.WaitAsync(async () => (await EventsAsync(admin, keys[1])).Count == 1, "CC-e registered at SP", Ct);
         Assert.Equal([("110110", "SP")], (await EventsAsync(admin, keys[1])).Select(e => (e.tpEvento, e.Authorizer)));
@@ -57,6 +62,7 @@ public sealed class ContingencyEventFlowTests : IAsyncLifetime
         await events.CancelAsync(_h.Entity, keys[2], "Cancelamento depois do retorno da SEFAZ SP", Ct);
         await PipelineHostHarness.WaitAsync(() => _h.AllAsync([keys[2]], Ct, DocumentStatus.Cancelled), "cancellation registered at SP", Ct);
         Assert.Equal(["SP"], (await EventsAsync(admin, keys[2])).Select(e => e.Authorizer));
+        await PipelineHostHarness.WaitAsync(() => _h.AllAsync(stranded, Ct), "documents stored before the switch authorized by SP", Ct);
         Assert.All(await _h.AuthorizationsAsync(Ct), a => Assert.Equal(1, a.TimesAuthorized));
     }
 
