@@ -43,7 +43,7 @@ public sealed class ContingencyRefusalTests(HostFixture host)
     {
         var (tenantId, http) = await TenantAsync("SP");
 
-        using var submit = await http.PostAsync(Url($"/api/v1/entities/{Cnpj}/nfe"), ApiJson.Documents((Without(Sample("SP"), "dhCont"), "sp-nodhcont")), Ct);
+        using var submit = await http.PostAsync(Url($"/api/v1/entities/{Cnpj}/nfe"), ApiJson.Documents((ContingencyXml.Without(Sample("SP"), "dhCont"), "sp-nodhcont")), Ct);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, submit.StatusCode);
         Assert.Equal("contingency.dhcont_missing", await ApiJson.CodeAsync(submit));
@@ -57,7 +57,7 @@ public sealed class ContingencyRefusalTests(HostFixture host)
         var (spTenant, spHttp) = await TenantAsync("SP");
 
         var notAllowed = await SoapSubmitAsync(apHttp, Sample("AP"));
-        var noDhCont = await SoapSubmitAsync(spHttp, Without(Sample("SP"), "dhCont"));
+        var noDhCont = await SoapSubmitAsync(spHttp, ContingencyXml.Without(Sample("SP"), "dhCont"));
 
         Assert.Equal("contingency.not_allowed", notAllowed);
         Assert.Equal("contingency.dhcont_missing", noDhCont);
@@ -100,12 +100,4 @@ public sealed class ContingencyRefusalTests(HostFixture host)
 
     private string Sample(string uf) =>
         SampleNfe.Create(new SampleNfeOptions { EmitCnpj = Cnpj, Uf = uf, tpEmis = 6, nNF = HostFixture.NextNumber(), Items = 2 }, host.Time);
-
-    private static string Without(string xml, string element)
-    {
-        var nfe = SafeXml.Load(xml).DocumentElement!;
-        var found = nfe.GetElementsByTagName(element, NfeNamespaces.Nfe).OfType<System.Xml.XmlElement>().Single();
-        found.ParentNode!.RemoveChild(found);
-        return nfe.OuterXml;
-    }
 }

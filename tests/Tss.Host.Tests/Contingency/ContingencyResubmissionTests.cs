@@ -58,7 +58,7 @@ public sealed class ContingencyResubmissionTests(HostFixture host)
         Assert.Equal("nfe.number_taken", await ApiJson.CodeAsync(other));
 
         Assert.Equal(rows, await host.StoredRowsAsync(tenant.TenantId));
-        using var originalKey = await tenant.Http.GetAsync(Url($"/api/v1/entities/{Cnpj}/nfe/{KeyOf(original)}"), Ct);
+        using var originalKey = await tenant.Http.GetAsync(Url($"/api/v1/entities/{Cnpj}/nfe/{ContingencyXml.KeyOf(original)}"), Ct);
         Assert.Equal(HttpStatusCode.NotFound, originalKey.StatusCode);
         var authorizations = await admin.GetFromJsonAsync<List<Authorization>>(Url("/admin/authorizations"), Ct);
         Assert.Equal([rekeyed], authorizations!.Select(a => a.chNFe).Where(k => k[..34] == rekeyed[..34]));
@@ -66,9 +66,6 @@ public sealed class ContingencyResubmissionTests(HostFixture host)
 
     private string Sample(int nNF, int items) =>
         SampleNfe.Create(new SampleNfeOptions { EmitCnpj = Cnpj, tpEmis = 1, nNF = nNF, Items = items }, host.Time);
-
-    private static string KeyOf(string xml) =>
-        SafeXml.Load(xml).DocumentElement!.GetElementsByTagName("infNFe", NfeNamespaces.Nfe).OfType<XmlElement>().Single().GetAttribute("Id")[3..];
 
     private sealed record Authorization(string chNFe);
 }
