@@ -21,6 +21,9 @@ public static class PipelineErrorCodes
         public const string ContingencyWrongSvc = "contingency.wrong_svc";
         public const string ContingencyDhContMissing = "contingency.dhcont_missing";
         public const string ContingencyXJustMissing = "contingency.xjust_missing";
+
+        /// <summary>The document's number (CNPJ, model, series, number, environment) is stored under another key with other content (409).</summary>
+        public const string NumberTaken = "nfe.number_taken";
     }
 
     /// <summary>Stable codes of refused event, inutilização and consultation requests (nothing stored, nothing sent).</summary>

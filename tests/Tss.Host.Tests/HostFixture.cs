@@ -73,6 +73,7 @@ public sealed class HostFixture : IAsyncLifetime
         ["Pipeline:MaxDocumentsPerRequest"] = "20",
         ["Pipeline:MaxRequestBytes"] = "1048576",
         ["Soap:MaxRequestBytes"] = "1048576",
+        ["Contingency:DisallowedUfs:0"] = "AP", // contingency.not_allowed (tests/Tss.Host.Tests/Contingency)
         ["Certificates:MasterKey"] = Convert.ToBase64String(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray()),
     });
 

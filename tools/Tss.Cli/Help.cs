@@ -27,6 +27,9 @@ internal static class Help
                                                     N NF-e while the host is SIGKILLed K times and restarted; JSON verdict
                                                     (exit 0 only when all authorized, none lost, no blind resend/double
                                                     debit/duplicate delivery)
+              drill contingency [--docs 300] [--batch 5] [--pace-ms 250] [--scale 15]
+                                                    SP outage on the separate-process stack: NF-e streamed, SP down
+                                                    and back; JSON verdict (exit 0 only when all authorized once, none lost)
               danfe IN.xml -o OUT.pdf [--paper 58] [--cancelled]
                                                     DANFE (NF-e) or DANFE NFC-e of any procNFe; --sample [--items N]
                                                     [--landscape] [--nfce] renders a demo document instead

@@ -15,6 +15,7 @@ try
         "simulator" => await SimulatorCommand.RunAsync(rest),
         "bench" => await BenchCommand.RunAsync(rest),
         "chaos" => await Tss.Cli.Chaos.ChaosRun.RunAsync(Tss.Cli.Chaos.ChaosSettings.From(rest)),
+        "drill" when args.Length > 1 && args[1] == "contingency" => await Tss.Cli.Drill.DrillRun.RunAsync(Tss.Cli.Drill.DrillSettings.From(new CommandLine(args.Skip(2)))),
         "admin" => await AdminCommand.RunAsync(rest),
         "up" => await UpCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Help.Print(),

@@ -114,8 +114,10 @@ public static class SubmissionApi
         }
         var code = response.Documents.Select(d => d.Error!.Code).Distinct().Count() == 1 ? response.Documents[0].Error!.Code : ApiErrorCodes.AllRefused;
         var detail = response.Documents.Count == 1 ? response.Documents[0].Error!.Message : "Nenhum documento foi aceito; veja o erro de cada um em documents.";
-        var problem = ApiProblem.Details(StatusCodes.Status422UnprocessableEntity, code, detail);
+        // A number already issued under another key with other content is a conflict with stored state, not bad input.
+        var status = code == PipelineErrorCodes.Ingest.NumberTaken ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        var problem = ApiProblem.Details(status, code, detail);
         problem.Extensions["documents"] = response.Documents;
-        return new StoredResponse(StatusCodes.Status422UnprocessableEntity, "application/problem+json", JsonSerializer.Serialize(problem, options));
+        return new StoredResponse(status, "application/problem+json", JsonSerializer.Serialize(problem, options));
     }
 }

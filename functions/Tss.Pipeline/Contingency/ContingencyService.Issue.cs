@@ -6,6 +6,7 @@ namespace Tss.Pipeline.Contingency;
 
 public sealed partial class ContingencyService
 {
+    private const string CancellationEvent = "110111";
     private static readonly TimeSpan Brasilia = TimeSpan.FromHours(-3);
     private readonly ConcurrentDictionary<string, (OperatorOverride Override, DateTimeOffset? Since, DateTimeOffset ReadAt)> _entities = new();
 
@@ -55,13 +56,20 @@ public sealed partial class ContingencyService
     }
 
     /// <summary>
-    /// Where an event on a document goes: the SVC named by its key's tpEmis (6 SVC-AN, 7 SVC-RS) while the UF's authorizer
-    /// is in contingency; null (the UF's own authorizer) otherwise.
+    /// Where an event on a document goes: a cancellation (110111) of a key authorized by an SVC (tpEmis 6 SVC-AN,
+    /// 7 SVC-RS) goes to that SVC while the UF's authorizer is in contingency; null (the UF's own authorizer) otherwise.
+    /// The SVC cancels only the NF-e it authorized and offers no CC-e: a CC-e on an SVC key goes to the UF, which
+    /// receives the SVC's documents, and waits (its batch retries) while the UF is down (README, Contingency).
     /// </summary>
-    public async Task<string?> EventSvcAsync(AuthorizerKey key, string chNFe, CancellationToken ct)
+    public async Task<string?> EventSvcAsync(AuthorizerKey key, string chNFe, string tpEvento, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(chNFe);
+        if (tpEvento != CancellationEvent)
+        {
+            return null;
+        }
+
         var svc = chNFe.Length == 44 ? chNFe[34] switch { '6' => "SVC-AN", '7' => "SVC-RS", _ => null } : null;
         return svc is not null && (await ReadCachedAsync(key, ct).ConfigureAwait(false)).Mode == ContingencyMode.Contingency ? svc : null;
     }

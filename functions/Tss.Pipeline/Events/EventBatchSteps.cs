@@ -229,9 +229,9 @@ public sealed partial class EventBatchSteps(
         var entity = await entities.FindAsync(e.TenantId, e.Cnpj, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Entity {e.Cnpj} of tenant {e.TenantId} no longer exists; event batch {e.BatchId} cannot proceed.");
         var cert = await entities.GetCertificateAsync(entity, ct).ConfigureAwait(false);
-        // An event on a document authorized by an SVC (tpEmis 6/7) goes to that SVC while the UF is in contingency.
+        // A cancellation of a document authorized by an SVC (tpEmis 6/7) goes to that SVC while the UF is in contingency.
         var svc = contingency is null ? null
-            : await contingency.EventSvcAsync(new Contingency.AuthorizerKey(e.Uf, e.mod, e.tpAmb), e.chNFe, ct).ConfigureAwait(false);
+            : await contingency.EventSvcAsync(new Contingency.AuthorizerKey(e.Uf, e.mod, e.tpAmb), e.chNFe, e.tpEvento, ct).ConfigureAwait(false);
         return (new SefazTarget(e.Uf, e.mod, e.tpAmb) { Contingency = svc }, cert);
     }
 

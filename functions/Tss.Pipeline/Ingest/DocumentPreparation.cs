@@ -19,7 +19,8 @@ public static class DocumentPreparation
     /// <summary>The largest signed NF-e kept inline in its table entity (a string property holds 32K UTF-16 characters).</summary>
     public const int MaxInlineChars = 30_000;
 
-    public sealed record Outcome(DocumentRecord? Record, IngestedDocument? Refusal, string? Signed = null);
+    /// <param name="Fingerprint">The document's <see cref="DocumentFingerprint"/> (for its number row), when accepted.</param>
+    public sealed record Outcome(DocumentRecord? Record, IngestedDocument? Refusal, string? Signed = null, string? Fingerprint = null);
 
     /// <param name="contingency">For NF-e (55): SVC documents are checked, and a tpEmis 1 one is re-keyed while
     /// <see cref="IngestContingency.Issue"/> is set; null skips contingency entirely.</param>
@@ -135,7 +136,7 @@ public static class DocumentPreparation
             record.SignedBlob = $"{record.PartitionKey.Replace('|', '/')}/{key}.xml";
         }
         record.AddHistory(now, "Pending");
-        return new(record, null, signed);
+        return new(record, null, signed, DocumentFingerprint.Of(nfe));
     }
 
     private static Outcome Refuse(IngestItem item, string? key, string code, string message) =>

@@ -48,7 +48,7 @@ public sealed partial class IngestService(
         var signer = SignerFor(cert);
         var now = time.GetUtcNow();
         var results = new IngestedDocument[items.Count];
-        var accepted = new List<(int Index, DocumentRecord Record)>();
+        var accepted = new List<Stored>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var mode = await ContingencyAsync(contingency, entity, ct).ConfigureAwait(false);
         var documents = tables.GetTableClient(_o.DocumentsTable);
@@ -70,7 +70,7 @@ public sealed partial class IngestService(
                     await blobs.GetBlobContainerClient(_o.SignedContainer).GetBlobClient(ok.SignedBlob)
                         .UploadAsync(BinaryData.FromString(outcome.Signed!), overwrite: true, ct).ConfigureAwait(false);
                 }
-                accepted.Add((i, ok));
+                accepted.Add(new Stored(i, ok, NumberRecord.For(ok, outcome.Fingerprint ?? "")));
             }
             else
             {
@@ -80,13 +80,13 @@ public sealed partial class IngestService(
 
         foreach (var partition in accepted.GroupBy(a => a.Record.PartitionKey))
         {
-            // Each document is two rows (document + pending marker) and a transaction holds at most 100.
-            foreach (var chunk in partition.Chunk(50))
+            // Each document is three rows (document, pending marker, number) and a transaction holds at most 100.
+            foreach (var chunk in partition.Chunk(33))
             {
                 await StoreAsync(documents, chunk, results, ct).ConfigureAwait(false);
             }
-            List<(int Index, DocumentRecord Record)> held = hold is null ? [] : [.. partition.Where(a => hold.Holds(a.Record))];
-            foreach (var (_, record) in held)
+            List<Stored> held = hold is null ? [] : [.. partition.Where(a => hold.Holds(a.Record))];
+            foreach (var record in held.Select(h => h.Record))
             {
                 // Never an assembly of the partition: it would claim other requests' held documents under their feet.
                 await queues.RecoverSyncLaterAsync(partition.Key, record.RowKey, hold!.RecoveryDelay, ct).ConfigureAwait(false);
@@ -96,14 +96,16 @@ public sealed partial class IngestService(
                 await queues.AssembleAsync(partition.Key, ct).ConfigureAwait(false);
             }
         }
-        await IndexErpIdsAsync(entity, accepted.Where(a => a.Record.ErpId is not null && results[a.Index].Status == nameof(DocumentStatus.Pending)).Select(a => a.Record), ct).ConfigureAwait(false);
+        // The stored document: another key when the number was already taken by the same document (re-keyed in contingency).
+        await IndexErpIdsAsync(entity, accepted.Select(a => results[a.Index].Stored ?? a.Record)
+            .Where(r => r.ErpId is not null && r.Status == nameof(DocumentStatus.Pending)).DistinctBy(r => r.RowKey), ct).ConfigureAwait(false);
         Log.Ingested(logger, entity.TenantId, entity.Cnpj, accepted.Count, items.Count - accepted.Count);
         return results;
     }
 
     private XmlDsigSigner SignerFor(X509Certificate2 cert) => _signers.GetOrAdd(cert.Thumbprint, _ => new XmlDsigSigner(cert));
 
-    private static async Task StoreAsync(TableClient documents, (int Index, DocumentRecord Record)[] chunk, IngestedDocument[] results, CancellationToken ct)
+    private static async Task StoreAsync(TableClient documents, Stored[] chunk, IngestedDocument[] results, CancellationToken ct)
     {
         try
         {
@@ -111,63 +113,21 @@ public sealed partial class IngestService(
             {
                 new TableTransactionAction(TableTransactionActionType.Add, c.Record),
                 new TableTransactionAction(TableTransactionActionType.Add, PendingMarker.For(c.Record)),
+                new TableTransactionAction(TableTransactionActionType.Add, c.Number),
             }), ct).ConfigureAwait(false);
-            foreach (var (index, record) in chunk)
+            foreach (var c in chunk)
             {
-                results[index] = Accepted(index, record, record.Status);
+                results[c.Index] = Accepted(c.Index, c.Record, c.Record.Status);
             }
         }
         catch (TableTransactionFailedException)
         {
-            // Some key already exists: decide document by document.
-            foreach (var (index, record) in chunk)
+            // Some key (or number) already exists: decide document by document.
+            foreach (var c in chunk)
             {
-                results[index] = await StoreOneAsync(documents, index, record, ct).ConfigureAwait(false);
+                results[c.Index] = await StoreOneAsync(documents, c, ct).ConfigureAwait(false);
             }
         }
-    }
-
-    private static async Task<IngestedDocument> StoreOneAsync(TableClient documents, int index, DocumentRecord record, CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var existing = await documents.GetEntityIfExistsAsync<DocumentRecord>(record.PartitionKey, record.RowKey, cancellationToken: ct).ConfigureAwait(false);
-            try
-            {
-                if (!existing.HasValue || existing.Value is null)
-                {
-                    await documents.SubmitTransactionAsync(
-                    [
-                        new TableTransactionAction(TableTransactionActionType.Add, record),
-                        new TableTransactionAction(TableTransactionActionType.Add, PendingMarker.For(record)),
-                    ], ct).ConfigureAwait(false);
-                    return Accepted(index, record, record.Status);
-                }
-                var current = existing.Value;
-                if (DocumentLifecycle.Next(current.StatusValue, DocumentEvent.Resubmitted) is null)
-                {
-                    // Already pending (its marker exists or its lot was cut), in a lot or final: never queued again.
-                    return Accepted(index, current, current.Status);
-                }
-                record.History = current.History;
-                record.AddHistory(record.ReceivedAt, "Resubmitted after rejection " + current.cStat);
-                await documents.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, record, current.ETag),
-                    new TableTransactionAction(TableTransactionActionType.Add, PendingMarker.For(record)),
-                ], ct).ConfigureAwait(false);
-                return Accepted(index, record, record.Status);
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
-            {
-                // Raced with another writer: look again.
-            }
-            catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
-            {
-                // Raced with another writer: look again.
-            }
-        }
-        return new IngestedDocument(index, record.RowKey, record.ErpId, null, PipelineErrorCodes.Ingest.InFlight, "O documento está sendo alterado por outra requisição; tente novamente.");
     }
 
     private static IngestedDocument Accepted(int index, DocumentRecord r, string status) => new(index, r.RowKey, r.ErpId, status, null, null) { Stored = r };

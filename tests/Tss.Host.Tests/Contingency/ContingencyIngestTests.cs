@@ -23,7 +23,7 @@ public sealed class ContingencyIngestTests(HostFixture host)
     public async Task An_svc_nfe_without_xjust_is_refused_with_a_code_and_nothing_is_stored()
     {
         var tenant = await host.NewTenantAsync(Cnpj);
-        var xml = Without(Sample(tpEmis: 6), "xJust");
+        var xml = ContingencyXml.Without(Sample(tpEmis: 6), "xJust");
 
         using var submit = await tenant.Http.PostAsync(Url($"/api/v1/entities/{Cnpj}/nfe"), ApiJson.Documents((xml, null)), Ct);
 
@@ -54,7 +54,7 @@ public sealed class ContingencyIngestTests(HostFixture host)
         {
             (await tenant.Http.PutAsJsonAsync(Url($"/api/v1/entities/{Cnpj}/contingency"), new { @override = "Force" }, Ct)).EnsureSuccessStatusCode();
             var xml = Sample(tpEmis: 1);
-            var original = KeyOf(xml);
+            var original = ContingencyXml.KeyOf(xml);
             var erpId = "svc-" + original[25..34];
 
             using var submit = await tenant.Http.PostAsync(Url($"/api/v1/entities/{Cnpj}/nfe"), ApiJson.Documents((xml, erpId)), Ct);
@@ -96,20 +96,9 @@ public sealed class ContingencyIngestTests(HostFixture host)
 
         var answer = await ApiJson.ReadAsync(again);
         Assert.True(again.IsSuccessStatusCode, answer.ToJsonString());
-        Assert.Equal(KeyOf(xml), answer["documents"]![0]!["chNFe"]!.GetValue<string>());
+        Assert.Equal(ContingencyXml.KeyOf(xml), answer["documents"]![0]!["chNFe"]!.GetValue<string>());
     }
 
     private string Sample(int tpEmis) =>
         SampleNfe.Create(new SampleNfeOptions { EmitCnpj = Cnpj, tpEmis = tpEmis, nNF = HostFixture.NextNumber(), Items = 2 }, host.Time);
-
-    private static string KeyOf(string xml) =>
-        SafeXml.Load(xml).DocumentElement!.GetElementsByTagName("infNFe", NfeNamespaces.Nfe).OfType<XmlElement>().Single().GetAttribute("Id")[3..];
-
-    private static string Without(string xml, string element)
-    {
-        var nfe = SafeXml.Load(xml).DocumentElement!;
-        var found = nfe.GetElementsByTagName(element, NfeNamespaces.Nfe).OfType<XmlElement>().Single();
-        found.ParentNode!.RemoveChild(found);
-        return nfe.OuterXml;
-    }
 }

@@ -63,7 +63,7 @@ public sealed class EventService : ISimulatorService
         lock (_gate)
         {
             var now = _engine.Now;
-            var answers = eventos.Select(e => _rules.Process(e, now)).ToList();
+            var answers = eventos.Select(e => _rules.Process(e, now, request.Svc)).ToList();
             return Lot(idLote, cOrgao, 128, Motivos.Text(128), answers);
         }
     }

@@ -28,7 +28,7 @@ internal sealed partial class EventRules(SimulatorOptions options, Authorization
         [NfeRequests.TpEventoCartaCorrecao] = ("CCe_v1.00.xsd", "Carta de Correção registrada"),
     };
 
-    public EventAnswer Process(XmlElement evento, DateTimeOffset now)
+    public EventAnswer Process(XmlElement evento, DateTimeOffset now, string? svc = null)
     {
         var inf = NfeXml.Child(evento, "infEvento");
         var chNFe = NfeXml.Text(inf, "chNFe") is { } text && KeyShape().IsMatch(text) ? text : NoKey;
@@ -116,7 +116,7 @@ internal sealed partial class EventRules(SimulatorOptions options, Authorization
         var nProt = numbers.NextProtocol(cOrgao, now);
         var answer = reply.Registered(kind.xEvento, nProt);
         var proc = NfeProcs.ProcEventoNFe(evento.OuterXml, answer.RetEventoXml);
-        authorizations.TryAddEvent(new EventRecord(chNFe, tpEvento, nSeqEvento.Value, nProt, now, proc));
+        authorizations.TryAddEvent(new EventRecord(chNFe, tpEvento, nSeqEvento.Value, nProt, now, proc, svc));
         return answer;
     }
 
