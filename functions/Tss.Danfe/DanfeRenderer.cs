@@ -2,12 +2,14 @@ using PdfSharp.Pdf;
 using Tss.Danfe.Fonts;
 using Tss.Danfe.Layout.Nfce;
 using Tss.Danfe.Layout.Nfe;
+using Tss.Danfe.Model;
 using Tss.Danfe.Reading;
 
 namespace Tss.Danfe;
 
 /// <summary>
-/// Renders the DANFE of an authorized NF-e (model 55, A4) or NFC-e (model 65, receipt roll) from its procNFe. Pure and
+/// Renders the DANFE of an authorized NF-e (model 55, A4) or NFC-e (model 65, receipt roll) from its procNFe, or of an
+/// NFC-e issued off-line still pending authorization from its signed NFe. Pure and
 /// thread-safe: XML bytes in, PDF bytes out, or a <see cref="DanfeException"/> with a code and nothing drawn.
 /// </summary>
 public static class DanfeRenderer
@@ -20,10 +22,19 @@ public static class DanfeRenderer
 
     /// <summary>Renders the DANFE.</summary>
     /// <exception cref="DanfeException">The XML is malformed, not an nfeProc, not authorized, or lacks a printed field.</exception>
-    public static byte[] Render(ReadOnlySpan<byte> procNFe, DanfeRenderOptions? options = null)
+    public static byte[] Render(ReadOnlySpan<byte> procNFe, DanfeRenderOptions? options = null) =>
+        Render(NfeReader.Read(procNFe), options ?? DanfeRenderOptions.Default);
+
+    /// <summary>
+    /// Renders the DANFE NFC-e of an NFC-e issued off-line (tpEmis 9) before its authorization, from the signed NFe: the
+    /// contingency legends ("EMITIDA EM CONTINGÊNCIA", "Pendente de autorização"), its off-line QR code, no protocol.
+    /// </summary>
+    /// <exception cref="DanfeException">Not an off-line NFC-e without protocol (<see cref="DanfeErrorCodes.NotAuthorized"/>), or unreadable.</exception>
+    public static byte[] RenderPendingOffline(ReadOnlySpan<byte> signedNfe, DanfeRenderOptions? options = null) =>
+        Render(NfeReader.ReadPendingOffline(signedNfe), options ?? DanfeRenderOptions.Default);
+
+    private static byte[] Render(NfeData data, DanfeRenderOptions options)
     {
-        var data = NfeReader.Read(procNFe);
-        options ??= DanfeRenderOptions.Default;
         DanfeFonts.EnsureInstalled();
         using var document = new PdfDocument();
         document.Info.Title = (data.Ide.mod == 65 ? "DANFE NFC-e " : "DANFE ") + data.Key;

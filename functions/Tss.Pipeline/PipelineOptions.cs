@@ -22,6 +22,13 @@ public sealed class PipelineOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan GatheringWindow { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// When a still-pending NFC-e issued off-line raises its alert (webhook "nfce.offline_near_limit"), counted from its
+    /// dhEmi on the pipeline clock: 20 h, 4 h before the 24 h limit. Shortened in tests.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "23:59:00")]
+    public TimeSpan OfflineAlertAfter { get; set; } = TimeSpan.FromHours(20);
+
     /// <summary>Maximum documents in one ingest request.</summary>
     [Range(1, 1000)]
     public int MaxDocumentsPerRequest { get; set; } = 500;

@@ -18,4 +18,8 @@ public enum DeliveryType
 
     /// <summary>A document SEFAZ distributed to a company through MD-e (webhook type "mde.document", one per NSU).</summary>
     MdeDocument,
+
+    /// <summary>An NFC-e issued off-line still not authorized at dhEmi + the alert time (webhook type
+    /// "nfce.offline_near_limit", once per document, no e-mail).</summary>
+    NfceOfflineNearLimit,
 }

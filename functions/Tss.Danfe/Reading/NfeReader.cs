@@ -16,7 +16,15 @@ internal static partial class NfeReader
     /// <summary>Cap on the input: a 990-item NF-e with its protocol stays well below it.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
-    public static NfeData Read(ReadOnlySpan<byte> procNFe)
+    public static NfeData Read(ReadOnlySpan<byte> procNFe) => Read(Load(procNFe));
+
+    /// <summary>
+    /// Reads a signed NFC-e issued off-line (tpEmis 9) that has no authorization yet: root NFe (or an nfeProc without
+    /// protNFe), model 65, tpEmis 9; the data carries no protocol. Anything else is refused as not authorized.
+    /// </summary>
+    public static NfeData ReadPendingOffline(ReadOnlySpan<byte> signedNfe) => Read(Load(signedNfe), pendingOffline: true);
+
+    private static XmlDocument Load(ReadOnlySpan<byte> procNFe)
     {
         XmlDocument document;
         try
@@ -28,10 +36,10 @@ internal static partial class NfeReader
             throw new DanfeException(DanfeErrorCodes.MalformedXml, $"The input is not acceptable XML ({ex.Code}): {ex.Message}", ex);
         }
 
-        return Read(document);
+        return document;
     }
 
-    public static NfeData Read(XmlDocument document)
+    public static NfeData Read(XmlDocument document, bool pendingOffline = false)
     {
         var root = document.DocumentElement!;
         var (nfe, prot) = root.LocalName switch
@@ -49,11 +57,26 @@ internal static partial class NfeReader
             throw Invalid($"infNFe@Id does not carry a valid access key: {keyError}");
         }
 
-        var protocol = ReadProtocol(prot, key);
         var ide = ReadIde(Child(infNFe, "ide") ?? throw Invalid("ide is missing."));
         if (ide.mod is not (55 or 65))
         {
             throw new DanfeException(DanfeErrorCodes.UnsupportedModel, $"Model {ide.mod} has no DANFE here (55 and 65 only).");
+        }
+
+        Authorization? protocol;
+        if (pendingOffline)
+        {
+            if (ide.mod != 65 || ide.tpEmis != 9 || key[34] != '9' || prot is not null)
+            {
+                throw new DanfeException(DanfeErrorCodes.NotAuthorized,
+                    "Only an NFC-e issued off-line (model 65, tpEmis 9) without its protocol is printed before its authorization.");
+            }
+
+            protocol = null;
+        }
+        else
+        {
+            protocol = ReadProtocol(prot, key);
         }
 
         var total = Child(infNFe, "total");

@@ -13,7 +13,8 @@ namespace Tss.Host.Documents;
 
 /// <summary>
 /// The DANFE of a tenant's NF-e for REST and SOAP: the same tenant scoping and "not found" as the XML downloads; 409
-/// while the NF-e is not authorized; 422 with the renderer's code when its procNFe cannot be printed.
+/// while the NF-e is not authorized (except an NFC-e issued off-line, printed at once with its contingency legends); 422
+/// with the renderer's code when its procNFe cannot be printed.
 /// </summary>
 public sealed class DanfeDownloads(EntityScope scope, DocumentQueries queries, DanfeCache cache)
 {
@@ -37,6 +38,21 @@ public sealed class DanfeDownloads(EntityScope scope, DocumentQueries queries, D
         if (document is null || document.Cnpj != entity.Cnpj)
         {
             throw new RequestRefusedException(404, PipelineErrorCodes.Events.DocumentNotFound, "NF-e não encontrada para esta empresa.");
+        }
+
+        if (document.OfflineTransmitBy is not null && document.StatusValue is DocumentStatus.Pending or DocumentStatus.InLot or DocumentStatus.AwaitingCredits)
+        {
+            // An NFC-e issued off-line (tpEmis 9) is printed at once, before its authorization: rendered from the signed
+            // XML with the contingency legends, not cached (the authorized DANFE replaces it).
+            try
+            {
+                var signed = await queries.GetSignedXmlAsync(document, ct).ConfigureAwait(false);
+                return DanfeRenderer.RenderPendingOffline(System.Text.Encoding.UTF8.GetBytes(signed), render);
+            }
+            catch (DanfeException e)
+            {
+                throw new RequestRefusedException(422, e.Code, Describe(e.Code));
+            }
         }
 
         if (document.ProcBlob is null || document.StatusValue is not (DocumentStatus.Authorized or DocumentStatus.Cancelled))

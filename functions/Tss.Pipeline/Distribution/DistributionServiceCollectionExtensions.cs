@@ -38,6 +38,7 @@ public static class DistributionServiceCollectionExtensions
         services.TryAddSingleton<MailSender>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliverySource, DocumentOutcomeSource>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliverySource, EventDeliverySource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliverySource, Offline.OfflineAlertSource>());
         services.TryAddSingleton<Distributor>();
         // Replaces a feature's refusing default (MD-e registers one so a host without this fails loudly).
         services.Replace(ServiceDescriptor.Singleton<IDeliveryDispatcher>(sp => sp.GetRequiredService<Distributor>()));

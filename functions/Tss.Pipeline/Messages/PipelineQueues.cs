@@ -18,6 +18,10 @@ public sealed class PipelineQueues(IQueueSender sender, IOptions<PipelineOptions
     public Task RecoverSyncLaterAsync(string partition, string chNFe, TimeSpan delay, CancellationToken ct) =>
         sender.SendAsync(_o.AssembleQueue, new AssembleMessage(partition, chNFe), delay, ct);
 
+    /// <summary>The near-limit alert of an off-line NFC-e: checked after <paramref name="delay"/> (real time).</summary>
+    public Task AlertOfflineLaterAsync(string partition, string chNFe, TimeSpan delay, CancellationToken ct) =>
+        sender.SendAsync(_o.DistributeQueue, new DistributeMessage(partition, [chNFe], Contracts.Delivery.DeliveryType.NfceOfflineNearLimit), delay, ct);
+
     public Task DistributeAsync(string partition, IReadOnlyList<string> keys, CancellationToken ct) =>
         sender.SendAsync(_o.DistributeQueue, new DistributeMessage(partition, keys), null, ct);
 }

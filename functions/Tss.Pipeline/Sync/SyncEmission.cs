@@ -63,7 +63,7 @@ public sealed partial class SyncEmission(
         }
         if (items.Count > _o.MaxSyncDocumentsPerRequest)
         {
-            return WithOffline(await ingest.SubmitAsync(entity, items, sync, ct).ConfigureAwait(false));
+            return await WithOfflineAsync(await ingest.SubmitAsync(entity, items, sync, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         }
         var single = items.Count == 1;
         // An off-line NFC-e is already issued: it is not sent within the request but queued for its lot, which transmits
@@ -82,16 +82,39 @@ public sealed partial class SyncEmission(
                 ? await EmitAsync(doc, results[i], ct).ConfigureAwait(false)
                 : results[i] with { Sefaz = Answer(doc) }; // submitted before: its current state
         }
-        return WithOffline(results);
+        return await WithOfflineAsync(results, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Adds the off-line state to each accepted off-line NFC-e (tpEmis 9) of the answer.</summary>
-    private IReadOnlyList<IngestedDocument> WithOffline(IReadOnlyList<IngestedDocument> results)
+    /// <summary>
+    /// Adds the off-line state to each accepted off-line NFC-e (tpEmis 9) of the answer, and queues its near-limit alert
+    /// for dhEmi + <see cref="PipelineOptions.OfflineAlertAfter"/> (a delayed distribute message; it alerts only if the
+    /// NFC-e is still waiting then, and once: the delivery id is the key's).
+    /// </summary>
+    private async Task<IReadOnlyList<IngestedDocument>> WithOfflineAsync(IReadOnlyList<IngestedDocument> results, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var scale = time is ScaledTimeProvider { Scale: > 0 } scaled ? scaled.Scale : 1;
+        foreach (var d in results.Select(r => r.Stored).OfType<DocumentRecord>())
+        {
+            if (d.OfflineTransmitBy is { } by && OfflineAlertDelay(d, by, now) is { } delay)
+            {
+                await queues.AlertOfflineLaterAsync(d.PartitionKey, d.RowKey, delay / scale, ct).ConfigureAwait(false);
+            }
+        }
         return [.. results.Select(r => r.Stored is { OfflineTransmitBy: { } by } d
             ? Offline(r, d, by, now)
             : r)];
+    }
+
+    /// <summary>How long (pipeline clock) until the alert of a still-waiting off-line NFC-e is due; null once it is no longer waiting.</summary>
+    private TimeSpan? OfflineAlertDelay(DocumentRecord d, DateTimeOffset by, DateTimeOffset now)
+    {
+        if (d.StatusValue is not (DocumentStatus.Pending or DocumentStatus.InLot or DocumentStatus.AwaitingCredits))
+        {
+            return null;
+        }
+        var due = (d.OfflineIssuedAt ?? by - NfceOffline.TransmitWithin) + _o.OfflineAlertAfter;
+        return due > now ? due - now : TimeSpan.Zero;
     }
 
     private IngestedDocument Offline(IngestedDocument r, DocumentRecord d, DateTimeOffset by, DateTimeOffset now)

@@ -1,24 +1,21 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Xml;
-using Tss.DevTools.Samples;
 using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;
 using Tss.Protocol.Nfce;
-using Tss.Protocol.Schemas;
 using Tss.Protocol.Signing;
-using Tss.Protocol.Xml;
+using static Tss.Protocol.Tests.Nfce.NfceTestDocuments;
 using static Tss.Protocol.Tests.Signing.SigningFixtures;
 
 namespace Tss.Protocol.Tests.Nfce;
 
+/// <summary>The off-line QR code (tpEmis 9): v2 with the CSC, v3 signed with the issuer's key, added after signing.</summary>
 public sealed class NfceOfflineQrCodeTests
 {
     // tpEmis 9 in digit 35 (the check digit does not matter to the QR code).
     private const string OfflineKey = "35261112345678000195650010000000019000000015";
     private const string Digest = "abcdEFGH1234567890abcdEFGH1=";
-    private static readonly NfceCsc Csc = new("000001", "G8063VRTNDMO886SFNK5LDUDEI24XJ22YIPO");
     private static readonly NfceOfflineQrCode.Fields Sale = new(OfflineKey, 2, "03", "12.50", "", "");
 
     [Fact]
@@ -61,17 +58,13 @@ public sealed class NfceOfflineQrCodeTests
     [InlineData(false)]
     public void A_signed_off_line_nfce_with_its_qr_code_is_schema_valid_and_its_signature_still_verifies(bool withCsc)
     {
-        var xml = SampleNfe.Create(new SampleNfeOptions { EmitCnpj = "11222333000181", Uf = "MG", mod = 65, nNF = 9, tpAmb = 2, tpEmis = 9, Items = 2 });
-        var nfe = SafeXml.Load(xml).DocumentElement!;
+        var nfe = NfceTestDocuments.Unsigned("MG", 2, tpEmis: 9, emitCnpj: "11222333000181", nNF: 9);
         var key = NfeKeyConsistency.ReadKey(nfe)!;
         var digest = new XmlDsigSigner(Signer).Sign(nfe["infNFe", NfeNamespaces.Nfe]!);
 
         Assert.True(NfceOfflineQrCode.AddTo(nfe, key, "MG", digest, withCsc ? Csc : null, Signer));
 
-        Assert.Equal(["infNFe", "infNFeSupl", "Signature"], nfe.ChildNodes.OfType<XmlElement>().Select(e => e.LocalName).ToList());
-        var result = NfeSchemas.Shared.Validate(nfe.OuterXml, "nfe_v4.00.xsd");
-        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors.Select(e => e.Message)));
-        Assert.True(SignatureVerifier.Verify(nfe["infNFe", NfeNamespaces.Nfe]!).IsValid);
+        NfceTestDocuments.AssertSignedAndValid(nfe);
         var qrCode = nfe.GetElementsByTagName("qrCode", NfeNamespaces.Nfe)[0]!.InnerText;
         Assert.Contains(withCsc ? $"{key}|2|2|" : $"{key}|3|2|", qrCode, StringComparison.Ordinal);
     }

@@ -1,20 +1,18 @@
 using System.Text.RegularExpressions;
 using System.Xml;
-using Tss.DevTools.Samples;
 using Tss.Protocol.AccessKeys;
 using Tss.Protocol.Messages;
 using Tss.Protocol.Nfce;
-using Tss.Protocol.Schemas;
 using Tss.Protocol.Signing;
-using Tss.Protocol.Xml;
+using static Tss.Protocol.Tests.Nfce.NfceTestDocuments;
 using static Tss.Protocol.Tests.Signing.SigningFixtures;
 
 namespace Tss.Protocol.Tests.Nfce;
 
+/// <summary>The on-line QR code and urlChave of every UF, the supplement's place, and CSC validation.</summary>
 public sealed class NfceQrCodeTests
 {
     private const string Key = "35261112345678000195650010000000011000000015";
-    private static readonly NfceCsc Csc = new("000001", "G8063VRTNDMO886SFNK5LDUDEI24XJ22YIPO");
 
     [Fact]
     public void Version_2_carries_the_csc_id_without_zeros_and_the_sha1_of_the_sequence_and_the_csc()
@@ -69,9 +67,7 @@ public sealed class NfceQrCodeTests
         {
             var nfe = SignedNfce(uf, tpAmb, tpAmb == 1 ? null : Csc);
 
-            var result = NfeSchemas.Shared.Validate(nfe.OuterXml, "nfe_v4.00.xsd");
-
-            Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors.Select(e => e.Message)));
+            NfceTestDocuments.AssertSignedAndValid(nfe);
         }
     }
 
@@ -80,9 +76,7 @@ public sealed class NfceQrCodeTests
     {
         var nfe = SignedNfce("SP", 2, Csc);
 
-        var names = nfe.ChildNodes.OfType<XmlElement>().Select(e => e.LocalName).ToList();
-        Assert.Equal(["infNFe", "infNFeSupl", "Signature"], names);
-        Assert.True(SignatureVerifier.Verify(nfe.ChildNodes.OfType<XmlElement>().First()).IsValid);
+        NfceTestDocuments.AssertSignedAndValid(nfe);
         var qrCode = nfe.GetElementsByTagName("qrCode", NfeNamespaces.Nfe)[0]!;
         Assert.IsType<XmlCDataSection>(qrCode.FirstChild);
     }
@@ -90,7 +84,7 @@ public sealed class NfceQrCodeTests
     [Fact]
     public void A_supplement_the_erp_built_is_kept()
     {
-        var nfe = UnsignedNfce("SP", 2);
+        var nfe = NfceTestDocuments.Unsigned("SP", 2);
         var key = nfe.GetElementsByTagName("infNFe", NfeNamespaces.Nfe).OfType<XmlElement>().Single().GetAttribute("Id")[3..];
         Assert.True(NfceQrCode.AddTo(nfe, key, 2, "SP", null));
         var before = nfe.OuterXml;
@@ -120,15 +114,9 @@ public sealed class NfceQrCodeTests
     public void The_csc_token_never_appears_in_its_text() =>
         Assert.DoesNotContain(Csc.Token, Csc.ToString(), StringComparison.Ordinal);
 
-    private static XmlElement UnsignedNfce(string uf, int tpAmb)
-    {
-        var xml = SampleNfe.Create(new SampleNfeOptions { EmitCnpj = "12345678000195", Uf = uf, mod = 65, nNF = 7, tpAmb = tpAmb, Items = 2 });
-        return SafeXml.Load(xml).DocumentElement!;
-    }
-
     private static XmlElement SignedNfce(string uf, int tpAmb, NfceCsc? csc)
     {
-        var nfe = UnsignedNfce(uf, tpAmb);
+        var nfe = NfceTestDocuments.Unsigned(uf, tpAmb);
         var key = NfeKeyConsistency.ReadKey(nfe)!;
         NfceQrCode.AddTo(nfe, key, tpAmb, uf, csc);
         new XmlDsigSigner(Signer).Sign(nfe.OwnerDocument, "infNFe");

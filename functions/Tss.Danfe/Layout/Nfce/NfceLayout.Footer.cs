@@ -33,8 +33,21 @@ internal sealed partial class NfceLayout
     private void Identification(Receipt r)
     {
         r.Text($"NFC-e nº {d.Ide.nNF:D9} Série {Br.Serie(d.Ide.serie)} {Br.DateTime(d.Ide.dhEmi)}", s.Bold, Align.Center);
-        r.Text($"Protocolo de autorização: {d.Protocol.nProt}", s.Text, Align.Center);
-        r.Text($"Data de autorização: {Br.DateTime(d.Protocol.dhRecbto)}", s.Text, Align.Center);
+        if (d.Protocol is { } protocol)
+        {
+            r.Text($"Protocolo de autorização: {protocol.nProt}", s.Text, Align.Center);
+            r.Text($"Data de autorização: {Br.DateTime(protocol.dhRecbto)}", s.Text, Align.Center);
+        }
+        else
+        {
+            // Off-line contingency (tpEmis 9) before the authorization: no protocol yet ("EMITIDA EM CONTINGÊNCIA" is in the header).
+            r.Text("Pendente de autorização", s.Bold, Align.Center);
+            if (d.Ide.dhCont is { } dhCont)
+            {
+                r.Text($"Entrada em contingência: {Br.DateTime(dhCont)}", s.Text, Align.Center);
+            }
+        }
+
         if (d.Ide.tpAmb == 2)
         {
             r.Text("EMITIDA EM AMBIENTE DE HOMOLOGAÇÃO - SEM VALOR FISCAL", s.Bold, Align.Center);

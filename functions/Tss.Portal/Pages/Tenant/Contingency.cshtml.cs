@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Tss.Pipeline.Contingency;
+using Tss.Pipeline.Queries;
 using Tss.Portal.Entities;
 using Tss.Portal.Hosting;
 
@@ -11,7 +12,7 @@ namespace Tss.Portal.Pages.Tenant;
 /// the reason and recent decisions of the shared decision log, and each entity's own override with a form to change it
 /// (Force/Forbid/None, the tenant's own entities only). Everything is read through <see cref="ContingencyService"/>.
 /// </summary>
-public sealed class ContingencyModel(ContingencyService contingency, PortalEntities entities) : PortalPageModel
+public sealed class ContingencyModel(ContingencyService contingency, PortalEntities entities, DocumentQueries documents) : PortalPageModel
 {
     /// <summary>Decisions shown per authorizer.</summary>
     public const int DecisionsShown = 5;
@@ -19,6 +20,12 @@ public sealed class ContingencyModel(ContingencyService contingency, PortalEntit
     public IReadOnlyList<AuthorizerRow> Authorizers { get; private set; } = [];
     public IReadOnlyList<EntityRow> Entities { get; private set; } = [];
     public string? Error { get; private set; }
+
+    /// <summary>NFC-e issued off-line still waiting for their authorization, across the tenant's companies.</summary>
+    public int OfflinePending { get; private set; }
+
+    /// <summary>Of those, the ones within 4 h of their 24 h limit.</summary>
+    public int OfflineNearLimit { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -72,6 +79,13 @@ public sealed class ContingencyModel(ContingencyService contingency, PortalEntit
                 targets.Contains((e.Uf, e.tpAmb)) && rows.Any(r => r.View.Uf == e.Uf && r.View.tpAmb == e.tpAmb)));
         }
         Entities = entityRows;
+        (OfflinePending, OfflineNearLimit) = (0, 0);
+        foreach (var e in mine)
+        {
+            var page = await documents.ListAsync(new DocumentListQuery(TenantId, e.Cnpj, PageSize: DocumentListQuery.MaxPageSize) { OfflinePending = true }, ct);
+            OfflinePending += page.Documents.Count;
+            OfflineNearLimit += page.Documents.Count(d => d.Offline is { NearLimit: true });
+        }
     }
 
     /// <summary>An authorizer with its state, whether contingency is allowed there, and its latest decisions (newest first).</summary>
