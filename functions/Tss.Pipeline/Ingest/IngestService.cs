@@ -28,7 +28,8 @@ public sealed partial class IngestService(
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<IngestService> logger,
-    ContingencyService? contingency = null)
+    ContingencyService? contingency = null,
+    Epec.IEpecStarter? epec = null)
 {
     private readonly PipelineOptions _o = options.Value;
     private readonly ConcurrentDictionary<string, XmlDsigSigner> _signers = new();
@@ -85,6 +86,7 @@ public sealed partial class IngestService(
             {
                 await StoreAsync(documents, chunk, results, ct).ConfigureAwait(false);
             }
+            await StartEpecsAsync(partition, results, ct).ConfigureAwait(false);
             List<(int Index, DocumentRecord Record)> held = hold is null ? [] : [.. partition.Where(a => hold.Holds(a.Record))];
             foreach (var (_, record) in held)
             {
@@ -107,11 +109,7 @@ public sealed partial class IngestService(
     {
         try
         {
-            await documents.SubmitTransactionAsync(chunk.SelectMany(c => new[]
-            {
-                new TableTransactionAction(TableTransactionActionType.Add, c.Record),
-                new TableTransactionAction(TableTransactionActionType.Add, PendingMarker.For(c.Record)),
-            }), ct).ConfigureAwait(false);
+            await documents.SubmitTransactionAsync(chunk.SelectMany(c => Rows(c.Record)), ct).ConfigureAwait(false);
             foreach (var (index, record) in chunk)
             {
                 results[index] = Accepted(index, record, record.Status);
@@ -136,11 +134,7 @@ public sealed partial class IngestService(
             {
                 if (!existing.HasValue || existing.Value is null)
                 {
-                    await documents.SubmitTransactionAsync(
-                    [
-                        new TableTransactionAction(TableTransactionActionType.Add, record),
-                        new TableTransactionAction(TableTransactionActionType.Add, PendingMarker.For(record)),
-                    ], ct).ConfigureAwait(false);
+                    await documents.SubmitTransactionAsync(Rows(record), ct).ConfigureAwait(false);
                     return Accepted(index, record, record.Status);
                 }
                 var current = existing.Value;
@@ -151,11 +145,7 @@ public sealed partial class IngestService(
                 }
                 record.History = current.History;
                 record.AddHistory(record.ReceivedAt, "Resubmitted after rejection " + current.cStat);
-                await documents.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, record, current.ETag),
-                    new TableTransactionAction(TableTransactionActionType.Add, PendingMarker.For(record)),
-                ], ct).ConfigureAwait(false);
+                await documents.SubmitTransactionAsync(Rows(record, current.ETag), ct).ConfigureAwait(false);
                 return Accepted(index, record, record.Status);
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
@@ -168,6 +158,20 @@ public sealed partial class IngestService(
             }
         }
         return new IngestedDocument(index, record.RowKey, record.ErpId, null, PipelineErrorCodes.Ingest.InFlight, "O documento está sendo alterado por outra requisição; tente novamente.");
+    }
+
+    /// <summary>The document and its pending marker; an EPEC document (tpEmis 4) gets its marker only once its EPEC is
+    /// registered (Tss.Pipeline.Epec.EpecSteps), so it is never transmitted before.</summary>
+    private static List<TableTransactionAction> Rows(DocumentRecord record, Azure.ETag? replacing = null)
+    {
+        List<TableTransactionAction> rows = [replacing is { } etag
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, record, etag)
+            : new TableTransactionAction(TableTransactionActionType.Add, record)];
+        if (!Epec.EpecStatus.IsOpen(record.EpecStatus))
+        {
+            rows.Add(new TableTransactionAction(TableTransactionActionType.Add, PendingMarker.For(record)));
+        }
+        return rows;
     }
 
     private static IngestedDocument Accepted(int index, DocumentRecord r, string status) => new(index, r.RowKey, r.ErpId, status, null, null) { Stored = r };
