@@ -16,14 +16,14 @@ public static class DanfeRenderer
     public const string LayoutVersion = "1";
 
     /// <summary>The procNFe's access key when it can be read, without rendering (for cache keys and file names).</summary>
-    public static string ReadKey(ReadOnlySpan<byte> procNFe) => NfeReader.Read(procNFe).Key;
+    public static string ReadKey(ReadOnlySpan<byte> procNFe) => NfeReader.Read(procNFe, null).Key;
 
     /// <summary>Renders the DANFE.</summary>
     /// <exception cref="DanfeException">The XML is malformed, not an nfeProc, not authorized, or lacks a printed field.</exception>
     public static byte[] Render(ReadOnlySpan<byte> procNFe, DanfeRenderOptions? options = null)
     {
-        var data = NfeReader.Read(procNFe);
         options ??= DanfeRenderOptions.Default;
+        var data = NfeReader.Read(procNFe, options.Epec);
         DanfeFonts.EnsureInstalled();
         using var document = new PdfDocument();
         document.Info.Title = (data.Ide.mod == 65 ? "DANFE NFC-e " : "DANFE ") + data.Key;

@@ -16,7 +16,7 @@ internal static partial class NfeReader
     /// <summary>Cap on the input: a 990-item NF-e with its protocol stays well below it.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
-    public static NfeData Read(ReadOnlySpan<byte> procNFe)
+    public static NfeData Read(ReadOnlySpan<byte> procNFe, DanfeEpec? epec = null)
     {
         XmlDocument document;
         try
@@ -28,10 +28,10 @@ internal static partial class NfeReader
             throw new DanfeException(DanfeErrorCodes.MalformedXml, $"The input is not acceptable XML ({ex.Code}): {ex.Message}", ex);
         }
 
-        return Read(document);
+        return Read(document, epec);
     }
 
-    public static NfeData Read(XmlDocument document)
+    public static NfeData Read(XmlDocument document, DanfeEpec? epec = null)
     {
         var root = document.DocumentElement!;
         var (nfe, prot) = root.LocalName switch
@@ -49,7 +49,10 @@ internal static partial class NfeReader
             throw Invalid($"infNFe@Id does not carry a valid access key: {keyError}");
         }
 
-        var protocol = ReadProtocol(prot, key);
+        // An EPEC NF-e (tpEmis 4, digit 35 of the key) is printed before its authorization with the EPEC's registration.
+        var protocol = prot is null && epec is not null && key[34] == '4'
+            ? new Authorization(epec.nProt ?? "EPEC", epec.dhRegEvento, EpecRegisteredCStat)
+            : ReadProtocol(prot, key);
         var ide = ReadIde(Child(infNFe, "ide") ?? throw Invalid("ide is missing."));
         if (ide.mod is not (55 or 65))
         {
@@ -81,6 +84,9 @@ internal static partial class NfeReader
             Text(infAdic, "infCpl"), Text(infAdic, "infAdFisco"), protocol,
             Text(supl, "qrCode"), Text(supl, "urlChave"));
     }
+
+    /// <summary>cStat the AN answers a registered EPEC with; marks a DANFE printed on the EPEC's protocol.</summary>
+    internal const int EpecRegisteredCStat = 136;
 
     private static Authorization ReadProtocol(XmlElement? prot, string key)
     {

@@ -136,7 +136,10 @@ public sealed class DocumentQueries(TableServiceClient tables, BlobServiceClient
     }
 
     public static DocumentSummary Summarize(DocumentRecord d) =>
-        new(d.RowKey, d.Cnpj, d.ErpId, d.Status, d.cStat, d.xMotivo, d.nProt, d.dhRecbto, d.ReceivedAt, d.UpdatedAt, d.ProcBlob is not null);
+        new(d.RowKey, d.Cnpj, d.ErpId, d.Status, d.cStat, d.xMotivo, d.nProt, d.dhRecbto, d.ReceivedAt, d.UpdatedAt, d.ProcBlob is not null)
+        {
+            Epec = d.EpecStatus is { } epec ? new EpecState(epec, d.EpecProtocol, d.EpecRegisteredAt) : null,
+        };
 
     /// <summary>
     /// <see cref="Summarize"/> plus the off-line state of an NFC-e issued off-line; one still waiting within 4 h of its

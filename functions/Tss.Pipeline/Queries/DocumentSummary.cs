@@ -17,6 +17,9 @@ public sealed record DocumentSummary(
     /// <summary>Set for an NFC-e issued off-line (tpEmis 9): its transmission limit and whether it is near.</summary>
     public Offline.OfflineState? Offline { get; init; }
 
+    /// <summary>Set for an NF-e issued in EPEC contingency (tpEmis 4): its EPEC at the Ambiente Nacional, kept after the authorization.</summary>
+    public EpecState? Epec { get; init; }
+
     /// <summary>The emission type, digit 35 of the key: 1 normal, 6 SVC-AN, 7 SVC-RS (contingency), …</summary>
     public int tpEmis => chNFe is { Length: 44 } && char.IsAsciiDigit(chNFe[34]) ? chNFe[34] - '0' : 1;
 
@@ -25,6 +28,7 @@ public sealed record DocumentSummary(
     {
         6 => "SVC-AN",
         7 => "SVC-RS",
+        4 => "EPEC",
         _ => null,
     };
 }
