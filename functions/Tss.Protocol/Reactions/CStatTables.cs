@@ -96,7 +96,8 @@ public static class CStatTables
         (135, Register),
         (124, Register),
         (573, AlreadyRegistered),
-        (661, ReconcileByKey));
+        (661, ReconcileByKey),
+        (142, RejectDocument)); // EPEC blocked for the emitter: a rejection below the 2xx range
 
     /// <summary>NFeInutilizacao4 (retInutNFe). 563 means voided only when it answers our own resend; 108/109 refuse the
     /// request today (the caller may ask again).</summary>
