@@ -12,6 +12,13 @@ public sealed record DanfeRenderOptions
     /// <summary>Protocol of the cancellation event, printed with the stamp when known.</summary>
     public string? CancellationProtocol { get; init; }
 
+    /// <summary>
+    /// The EPEC registration of an NF-e issued in EPEC contingency (tpEmis 4) and not yet authorized: with it, a bare
+    /// signed NFe (no protNFe) is printed, the protocol box showing the EPEC's protocol and the EPEC legend (the DANFE is
+    /// printed at once, as the contingency allows). Ignored for a procNFe and for any other tpEmis.
+    /// </summary>
+    public DanfeEpec? Epec { get; init; }
+
     /// <summary>Roll width of a DANFE NFC-e (model 65); ignored for model 55.</summary>
     public NfcePaper NfcePaper { get; init; } = NfcePaper.Mm80;
 }

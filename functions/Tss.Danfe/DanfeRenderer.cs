@@ -18,12 +18,15 @@ public static class DanfeRenderer
     public const string LayoutVersion = "1";
 
     /// <summary>The procNFe's access key when it can be read, without rendering (for cache keys and file names).</summary>
-    public static string ReadKey(ReadOnlySpan<byte> procNFe) => NfeReader.Read(procNFe).Key;
+    public static string ReadKey(ReadOnlySpan<byte> procNFe) => NfeReader.Read(procNFe, null).Key;
 
     /// <summary>Renders the DANFE.</summary>
     /// <exception cref="DanfeException">The XML is malformed, not an nfeProc, not authorized, or lacks a printed field.</exception>
-    public static byte[] Render(ReadOnlySpan<byte> procNFe, DanfeRenderOptions? options = null) =>
-        Render(NfeReader.Read(procNFe), options ?? DanfeRenderOptions.Default);
+    public static byte[] Render(ReadOnlySpan<byte> procNFe, DanfeRenderOptions? options = null)
+    {
+        options ??= DanfeRenderOptions.Default;
+        return Render(NfeReader.Read(procNFe, options.Epec), options);
+    }
 
     /// <summary>
     /// Renders the DANFE NFC-e of an NFC-e issued off-line (tpEmis 9) before its authorization, from the signed NFe: the

@@ -4,6 +4,7 @@ using Tss.Host.Hosting;
 using Tss.Host.Soap;
 using Tss.Mde.Hosting;
 using Tss.Orchestrations.Delivery;
+using Tss.Orchestrations.Epec;
 using Tss.Orchestrations.Events;
 using Tss.Orchestrations.Lots;
 using Tss.Orchestrations.Mde;
@@ -45,6 +46,7 @@ public static class TssHostApp
         builder.Services.AddTssPipeline(builder.Configuration);
         builder.Services.AddTssLotOrchestration();
         builder.Services.AddTssEventOrchestration();
+        builder.Services.AddTssEpecOrchestration();
         builder.Services.AddTssMde(builder.Configuration);
         builder.Services.AddTssMdeOrchestration();
         builder.Services.AddTssDeliveryOrchestration();

@@ -71,5 +71,7 @@ public static class ProtocolErrorCodes
         public const string CadastroParty = "message.cons_cad_party";
         /// <summary>The signed document or the SEFAZ answer given to a proc builder is not the expected element.</summary>
         public const string ProcPart = "message.proc_part";
+        /// <summary>The NF-e given to the EPEC builder lacks a field the EPEC (110140) carries, or is not tpEmis 4.</summary>
+        public const string EpecSource = "message.epec_source";
     }
 }

@@ -52,6 +52,7 @@ public static class SimulatorApp
         app.MapDistributionAdminApi();
         app.MapNfceAdminApi();
         app.MapContingencyAdminApi();
+        Epec.EpecAdminApi.MapEpecAdminApi(app);
         app.Lifetime.ApplicationStarted.Register(() => Log.Started(
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Log.Category), SoapUri(app), AdminUri(app), options.Environment));
         return app;
@@ -76,6 +77,8 @@ public static class SimulatorApp
         services.AddSingleton<ExchangeLog>();
         services.AddSingleton<CscRegistry>();
         services.AddSingleton<AuthorizerBoard>();
+        services.AddSingleton<Epec.EpecRegistry>();
+        services.AddSingleton<Epec.EpecService>();
         services.AddSingleton<SoapEndpoint>();
         // One line per SEFAZ service; new services (events, inutilização, DistDFe) are added here.
         services.AddSingleton<ISimulatorService, AuthorizationService>();

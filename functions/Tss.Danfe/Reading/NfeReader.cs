@@ -16,7 +16,7 @@ internal static partial class NfeReader
     /// <summary>Cap on the input: a 990-item NF-e with its protocol stays well below it.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
-    public static NfeData Read(ReadOnlySpan<byte> procNFe) => Read(Load(procNFe));
+    public static NfeData Read(ReadOnlySpan<byte> procNFe, DanfeEpec? epec = null) => Read(Load(procNFe), epec);
 
     /// <summary>
     /// Reads a signed NFC-e issued off-line (tpEmis 9) that has no authorization yet: root NFe (or an nfeProc without
@@ -39,7 +39,7 @@ internal static partial class NfeReader
         return document;
     }
 
-    public static NfeData Read(XmlDocument document, bool pendingOffline = false)
+    public static NfeData Read(XmlDocument document, DanfeEpec? epec = null, bool pendingOffline = false)
     {
         var root = document.DocumentElement!;
         var (nfe, prot) = root.LocalName switch
@@ -74,6 +74,11 @@ internal static partial class NfeReader
 
             protocol = null;
         }
+        else if (prot is null && epec is not null && key[34] == '4')
+        {
+            // An EPEC NF-e (tpEmis 4, digit 35 of the key) is printed before its authorization with the EPEC's registration.
+            protocol = new Authorization(epec.nProt ?? "EPEC", epec.dhRegEvento, EpecRegisteredCStat);
+        }
         else
         {
             protocol = ReadProtocol(prot, key);
@@ -104,6 +109,9 @@ internal static partial class NfeReader
             Text(infAdic, "infCpl"), Text(infAdic, "infAdFisco"), protocol,
             Text(supl, "qrCode"), Text(supl, "urlChave"));
     }
+
+    /// <summary>cStat the AN answers a registered EPEC with; marks a DANFE printed on the EPEC's protocol.</summary>
+    internal const int EpecRegisteredCStat = 136;
 
     private static Authorization ReadProtocol(XmlElement? prot, string key)
     {

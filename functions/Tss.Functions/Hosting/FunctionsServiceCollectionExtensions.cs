@@ -12,6 +12,7 @@ using Tss.Host.Soap;
 using Tss.Mde;
 using Tss.Mde.Hosting;
 using Tss.Orchestrations.Delivery;
+using Tss.Orchestrations.Epec;
 using Tss.Orchestrations.Events;
 using Tss.Orchestrations.Lots;
 using Tss.Orchestrations.Mde;
@@ -43,6 +44,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddTssPipeline(configuration);
         services.AddTssLotOrchestration();
         services.AddTssEventOrchestration();
+        services.AddTssEpecOrchestration();
         services.AddTssMde(configuration);
         services.AddTssMdeOrchestration();
         services.AddTssDeliveryOrchestration();

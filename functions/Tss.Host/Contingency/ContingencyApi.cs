@@ -70,7 +70,10 @@ public static class ContingencyApi
 
     private static async Task<Ok<ContingencyView>> SetAuthorizerAsync(string uf, ContingencyOverrideRequest request,
         ContingencyService contingency, CancellationToken ct) =>
-        TypedResults.Ok(await contingency.ImposeAsync(Key(uf, request.Model, request.tpAmb == 0 ? 2 : request.tpAmb), request.Override,
+        request.Override == OperatorOverride.Epec
+            ? throw new RequestRefusedException(400, ApiErrorCodes.ContingencyEpecEntityOnly,
+                "EPEC é uma escolha de cada empresa (PUT /api/v1/entities/{cnpj}/contingency); para a UF use None, Force ou Forbid.")
+            : TypedResults.Ok(await contingency.ImposeAsync(Key(uf, request.Model, request.tpAmb == 0 ? 2 : request.tpAmb), request.Override,
             "operator-api", ct));
 
     private static AuthorizerKey Key(string uf, int model, int tpAmb)

@@ -55,17 +55,32 @@ public sealed class DanfeDownloads(EntityScope scope, DocumentQueries queries, D
             }
         }
 
+        if (document.ProcBlob is null && document.EpecStatus == Pipeline.Epec.EpecStatus.Registered
+            && document.StatusValue is DocumentStatus.Pending or DocumentStatus.InLot or DocumentStatus.AwaitingCredits)
+        {
+            // EPEC contingency: printed at once from the signed NF-e with the EPEC's registration (and its legend).
+            return await RenderAsync(entity.TenantId, chNFe, render with
+            {
+                Epec = new DanfeEpec(document.EpecProtocol, document.EpecRegisteredAt ?? document.UpdatedAt),
+            }, async c => BinaryData.FromString(await queries.GetSignedXmlAsync(document, c).ConfigureAwait(false)), ct).ConfigureAwait(false);
+        }
+
         if (document.ProcBlob is null || document.StatusValue is not (DocumentStatus.Authorized or DocumentStatus.Cancelled))
         {
             throw NotAuthorizedYet(document);
         }
 
         render = render with { Cancelled = document.StatusValue == DocumentStatus.Cancelled };
+        return await RenderAsync(entity.TenantId, chNFe, render,
+            async c => await queries.GetProcNFeAsync(document, c).ConfigureAwait(false) ?? throw NotAuthorizedYet(document), ct).ConfigureAwait(false);
+    }
+
+    private async Task<byte[]> RenderAsync(string tenantId, string chNFe, DanfeRenderOptions render, Func<CancellationToken, Task<BinaryData>> load,
+        CancellationToken ct)
+    {
         try
         {
-            return await cache.GetOrRenderAsync(entity.TenantId, chNFe,
-                async c => await queries.GetProcNFeAsync(document, c).ConfigureAwait(false) ?? throw NotAuthorizedYet(document), render, ct)
-                .ConfigureAwait(false);
+            return await cache.GetOrRenderAsync(tenantId, chNFe, load, render, ct).ConfigureAwait(false);
         }
         catch (DanfeException e)
         {

@@ -21,6 +21,8 @@ public static class ApiErrorCodes
 
     /// <summary>A contingency query or override names no valid authorizer (UF, mod 55/65, tpAmb 1/2).</summary>
     public const string InvalidContingencyAuthorizer = "contingency.invalid_authorizer";
+    /// <summary>The EPEC override is an entity's choice; an authorizer (a whole UF) takes only None/Force/Forbid.</summary>
+    public const string ContingencyEpecEntityOnly = "contingency.epec_entity_only";
     public const string ProcNotAvailable = "nfe.proc_not_available";
     /// <summary>A lot retry asked for a document whose lot is not stuck (running, restarting on its own, or finished).</summary>
     public const string LotNotStuck = "nfe.lot_not_stuck";

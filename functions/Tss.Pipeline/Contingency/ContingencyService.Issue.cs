@@ -26,13 +26,24 @@ public sealed partial class ContingencyService
     public async Task<ContingencyIssue?> IssueForAsync(AuthorizerKey key, string tenantId, string cnpj, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (key.Model != 55 || !IsAllowed(key) || SvcTpEmis(key) is not { } tpEmis)
+        if (key.Model != 55 || !IsAllowed(key))
+        {
+            return null;
+        }
+
+        var entity = await EntityCachedAsync(tenantId, cnpj, ct).ConfigureAwait(false);
+        if (entity.Override == OperatorOverride.Epec)
+        {
+            var chosenAt = entity.Since ?? time.GetUtcNow();
+            return new ContingencyIssue(4, "EPEC", chosenAt, Fit(string.Create(CultureInfo.InvariantCulture,
+                $"Contingencia EPEC escolhida pelo emitente em {Local(chosenAt)} (horario de Brasilia) - EPEC registrado no Ambiente Nacional")));
+        }
+        if (SvcTpEmis(key) is not { } tpEmis)
         {
             return null;
         }
 
         var via = Via(key);
-        var entity = await EntityCachedAsync(tenantId, cnpj, ct).ConfigureAwait(false);
         switch (entity.Override)
         {
             case OperatorOverride.Forbid:

@@ -134,7 +134,7 @@ public sealed partial class ContingencyService(
         var entity = await EntityOverrideAsync(tenantId, cnpj, ct).ConfigureAwait(false);
         return entity switch
         {
-            OperatorOverride.Force => ContingencyMode.Contingency,
+            OperatorOverride.Force or OperatorOverride.Epec => ContingencyMode.Contingency,
             OperatorOverride.Forbid => ContingencyMode.Normal,
             _ => (await ReadCachedAsync(key, ct).ConfigureAwait(false)).Mode,
         };

@@ -12,4 +12,7 @@ public enum OperatorOverride
     Force,
     /// <summary>Never contingency, whatever the signals say.</summary>
     Forbid,
+    /// <summary>For an entity: NF-e (55) in EPEC contingency (tpEmis 4, event 110140 at the Ambiente Nacional) whatever
+    /// the signals say, instead of the UF's SVC.</summary>
+    Epec,
 }

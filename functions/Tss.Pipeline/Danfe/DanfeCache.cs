@@ -16,11 +16,11 @@ public sealed partial class DanfeCache(BlobServiceClient blobs, IOptions<Pipelin
 {
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(options.Value.DanfeContainer);
 
-    /// <summary>Blob name of a DANFE: <c>{scope}/{chNFe}-L{layout}-{a|c}[-58].pdf</c>.</summary>
+    /// <summary>Blob name of a DANFE: <c>{scope}/{chNFe}-L{layout}-{a|c|e}[-58].pdf</c> (e: printed on the EPEC before the authorization).</summary>
     public static string BlobName(string scope, string chNFe, DanfeRenderOptions render)
     {
         ArgumentNullException.ThrowIfNull(render);
-        var variant = (render.Cancelled ? "c" : "a") + (render.NfcePaper == NfcePaper.Mm58 ? "-58" : string.Empty);
+        var variant = (render.Cancelled ? "c" : render.Epec is not null ? "e" : "a") + (render.NfcePaper == NfcePaper.Mm58 ? "-58" : string.Empty);
         return $"{scope.Replace('|', '/')}/{chNFe}-L{DanfeRenderer.LayoutVersion}-{variant}.pdf";
     }
 

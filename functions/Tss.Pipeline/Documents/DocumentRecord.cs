@@ -39,6 +39,23 @@ public sealed class DocumentRecord : ITableEntity
 
     public int SignedBytes { get; set; }
     public string DigestValue { get; set; } = "";
+    /// <summary>EPEC (tpEmis 4) only: Awaiting (stored, no pending marker: never sent before the EPEC is registered),
+    /// Sending (write-ahead before the Ambiente Nacional is called), Registered, Rejected, or Superseded (661: the key is
+    /// already an NF-e at SEFAZ, so its lot reconciles it). Null for every other document.</summary>
+    public string? EpecStatus { get; set; }
+
+    /// <summary>The EPEC's registration protocol at the Ambiente Nacional (null when a 573 confirmed it without one).</summary>
+    public string? EpecProtocol { get; set; }
+
+    /// <summary>When the Ambiente Nacional registered the EPEC (dhRegEvento).</summary>
+    public DateTimeOffset? EpecRegisteredAt { get; set; }
+
+    /// <summary>The signed EPEC event last sent (kept with the document).</summary>
+    public string? EpecXml { get; set; }
+
+    /// <summary>How many times the EPEC was sent (a send after an unknown outcome is answered 573 when the first registered it).</summary>
+    public int EpecSends { get; set; }
+
     public int? cStat { get; set; }
     public string? xMotivo { get; set; }
     public string? nProt { get; set; }

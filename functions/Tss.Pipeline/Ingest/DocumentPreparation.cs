@@ -131,6 +131,11 @@ public static class DocumentPreparation
         {
             NfceOffline.Mark(record, Text(nfe, "ide", "dhEmi"));
         }
+        if (mod == "55" && key[34] == '4')
+        {
+            // EPEC: stored without its pending marker; the EPEC is registered at the Ambiente Nacional first.
+            record.EpecStatus = Epec.EpecStatus.Awaiting;
+        }
         if (record.SignedXml is null)
         {
             record.SignedBlob = $"{record.PartitionKey.Replace('|', '/')}/{key}.xml";

@@ -46,23 +46,13 @@ public sealed partial class IngestService
             {
                 if (!existing.HasValue || existing.Value is null)
                 {
-                    await documents.SubmitTransactionAsync(
-                    [
-                        new TableTransactionAction(TableTransactionActionType.Add, record),
-                        new TableTransactionAction(TableTransactionActionType.Add, PendingMarker.For(record)),
-                        numberAction,
-                    ], ct).ConfigureAwait(false);
+                    await documents.SubmitTransactionAsync(Rows(record, numberAction), ct).ConfigureAwait(false);
                     return Accepted(index, record, record.Status);
                 }
                 var current = existing.Value;
                 record.History = current.History;
                 record.AddHistory(record.ReceivedAt, "Resubmitted after rejection " + current.cStat);
-                await documents.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, record, current.ETag),
-                    new TableTransactionAction(TableTransactionActionType.Add, PendingMarker.For(record)),
-                    numberAction,
-                ], ct).ConfigureAwait(false);
+                await documents.SubmitTransactionAsync(Rows(record, numberAction, current.ETag), ct).ConfigureAwait(false);
                 return Accepted(index, record, record.Status);
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
@@ -75,6 +65,23 @@ public sealed partial class IngestService
             }
         }
         return new IngestedDocument(index, record.RowKey, record.ErpId, null, PipelineErrorCodes.Ingest.InFlight, "O documento está sendo alterado por outra requisição; tente novamente.");
+    }
+
+    /// <summary>
+    /// The document, its pending marker and its number row. An EPEC document (tpEmis 4) gets its marker only once its
+    /// EPEC is registered (Tss.Pipeline.Epec.EpecSteps), so it is never transmitted before.
+    /// </summary>
+    private static List<TableTransactionAction> Rows(DocumentRecord record, TableTransactionAction number, Azure.ETag? replacing = null)
+    {
+        List<TableTransactionAction> rows = [replacing is { } etag
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, record, etag)
+            : new TableTransactionAction(TableTransactionActionType.Add, record)];
+        if (!Epec.EpecStatus.IsOpen(record.EpecStatus))
+        {
+            rows.Add(new TableTransactionAction(TableTransactionActionType.Add, PendingMarker.For(record)));
+        }
+        rows.Add(number);
+        return rows;
     }
 
     /// <summary>An accepted document of a request with its number row, before it is stored.</summary>

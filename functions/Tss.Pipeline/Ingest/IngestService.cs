@@ -28,7 +28,8 @@ public sealed partial class IngestService(
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<IngestService> logger,
-    ContingencyService? contingency = null)
+    ContingencyService? contingency = null,
+    Epec.IEpecStarter? epec = null)
 {
     private readonly PipelineOptions _o = options.Value;
     private readonly ConcurrentDictionary<string, XmlDsigSigner> _signers = new();
@@ -85,6 +86,7 @@ public sealed partial class IngestService(
             {
                 await StoreAsync(documents, chunk, results, ct).ConfigureAwait(false);
             }
+            await StartEpecsAsync(partition.Select(a => (a.Index, a.Record)), results, ct).ConfigureAwait(false);
             List<Stored> held = hold is null ? [] : [.. partition.Where(a => hold.Holds(a.Record))];
             foreach (var record in held.Select(h => h.Record))
             {
@@ -109,12 +111,7 @@ public sealed partial class IngestService(
     {
         try
         {
-            await documents.SubmitTransactionAsync(chunk.SelectMany(c => new[]
-            {
-                new TableTransactionAction(TableTransactionActionType.Add, c.Record),
-                new TableTransactionAction(TableTransactionActionType.Add, PendingMarker.For(c.Record)),
-                new TableTransactionAction(TableTransactionActionType.Add, c.Number),
-            }), ct).ConfigureAwait(false);
+            await documents.SubmitTransactionAsync(chunk.SelectMany(c => Rows(c.Record, new TableTransactionAction(TableTransactionActionType.Add, c.Number))), ct).ConfigureAwait(false);
             foreach (var c in chunk)
             {
                 results[c.Index] = Accepted(c.Index, c.Record, c.Record.Status);

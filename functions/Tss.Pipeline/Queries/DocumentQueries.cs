@@ -139,6 +139,7 @@ public sealed class DocumentQueries(TableServiceClient tables, BlobServiceClient
         new(d.RowKey, d.Cnpj, d.ErpId, d.Status, d.cStat, d.xMotivo, d.nProt, d.dhRecbto, d.ReceivedAt, d.UpdatedAt, d.ProcBlob is not null)
         {
             Attention = string.IsNullOrEmpty(d.Attention) ? null : d.Attention,
+            Epec = d.EpecStatus is { } epec ? new EpecState(epec, d.EpecProtocol, d.EpecRegisteredAt) : null,
         };
 
     /// <summary>

@@ -20,6 +20,8 @@ public sealed record DocumentSummary(
     /// <summary>Set while the document's lot is stuck (stopped restarting after repeated failures): what went wrong.
     /// The document may have reached SEFAZ; an operator's retry of the lot reconciles it by key.</summary>
     public string? Attention { get; init; }
+    /// <summary>Set for an NF-e issued in EPEC contingency (tpEmis 4): its EPEC at the Ambiente Nacional, kept after the authorization.</summary>
+    public EpecState? Epec { get; init; }
 
     /// <summary>The emission type, digit 35 of the key: 1 normal, 6 SVC-AN, 7 SVC-RS (contingency), …</summary>
     public int tpEmis => chNFe is { Length: 44 } && char.IsAsciiDigit(chNFe[34]) ? chNFe[34] - '0' : 1;
@@ -29,6 +31,7 @@ public sealed record DocumentSummary(
     {
         6 => "SVC-AN",
         7 => "SVC-RS",
+        4 => "EPEC",
         _ => null,
     };
 }

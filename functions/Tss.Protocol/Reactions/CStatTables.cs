@@ -77,7 +77,7 @@ public static class CStatTables
         (656, BlockOneHour),
         (999, RetryWithBackoff));
 
-    /// <summary>One event's result (retEvento). The product sends no EPEC, so 124 is not a registration it can use.</summary>
+    /// <summary>One event's result (retEvento) at a UF authorizer or SVC; an EPEC's result reads as <see cref="Epec"/>.</summary>
     public static CStatTable Evento { get; } = new("retEvento", [SefazService.RecepcaoEvento], RejectDocument,
         [new(201, 999, RejectDocument)],
         (135, Register),
@@ -85,6 +85,19 @@ public static class CStatTables
         (155, Register),
         (573, AlreadyRegistered), // registered by an earlier send whose answer was lost
         (124, RejectDocument));
+
+    /// <summary>One EPEC's result (retEvento of event 110140 at the Ambiente Nacional). 136 (and 135/124 where an AN
+    /// links it) registers the EPEC: the NF-e may be printed and is transmitted to its authorizer later. 573 is our own
+    /// earlier EPEC whose answer was lost (consult the key before trusting it); 661 says the key is already an NF-e at
+    /// SEFAZ (reconcile by key); 484/485/142 and every other rejection leave the document rejected with the xMotivo.</summary>
+    public static CStatTable Epec { get; } = new("retEvento (EPEC)", [SefazService.Epec], RejectDocument,
+        [new(201, 999, RejectDocument)],
+        (136, Register),
+        (135, Register),
+        (124, Register),
+        (573, AlreadyRegistered),
+        (661, ReconcileByKey),
+        (142, RejectDocument)); // EPEC blocked for the emitter: a rejection below the 2xx range
 
     /// <summary>NFeInutilizacao4 (retInutNFe). 563 means voided only when it answers our own resend; 108/109 refuse the
     /// request today (the caller may ask again).</summary>
@@ -113,7 +126,7 @@ public static class CStatTables
 
     /// <summary>Every table, in the order above.</summary>
     public static IReadOnlyList<CStatTable> All { get; } =
-        [Autorizacao, Protocol, RetAutorizacao, ConsultaProtocolo, RecepcaoEvento, Evento, Inutilizacao, DistribuicaoDFe, StatusServico];
+        [Autorizacao, Protocol, RetAutorizacao, ConsultaProtocolo, RecepcaoEvento, Evento, Epec, Inutilizacao, DistribuicaoDFe, StatusServico];
 
     /// <summary>The tables that read an answer of <paramref name="service"/>.</summary>
     public static IEnumerable<CStatTable> For(SefazService service) => All.Where(t => t.Services.Contains(service));

@@ -25,6 +25,10 @@ public enum SefazService
     /// <summary>NFeStatusServico4 (retConsStatServ).</summary>
     StatusServico,
 
+    /// <summary>The EPEC (event 110140) at the Ambiente Nacional's NFeRecepcaoEvento4: each EPEC's retEvento (the lot
+    /// level, retEnvEvento, reads as <see cref="RecepcaoEvento"/>).</summary>
+    Epec,
+
     /// <summary>CadConsultaCadastro4 (retConsCad): answered to the caller as it comes; no reaction table.</summary>
     ConsultaCadastro,
 }

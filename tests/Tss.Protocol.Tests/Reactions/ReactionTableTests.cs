@@ -9,7 +9,7 @@ public sealed class ReactionTableTests
     public static TheoryData<SefazService> ReactedServices =>
     [
         SefazService.Autorizacao, SefazService.RetAutorizacao, SefazService.ConsultaProtocolo, SefazService.RecepcaoEvento,
-        SefazService.Inutilizacao, SefazService.DistribuicaoDFe, SefazService.StatusServico,
+        SefazService.Inutilizacao, SefazService.DistribuicaoDFe, SefazService.StatusServico, SefazService.Epec,
     ];
 
     [Theory]
@@ -84,5 +84,27 @@ public sealed class ReactionTableTests
     public void Event_results_register_or_reconcile_a_duplicate(int cStat, CStatReaction expected)
     {
         Assert.Equal(expected, CStatTables.Evento.React(cStat));
+    }
+
+    [Theory]
+    [InlineData(136, CStatReaction.Register)]
+    [InlineData(573, CStatReaction.AlreadyRegistered)]
+    [InlineData(661, CStatReaction.ReconcileByKey)]
+    [InlineData(484, CStatReaction.RejectDocument)]
+    [InlineData(485, CStatReaction.RejectDocument)]
+    [InlineData(142, CStatReaction.RejectDocument)]
+    public void Epec_results_register_reconcile_or_reject_the_document(int cStat, CStatReaction expected)
+    {
+        Assert.Equal(expected, CStatTables.Epec.React(cStat));
+    }
+
+    [Theory]
+    [InlineData(467)]
+    [InlineData(468)]
+    [InlineData(691)]
+    [InlineData(692)]
+    public void The_authorizers_epec_rejections_reject_the_document(int cStat)
+    {
+        Assert.Equal(CStatReaction.RejectDocument, CStatTables.Protocol.React(cStat));
     }
 }

@@ -75,9 +75,10 @@ public static class AdminApi
         faults.Remove(id) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static NoContent Reset(AuthorizationStore authorizations, LotEngine engine, FaultRegistry faults, ExchangeLog exchanges,
-        CscRegistry cscs, AuthorizerBoard board, ILogger<LotEngine> logger)
+        CscRegistry cscs, AuthorizerBoard board, Epec.EpecRegistry epecs, ILogger<LotEngine> logger)
     {
         faults.Clear();
+        epecs.Clear();
         board.Clear();
         cscs.Clear();
         engine.Reset();

@@ -17,10 +17,12 @@ public sealed class AuthorizationService : ISimulatorService
     private readonly LotEngine _engine;
     private readonly FaultRegistry _faults;
     private readonly DocumentChecks _checks;
+    private readonly Epec.EpecRegistry _epecs;
 
     public AuthorizationService(SimulatorOptions options, LotEngine engine, FaultRegistry faults, SimulatorCertificates certificates,
-        CscRegistry cscs)
+        CscRegistry cscs, Epec.EpecRegistry epecs)
     {
+        _epecs = epecs;
         _options = options;
         _engine = engine;
         _faults = faults;
@@ -52,7 +54,8 @@ public sealed class AuthorizationService : ISimulatorService
         }
 
         var now = _engine.Now;
-        var documents = nfes.Select(n => ContingencyRules.Apply(n, _checks.Check(n, now), request.Svc, now)).ToList();
+        var documents = nfes.Select(n => Epec.EpecAuthorizerRules.Apply(n, ContingencyRules.Apply(n, _checks.Check(n, now), request.Svc, now), _epecs))
+            .ToList();
         var submission = new LotSubmission(idLote ?? "0", NfeXml.Text(enviNFe, "indSinc") == "1", request.TransmitterCnpj,
             cUF, documents);
         var receipt = _engine.Receive(submission);

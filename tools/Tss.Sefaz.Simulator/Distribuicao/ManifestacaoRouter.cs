@@ -11,11 +11,11 @@ namespace Tss.Sefaz.Simulator.Distribuicao;
 /// <summary>
 /// NFeRecepcaoEvento4 in front of <see cref="EventService"/>: a lot addressed to the Ambiente Nacional (cOrgao 91) is a
 /// manifestação do destinatário (210200, 210210, 210220, 210240) and is answered here; every other lot goes to the
-/// UF's event service unchanged. Per event: type (491), schema (493), environment (252), Id (572), signature and signer
+/// UF's event service unchanged, and a lot of EPECs (110140) goes to <see cref="Epec.EpecService"/>. Per event: type (491), schema (493), environment (252), Id (572), signature and signer
 /// (297/298/29x/213), then <see cref="DistributionStore.RegisterManifestacao"/> (494, 573, 655, 135).
 /// </summary>
 public sealed class ManifestacaoRouter(EventService events, DistributionStore store, SimulatorOptions options,
-    SimulatorCertificates certificates, TimeProvider time) : ISimulatorService
+    SimulatorCertificates certificates, TimeProvider time, Epec.EpecService epec) : ISimulatorService
 {
     /// <summary>cOrgao of the Ambiente Nacional.</summary>
     public const int AmbienteNacional = 91;
@@ -39,6 +39,10 @@ public sealed class ManifestacaoRouter(EventService events, DistributionStore st
         if (eventos.Count == 0 || eventos.Any(e => NfeXml.Int(e, "infEvento", "cOrgao") != AmbienteNacional))
         {
             return events.Handle(request);
+        }
+        if (Epec.EpecService.IsEpecLot(eventos))
+        {
+            return epec.Handle(request);
         }
         var idLote = NfeXml.Text(request.Payload, "idLote") ?? "0";
         if (!NfeSchemas.Shared.Validate(request.Payload.OuterXml, "envEvento_v1.00.xsd").IsValid)

@@ -63,7 +63,10 @@ internal sealed partial class NfeLayout
 
         y += 34;
         y = Row(c, y, F(0.57, "NATUREZA DA OPERAÇÃO", d.Ide.natOp),
-            F(0.43, "PROTOCOLO DE AUTORIZAÇÃO DE USO", d.Protocol is { } p ? $"{p.nProt} - {Br.DateTime(p.dhRecbto)}" : string.Empty, Align.Center));
+            d.Protocol is not { } p ? F(0.43, "PROTOCOLO DE AUTORIZAÇÃO DE USO", string.Empty, Align.Center)
+                : p.cStat == Reading.NfeReader.EpecRegisteredCStat
+                    ? F(0.43, "PROTOCOLO DE REGISTRO DO EPEC", $"{p.nProt} - {Br.DateTime(p.dhRecbto)}", Align.Center)
+                    : F(0.43, "PROTOCOLO DE AUTORIZAÇÃO DE USO", $"{p.nProt} - {Br.DateTime(p.dhRecbto)}", Align.Center));
         return Row(c, y, F(0.34, "INSCRIÇÃO ESTADUAL", d.Emitente.IE), F(0.33, "INSCRIÇÃO ESTADUAL DO SUBST. TRIBUT.", d.Emitente.IEST),
             F(0.33, "CNPJ / CPF", Br.Document(d.Emitente.Document)));
     }

@@ -52,6 +52,7 @@ public sealed class ContingencyModel(ContingencyService contingency, PortalEntit
     {
         OperatorOverride.Force => "forçada (emite em contingência)",
         OperatorOverride.Forbid => "proibida (nunca emite em contingência)",
+        OperatorOverride.Epec => "EPEC (emite com tpEmis 4 e registra o EPEC no Ambiente Nacional)",
         _ => "automática (segue o estado da SEFAZ)",
     };
 
