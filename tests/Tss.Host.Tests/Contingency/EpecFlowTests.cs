@@ -14,7 +14,8 @@ namespace Tss.Host.Tests.Contingency;
 /// <summary>
 /// EPEC contingency (tpEmis 4) on the local stack (Azurite, Durable on Azurite, the simulator over HTTPS): an entity that
 /// chose EPEC, its UF's authorizer down → the NF-e is re-keyed to tpEmis 4, its EPEC registered at the Ambiente Nacional,
-/// its DANFE printable at once; a second EPEC for the same number is rejected by the AN (485) and that document ends
+/// its DANFE printable at once; the same number under another key is refused at ingest (409), and from another
+/// system of the issuer (another tenant with the CNPJ) rejected by the AN (485) and that document ends
 /// Rejected, never sent; the authorizer returns → the NF-e is authorized once, the EPEC protocol kept. And the coded
 /// refusals of an ERP-built tpEmis 4 NF-e.
 /// </summary>
@@ -68,12 +69,27 @@ public sealed class EpecFlowTests(HostFixture host)
                 Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await danfe.Content.ReadAsByteArrayAsync(Ct), 0, 4), StringComparison.Ordinal);
             }
 
-            // A second NF-e with the same number under another key (built by the ERP for EPEC): the AN answers 485.
+            // A second NF-e with the same number under another key (built by the ERP for EPEC): ingest knows the number
+            // and refuses it before anything is sent.
             var twin = SampleNfe.Create(new SampleNfeOptions { EmitCnpj = Cnpj, Uf = Uf, nNF = nNF, tpEmis = 4 }, host.Time);
-            using var second = await tenant.Http.PostAsync(Url($"/api/v1/entities/{Cnpj}/nfe"), ApiJson.Documents((twin, "epec-2")), Ct);
+            using (var again = await tenant.Http.PostAsync(Url($"/api/v1/entities/{Cnpj}/nfe"), ApiJson.Documents((twin, "epec-2")), Ct))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+                Assert.Equal("nfe.number_taken", await ApiJson.CodeAsync(again));
+            }
+            using (var notStored = await tenant.Http.GetAsync(Url($"/api/v1/entities/{Cnpj}/nfe/{ContingencyXml.KeyOf(twin)}"), Ct))
+            {
+                Assert.Equal(HttpStatusCode.NotFound, notStored.StatusCode);
+            }
+
+            // Another system of the same issuer (another tenant with this CNPJ) sends it: the AN answers 485.
+            var other = await host.NewTenantAsync(Cnpj);
+            await MoveEntityAsync(other.TenantId, Uf);
+            (await other.Http.PutAsJsonAsync(Url($"/api/v1/entities/{Cnpj}/contingency"), new { @override = "Epec" }, Ct)).EnsureSuccessStatusCode();
+            using var second = await other.Http.PostAsync(Url($"/api/v1/entities/{Cnpj}/nfe"), ApiJson.Documents((twin, "epec-2")), Ct);
             var twinKey = (await ApiJson.ReadAsync(second))["documents"]![0]!["chNFe"]!.GetValue<string>();
             Assert.NotEqual(chNFe, twinKey);
-            var refused = await WaitForEpecAsync(tenant, twinKey, "Rejected");
+            var refused = await WaitForEpecAsync(other, twinKey, "Rejected");
             Assert.Equal("Rejected", refused["status"]!.GetValue<string>());
             Assert.Equal(485, refused["cStat"]!.GetValue<int>());
             Assert.Contains("EPEC", refused["xMotivo"]!.GetValue<string>(), StringComparison.Ordinal);
