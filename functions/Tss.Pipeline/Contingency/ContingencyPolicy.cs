@@ -5,7 +5,8 @@ namespace Tss.Pipeline.Contingency;
 /// <summary>
 /// The pure transition logic: normal → contingency on <see cref="ContingencyOptions.FailureThreshold"/> consecutive transport
 /// failures/timeouts within <see cref="ContingencyOptions.FailureWindow"/> or on a 108/109; contingency → normal after
-/// <see cref="ContingencyOptions.ReturnAfterOkStatuses"/> consecutive 107 status answers. An operator override wins over
+/// <see cref="ContingencyOptions.ReturnAfterOkStatuses"/> consecutive 107 status answers, or at once when the SVC answers
+/// 113/114 (SEFAZ deactivated it for the UF). An operator override wins over
 /// the signals. No clock, no storage: the caller passes the time in the signal.
 /// </summary>
 public static class ContingencyPolicy
@@ -56,6 +57,13 @@ public static class ContingencyPolicy
             var message = $"{key.Uf} em contingência {via} desde {Clock(signal.At)} — {why}";
             var signals = trigger == "transport_failures" ? failures.Select(f => $"failure@{f:O}").ToList() : [Describe(signal)];
             return Switch(next with { Failures = [], OkStatuses = 0 }, key, signal.At, ContingencyMode.Contingency, trigger, signals, message);
+        }
+
+        if (signal.Kind == ContingencySignalKind.SvcDeactivated)
+        {
+            var message = $"{key.Uf} de volta ao normal desde {Clock(signal.At)} — {via} respondeu {signal.Detail} (SVC desativada pela SEFAZ) "
+                + $"(em contingência {via} desde {Clock(state.Since ?? signal.At)})";
+            return Switch(next with { OkStatuses = 0 }, key, signal.At, ContingencyMode.Normal, "svc_deactivated", [Describe(signal)], message);
         }
 
         if (next.OkStatuses >= options.ReturnAfterOkStatuses)

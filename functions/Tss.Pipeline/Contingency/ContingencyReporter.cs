@@ -17,6 +17,17 @@ public sealed partial class ContingencyReporter(ContingencyService contingency, 
             : ContingencySignalKind.Answered, time.GetUtcNow(), cStat.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             tenantId, cnpj, ct);
 
+    /// <summary>
+    /// After an answer of the UF's SVC to a lot: 113/114 say SEFAZ deactivated the SVC for the UF, which ends the
+    /// contingency at once (waiting for three 107s would keep sending documents the SVC now refuses). Other answers say
+    /// nothing about the UF's own authorizer and are not reported.
+    /// </summary>
+    public Task SvcAnsweredAsync(string uf, int model, int tpAmb, int cStat, string tenantId, string cnpj, CancellationToken ct) =>
+        cStat is 113 or 114
+            ? ReportAsync(new AuthorizerKey(uf, model, tpAmb), new ContingencySignal(ContingencySignalKind.SvcDeactivated, time.GetUtcNow(),
+                cStat.ToString(System.Globalization.CultureInfo.InvariantCulture)), tenantId, cnpj, ct)
+            : Task.CompletedTask;
+
     /// <summary>After a status answer of the normal authorizer (107, 108, 109…).</summary>
     public Task StatusAsync(AuthorizerKey key, int cStat, string tenantId, string cnpj, CancellationToken ct) =>
         ReportAsync(key, new ContingencySignal(cStat switch

@@ -18,4 +18,9 @@ public enum ContingencySignalKind
     Timeout,
     /// <summary>Any other SEFAZ answer to a send or poll: the authorizer is alive.</summary>
     Answered,
+    /// <summary>
+    /// The UF's SVC answered 113 (being deactivated) or 114 (deactivated by the UF): SEFAZ itself ended the contingency,
+    /// so the UF's own authorizer is back; documents must go there again.
+    /// </summary>
+    SvcDeactivated,
 }

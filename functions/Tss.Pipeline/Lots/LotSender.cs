@@ -36,6 +36,10 @@ public sealed class LotSender(
             {
                 await contingency.AnsweredAsync(lot.Uf, lot.mod, lot.tpAmb, answer.cStat, lot.TenantId, lot.Cnpj, ct).ConfigureAwait(false);
             }
+            else if (contingency is not null)
+            {
+                await contingency.SvcAnsweredAsync(lot.Uf, lot.mod, lot.tpAmb, answer.cStat, lot.TenantId, lot.Cnpj, ct).ConfigureAwait(false);
+            }
             return new LotEvent.SendAnswered(answer);
         }
         catch (SefazException e)

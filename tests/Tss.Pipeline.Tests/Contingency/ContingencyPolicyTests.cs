@@ -91,6 +91,24 @@ public class ContingencyPolicyTests
     }
 
     [Fact]
+    public void A_114_from_the_svc_ends_the_contingency_at_once_and_means_nothing_in_normal_mode()
+    {
+        var (normal, ignored) = Apply(ContingencyState.Initial, ContingencySignalKind.SvcDeactivated, "114");
+        Assert.Null(ignored);
+        Assert.Equal(ContingencyMode.Normal, normal.Mode);
+
+        var (state, _) = Apply(ContingencyState.Initial, ContingencySignalKind.StatusParalysed, "109");
+        Assert.Equal(ContingencyMode.Contingency, state.Mode);
+        _clock.Advance(TimeSpan.FromMinutes(30));
+        (state, var back) = Apply(state, ContingencySignalKind.SvcDeactivated, "114");
+
+        Assert.Equal(ContingencyMode.Normal, state.Mode);
+        Assert.Equal("svc_deactivated", back!.Trigger);
+        Assert.StartsWith("SvcDeactivated@", Assert.Single(back.Signals), StringComparison.Ordinal);
+        Assert.Equal("SP de volta ao normal desde 14:32 — SVC-AN respondeu 114 (SVC desativada pela SEFAZ) (em contingência SVC-AN desde 14:02)", back.Message);
+    }
+
+    [Fact]
     public void Forbidden_contingency_leaves_at_once_and_ignores_the_signals_until_lifted()
     {
         var (state, _) = Apply(ContingencyState.Initial, ContingencySignalKind.StatusParalysed, "108");
