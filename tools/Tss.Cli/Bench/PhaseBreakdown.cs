@@ -69,9 +69,12 @@ internal sealed record PhaseBreakdown(IReadOnlyList<(string Phase, double P50Ms,
     {
         var first = authorized.Min(d => d.ReceivedAt);
         double Ms(DateTimeOffset? from, DateTimeOffset? to) => from is { } f && to is { } t ? (t - f).TotalMilliseconds / scale : double.NaN;
-        w.WriteLine("lots of the slowest 1 %: arrived s, total ms | assemble start send timer poll ms | lot, documents");
-        var slow = authorized.OrderByDescending(d => d.UpdatedAt - d.ReceivedAt).Take(Math.Max(10, authorized.Count / 100));
-        foreach (var d in slow.DistinctBy(d => (d.PartitionKey, d.LotId)))
+        w.WriteLine("lots of the slowest 1 % (at least 5): arrived s, total ms | assemble start send timer poll ms | lot, documents");
+        // At least five lots: a lot of 50 is more than 1 % of a few thousand documents.
+        var slow = authorized.OrderByDescending(d => d.UpdatedAt - d.ReceivedAt).DistinctBy(d => (d.PartitionKey, d.LotId));
+        var take = Math.Max(5, authorized.OrderByDescending(d => d.UpdatedAt - d.ReceivedAt).Take(Math.Max(10, authorized.Count / 100))
+            .Select(d => (d.PartitionKey, d.LotId)).Distinct().Count());
+        foreach (var d in slow.Take(take))
         {
             lots.TryGetValue((d.PartitionKey, d.LotId ?? ""), out var lot);
             var docs = authorized.Count(o => o.PartitionKey == d.PartitionKey && o.LotId == d.LotId);

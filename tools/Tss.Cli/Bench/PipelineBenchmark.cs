@@ -24,6 +24,9 @@ namespace Tss.Cli.Bench;
 /// </summary>
 internal static class PipelineBenchmark
 {
+    /// <summary>Documents received in the run's first seconds are left out of <see cref="BenchResult.P99WarmMs"/>.</summary>
+    internal static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+
     public static async Task<int> RunAsync(BenchSettings s)
     {
         var started = Stopwatch.StartNew();
@@ -146,6 +149,8 @@ internal static class PipelineBenchmark
             authorized.Count > 0 ? (double)durableTx.Total / authorized.Count : 0, s.MandatedWaitMs, peakRss)
         {
             OfferedPerSecond = submitSeconds > 0 ? s.Docs / submitSeconds : 0,
+            P99WarmMs = LatencyStats.Percentile(authorized.Where(d => (d.ReceivedAt - firstReceived).TotalSeconds / s.ClockScale >= WarmUp.TotalSeconds)
+                .Select(d => (d.UpdatedAt - d.ReceivedAt).TotalMilliseconds / s.ClockScale).Order().ToList(), 99),
             Phases = phases,
             Cpu = cpuUse,
         };
