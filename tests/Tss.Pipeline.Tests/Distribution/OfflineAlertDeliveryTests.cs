@@ -15,38 +15,21 @@ namespace Tss.Pipeline.Tests.Distribution;
 /// delivery pipeline, never a second one for the same NFC-e, and none for an NFC-e already authorized.
 /// </summary>
 [Collection(DistributionCollection.Name)]
-public sealed class OfflineAlertDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class OfflineAlertDeliveryTests(AzuriteFixture azurite) : WebhookDeliveryTestBase(azurite)
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-    private DistributionHarness _h = null!;
-    private WebhookReceiver _receiver = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _h = await DistributionHarness.StartAsync(azurite, _time);
-        _receiver = await WebhookReceiver.StartAsync("s3cr3t-of-the-tenant");
-        _h.Targets.Targets = new DistributionTargets(_receiver.Url, _receiver.Secret, null);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _receiver.DisposeAsync();
-        await _h.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_pending_off_line_nfce_is_alerted_once_at_its_alert_time_and_not_before()
     {
         var doc = await OfflineAsync(DocumentStatus.Pending);
         var message = new DistributeMessage(doc.PartitionKey, [doc.RowKey], DeliveryType.NfceOfflineNearLimit);
 
-        _time.Advance(_h.Pipeline.OfflineAlertAfter - TimeSpan.FromMinutes(1));
-        await _h.HandleAsync(message);
-        Assert.Empty(_receiver.Requests);
+        Time.Advance(H.Pipeline.OfflineAlertAfter - TimeSpan.FromMinutes(1));
+        await H.HandleAsync(message);
+        Assert.Empty(Receiver.Requests);
 
-        _time.Advance(TimeSpan.FromMinutes(1));
-        await _h.HandleAsync(message);
-        var call = Assert.Single(_receiver.Requests);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await H.HandleAsync(message);
+        var call = Assert.Single(Receiver.Requests);
         Assert.True(call.SignatureValid);
         Assert.Equal("nfce.offline_near_limit", call.Json.GetProperty("type").GetString());
         var item = Assert.Single(call.Json.GetProperty("documents").EnumerateArray().ToList());
@@ -55,9 +38,9 @@ public sealed class OfflineAlertDeliveryTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Contains("contingência off-line", item.GetProperty("message").GetString(), StringComparison.Ordinal);
 
         // A second message (redelivery, a resubmission of the NFC-e) sends nothing more.
-        _time.Advance(TimeSpan.FromHours(1));
-        await _h.HandleAsync(message);
-        Assert.Single(_receiver.Requests);
+        Time.Advance(TimeSpan.FromHours(1));
+        await H.HandleAsync(message);
+        Assert.Single(Receiver.Requests);
     }
 
     [Fact]
@@ -65,21 +48,21 @@ public sealed class OfflineAlertDeliveryTests(AzuriteFixture azurite) : IAsyncLi
     {
         var doc = await OfflineAsync(DocumentStatus.Authorized);
 
-        _time.Advance(_h.Pipeline.OfflineAlertAfter + TimeSpan.FromMinutes(5));
-        await _h.HandleAsync(new DistributeMessage(doc.PartitionKey, [doc.RowKey], DeliveryType.NfceOfflineNearLimit));
+        Time.Advance(H.Pipeline.OfflineAlertAfter + TimeSpan.FromMinutes(5));
+        await H.HandleAsync(new DistributeMessage(doc.PartitionKey, [doc.RowKey], DeliveryType.NfceOfflineNearLimit));
 
-        Assert.Empty(_receiver.Requests);
+        Assert.Empty(Receiver.Requests);
     }
 
     /// <summary>A seeded document turned into an NFC-e issued off-line now, with the given status.</summary>
     private async Task<DocumentRecord> OfflineAsync(DocumentStatus status)
     {
-        var (_, docs) = await _h.SeedAsync(status);
+        var (_, docs) = await H.SeedAsync(status);
         var doc = docs[0];
         doc.mod = 65;
-        doc.OfflineIssuedAt = _time.GetUtcNow();
-        doc.OfflineTransmitBy = _time.GetUtcNow().AddHours(24);
-        await _h.Storage.GetTable(_h.Pipeline.DocumentsTable).UpsertEntityAsync(doc, TableUpdateMode.Replace, TestContext.Current.CancellationToken);
+        doc.OfflineIssuedAt = Time.GetUtcNow();
+        doc.OfflineTransmitBy = Time.GetUtcNow().AddHours(24);
+        await H.Storage.GetTable(H.Pipeline.DocumentsTable).UpsertEntityAsync(doc, TableUpdateMode.Replace, TestContext.Current.CancellationToken);
         return doc;
     }
 }
