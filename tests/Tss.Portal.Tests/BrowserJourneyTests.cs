@@ -54,7 +54,7 @@ public sealed class BrowserJourneyTests(PortalFixture fixture)
         await page.SetInputFilesAsync("#pfx", Pfx(fixture.Pfx(cnpj, PortalJourney.PfxPassword)));
         await page.FillAsync("#pfxPassword", PortalJourney.PfxPassword);
         await page.ClickAsync("#entity-submit");
-        await page.WaitForURLAsync($"**/portal/entities/{cnpj}");
+        await page.WaitForURLAsync($"**/portal/entities/{cnpj}", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Contains("Válido até", await page.InnerTextAsync("#certificate-expiry"), StringComparison.Ordinal);
         Assert.Contains("cadastrada", await page.InnerTextAsync("#flash"), StringComparison.Ordinal);
         await ShotAsync("company-saved");
@@ -107,7 +107,7 @@ public sealed class BrowserJourneyTests(PortalFixture fixture)
         await ShotAsync("logged-out");
         Assert.True(page.Url.EndsWith("/portal/login", StringComparison.Ordinal), $"after logout: {page.Url} {await page.ContentAsync()}");
         await page.GotoAsync("portal/home");
-        await page.WaitForURLAsync("**/portal/login?returnUrl=*");
+        await page.WaitForURLAsync("**/portal/login?returnUrl=*", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     /// <summary>An operator tops up 5 credits in the browser and the tenant sees them.</summary>
@@ -120,7 +120,7 @@ public sealed class BrowserJourneyTests(PortalFixture fixture)
             await op.FillAsync("#email", PortalFixture.OperatorEmail);
             await op.FillAsync("#password", PortalFixture.OperatorPassword);
             await op.ClickAsync("#login-submit");
-            await op.WaitForURLAsync("**/portal/operator");
+            await op.WaitForURLAsync("**/portal/operator", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
             await page.GotoAsync("portal/settings");
             var tenantId = (await page.InnerTextAsync("#tenant-id")).Trim();
             await op.ClickAsync($"tr[data-tenant-id='{tenantId}'] a");

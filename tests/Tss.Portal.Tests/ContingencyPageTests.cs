@@ -36,12 +36,12 @@ public sealed class ContingencyPageTests(PortalFixture fixture)
         await page.FillAsync("#password", Password);
         await page.FillAsync("#confirmPassword", Password);
         await page.ClickAsync("#signup-submit");
-        await page.WaitForURLAsync("**/portal/entities/new");
+        await page.WaitForURLAsync("**/portal/entities/new", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.SelectOptionAsync("#uf", "MG");
         await page.SetInputFilesAsync("#pfx", new FilePayload { Name = "certificado.pfx", MimeType = "application/x-pkcs12", Buffer = fixture.Pfx(cnpj, PortalJourney.PfxPassword) });
         await page.FillAsync("#pfxPassword", PortalJourney.PfxPassword);
         await page.ClickAsync("#entity-submit");
-        await page.WaitForURLAsync($"**/portal/entities/{cnpj}");
+        await page.WaitForURLAsync($"**/portal/entities/{cnpj}", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await page.GotoAsync("portal/contingency");
         var mode = await page.InnerTextAsync("#authorizer-MG-55-2 .mode");
@@ -59,7 +59,7 @@ public sealed class ContingencyPageTests(PortalFixture fixture)
         Assert.Equal(1, await page.Locator($"#entity-{cnpj} input[name='__tss_af']").CountAsync());
         await page.SelectOptionAsync($"#entity-{cnpj} select[name='mode']", "Force");
         await page.ClickAsync($"#entity-{cnpj} button[type='submit']");
-        await page.WaitForURLAsync("**/portal/contingency");
+        await page.WaitForURLAsync("**/portal/contingency", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         Assert.Contains("forçada", await page.InnerTextAsync("#flash"), StringComparison.Ordinal);
         Assert.Contains("forçada", await page.InnerTextAsync($"#entity-{cnpj} .override"), StringComparison.Ordinal);

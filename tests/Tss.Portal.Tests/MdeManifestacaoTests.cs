@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
 using Tss.Contracts.Entities;
 using Tss.Mde;
 using Tss.Mde.Documents;
@@ -144,7 +145,7 @@ public sealed class MdeManifestacaoTests(PortalFixture fixture) : IDisposable
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await page.GotoAsync($"portal/entities/{cnpj}/mde");
         var row = page.Locator("tr[data-nsu='1']");
@@ -153,7 +154,7 @@ public sealed class MdeManifestacaoTests(PortalFixture fixture) : IDisposable
         await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.ScreenshotDirectory, "mde-01-justificativa.png"), FullPage = true });
 
         await row.Locator("button[value='210210']").ClickAsync();
-        await page.WaitForURLAsync($"**/portal/entities/{cnpj}/mde");
+        await page.WaitForURLAsync($"**/portal/entities/{cnpj}/mde", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Contains("Ciência da operação registrada: 135", await page.InnerTextAsync("#flash"), StringComparison.Ordinal);
         Assert.Contains("Ciência da operação — 135", await row.Locator("ul.manifestacoes").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.ScreenshotDirectory, "mde-02-ciencia.png"), FullPage = true });

@@ -30,12 +30,12 @@ public sealed class OfflinePendingBannerTests(PortalFixture fixture)
         await page.FillAsync("#password", Password);
         await page.FillAsync("#confirmPassword", Password);
         await page.ClickAsync("#signup-submit");
-        await page.WaitForURLAsync("**/portal/entities/new");
+        await page.WaitForURLAsync("**/portal/entities/new", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.SelectOptionAsync("#uf", "PR");
         await page.SetInputFilesAsync("#pfx", new FilePayload { Name = "certificado.pfx", MimeType = "application/x-pkcs12", Buffer = fixture.Pfx(cnpj, PortalJourney.PfxPassword) });
         await page.FillAsync("#pfxPassword", PortalJourney.PfxPassword);
         await page.ClickAsync("#entity-submit");
-        await page.WaitForURLAsync($"**/portal/entities/{cnpj}");
+        await page.WaitForURLAsync($"**/portal/entities/{cnpj}", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await page.GotoAsync("portal/contingency");
         Assert.Equal(0, await page.Locator("#offline-pending").CountAsync());
